@@ -1,0 +1,92 @@
+// Validate a scenario: the zod shape first, then the references between its parts.
+import { scenarioSchema, type Scenario, type Effects } from './schema.js';
+
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+/** Parse untrusted JSON into a scenario, or a list of errors each naming its field. */
+export function parseScenario(input: unknown): ScenarioResult {
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+  }
+  const errors = crossCheck(parsed.data);
+  return errors.length ? { ok: false, errors } : { ok: true, scenario: parsed.data };
+}
+
+/** Like parseScenario but throws one error listing every problem. */
+export function scenarioOrThrow(input: unknown, name = 'scenario'): Scenario {
+  const r = parseScenario(input);
+  if (!r.ok) throw new Error(`${name} is invalid:\n  ${r.errors.join('\n  ')}`);
+  return r.scenario;
+}
+
+function crossCheck(s: Scenario): string[] {
+  const errors: string[] = [];
+  const regionIds = new Set(s.regions.map((r) => r.id));
+  const suppliers = new Set(s.procurement.map((p) => p.supplier));
+  const clauseIds = new Set(s.clauses.map((c) => c.id));
+  const unique = (what: string, ids: string[]) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) errors.push(`${what}.${i}.id: duplicate id "${id}"`);
+      seen.add(id);
+    });
+  };
+  unique('regions', s.regions.map((r) => r.id));
+  unique('procurement', s.procurement.map((p) => p.id));
+  unique('demands', s.demands.map((d) => d.id));
+  unique('instruments', s.instruments.map((d) => d.id));
+  unique('clauses', s.clauses.map((d) => d.id));
+  unique('events', s.events.map((d) => d.id));
+
+  const checkEffects = (path: string, e: Effects) => {
+    const regionKeys = [
+      ...(e.transfer ?? []).map((t) => t.region),
+      ...Object.keys(e.tension ?? {}),
+      ...Object.keys(e.peacekeepers ?? {}),
+      ...Object.keys(e.monitors ?? {}),
+      ...Object.keys(e.displaced ?? {}),
+    ];
+    for (const r of regionKeys) if (!regionIds.has(r)) errors.push(`${path}: unknown region "${r}"`);
+    if (e.embargo && !suppliers.has(e.embargo.supplier)) errors.push(`${path}.embargo.supplier: unknown supplier "${e.embargo.supplier}"`);
+    for (const m of Object.keys(e.prestige ?? {})) {
+      if (!s.mediators.includes(m as never)) errors.push(`${path}.prestige.${m}: mediator not in this scenario`);
+    }
+  };
+  s.demands.forEach((d, i) => {
+    if (!regionIds.has(d.pressure)) errors.push(`demands.${i}.pressure: unknown region "${d.pressure}"`);
+    checkEffects(`demands.${i}.onAccept`, d.onAccept);
+    checkEffects(`demands.${i}.onRefuse`, d.onRefuse);
+  });
+  s.instruments.forEach((x, i) => {
+    checkEffects(`instruments.${i}.effects`, x.effects);
+    x.by.forEach((m) => {
+      if (!s.mediators.includes(m)) errors.push(`instruments.${i}.by: mediator "${m}" is not in this scenario`);
+    });
+  });
+  s.clauses.forEach((c, i) => checkEffects(`clauses.${i}.effects`, c.effects));
+  s.events.forEach((ev, i) => {
+    checkEffects(`events.${i}.effects`, ev.effects);
+    if (ev.fromRound > s.rounds) errors.push(`events.${i}.fromRound: after the last round (${s.rounds})`);
+  });
+  const seats = ['armenia', 'azerbaijan', ...s.mediators] as const;
+  for (const seat of seats) if (!s.seats[seat]) errors.push(`seats.${seat}: missing (every party and mediator needs a seat)`);
+  for (const m of s.mediators) if (!s.mediatorStart[m]) errors.push(`mediatorStart.${m}: missing`);
+  for (const [seat, def] of Object.entries(s.seats)) {
+    if (!def) continue;
+    if (!seats.includes(seat as never)) errors.push(`seats.${seat}: this scenario has no such seat`);
+    def.objectives.forEach((o, i) => {
+      const c = o.check;
+      const path = `seats.${seat}.objectives.${i}.check`;
+      if ((c.metric === 'controls' || c.metric === 'peacekeepersIn') && !regionIds.has(c.region)) errors.push(`${path}.region: unknown region "${c.region}"`);
+      if (c.metric === 'clauseSigned' && !clauseIds.has(c.clause)) errors.push(`${path}.clause: unknown clause "${c.clause}"`);
+      if ((c.metric === 'settlementUnder' || c.metric === 'prestigeAtLeast') && !s.mediators.includes(c.mediator)) {
+        errors.push(`${path}.mediator: mediator "${c.mediator}" is not in this scenario`);
+      }
+    });
+  }
+  s.regions.forEach((r, i) => {
+    if (r.polygon[0].length < 3) errors.push(`regions.${i}.polygon: outer ring needs at least 3 points`);
+  });
+  return errors;
+}

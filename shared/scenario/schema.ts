@@ -1,0 +1,297 @@
+// The scenario format: everything a facilitator may change lives here, validated at load.
+import { z } from 'zod';
+
+export const PARTIES = ['armenia', 'azerbaijan'] as const;
+export const MEDIATORS = ['russia', 'eu'] as const;
+export const PLAYING_SEATS = [...PARTIES, ...MEDIATORS] as const;
+export const COMPONENTS = ['ground', 'artillery', 'drones', 'airDefence', 'missiles'] as const;
+export const PHASES = ['news', 'planning', 'demands', 'negotiation', 'response', 'resolution', 'report'] as const;
+
+export const partySchema = z.enum(PARTIES);
+export const mediatorSchema = z.enum(MEDIATORS);
+export const playingSeatSchema = z.enum(PLAYING_SEATS);
+export const componentSchema = z.enum(COMPONENTS);
+
+/** A text a player reads: English first, other languages as they come. */
+export const textSchema = z.object({
+  en: z.string().min(1),
+  hy: z.string().min(1).optional(),
+  az: z.string().min(1).optional(),
+  ru: z.string().min(1).optional(),
+});
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes');
+const unit = z.number().min(0).max(1);
+const meter = z.number().min(0).max(100);
+const perParty = <T extends z.ZodType>(t: T) => z.object({ armenia: t.optional(), azerbaijan: t.optional() }).strict();
+const perSeat = <T extends z.ZodType>(t: T) =>
+  z.object({ armenia: t.optional(), azerbaijan: t.optional(), russia: t.optional(), eu: t.optional() }).strict();
+
+export const componentsSchema = z
+  .object({ ground: z.number().min(0), artillery: z.number().min(0), drones: z.number().min(0), airDefence: z.number().min(0), missiles: z.number().min(0) })
+  .strict();
+
+/** Consequences of a demand, event, instrument or clause: deltas on meters and the map. */
+export const effectsSchema = z
+  .object({
+    support: perParty(z.number().min(-100).max(100)).optional(),
+    standing: perParty(z.number().min(-100).max(100)).optional(),
+    budget: perParty(z.number().min(-1000).max(1000)).optional(),
+    strength: perParty(componentsSchema.partial()).optional(),
+    prestige: z.object({ russia: z.number().optional(), eu: z.number().optional() }).strict().optional(),
+    stability: z.number().min(-100).max(100).optional(),
+    escalation: z.number().int().min(-4).max(4).optional(),
+    appetite: z.number().min(-1).max(1).optional(),
+    turkishBacking: z.number().min(-1).max(1).optional(),
+    transfer: z.array(z.object({ region: id, to: z.enum(['armenia', 'azerbaijan', 'karabakh']) }).strict()).optional(),
+    tension: z.record(id, z.number().min(-100).max(100)).optional(),
+    peacekeepers: z.record(id, z.boolean()).optional(),
+    monitors: z.record(id, z.boolean()).optional(),
+    displaced: z.record(id, z.number().int().min(0)).optional(),
+    embargo: z.object({ supplier: id, rounds: z.number().int().min(1).max(24) }).strict().optional(),
+    reveal: partySchema.optional(),
+    /** A named temporary modifier the rules read (see docs/scenarios.md). */
+    modifier: z.object({ id: z.enum(['winter', 'russiaDistracted', 'jointExercises', 'iranWarning']), rounds: z.number().int().min(1).max(12) }).strict().optional(),
+  })
+  .strict();
+
+export const regionSchema = z
+  .object({
+    id,
+    name: textSchema,
+    /** Who is sovereign by the scenario's reading; context regions are not playable. */
+    country: z.enum(['armenia', 'azerbaijan', 'georgia', 'iran', 'turkey']),
+    kind: z.enum(['border', 'karabakh', 'corridor', 'district', 'exclave', 'context']),
+    controller: z.enum(['armenia', 'azerbaijan', 'karabakh', 'georgia', 'iran', 'turkey']),
+    tension: meter,
+    peacekeepers: z.boolean(),
+    monitors: z.boolean(),
+    displaced: z.number().int().min(0),
+    /** Simplified outline as [longitude, latitude] rings; the first ring is the outer one. */
+    polygon: z.array(z.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])).min(3)).min(1),
+    label: z.tuple([z.number(), z.number()]),
+  })
+  .strict();
+
+export const procurementSchema = z
+  .object({
+    id,
+    name: textSchema,
+    component: componentSchema,
+    buyers: z.array(partySchema).min(1),
+    supplier: id,
+    cost: z.number().positive(),
+    gain: z.number().positive(),
+    /** Rounds between order and delivery. */
+    delay: z.number().int().min(0).max(24),
+    /** Chance the supplier fails to deliver. */
+    supplierRisk: unit,
+    /** Range of the system in km, drawn on the map for the owner (missiles, drones). */
+    rangeKm: z.number().positive().optional(),
+  })
+  .strict();
+
+export const demandSchema = z
+  .object({
+    id,
+    from: partySchema,
+    title: textSchema,
+    text: textSchema,
+    /** How much accepting costs the addressee, 0–10; drives support loss and the concession balance. */
+    weight: z.number().min(0).max(10),
+    /** How many times the demand can be issued (sections of a border, stages of a withdrawal). */
+    repeats: z.number().int().min(1).max(10),
+    onAccept: effectsSchema,
+    onRefuse: effectsSchema,
+    /** Region the issuer would press by force if refused. */
+    pressure: id,
+    /** Line a bot addressee uses when it refuses this demand. */
+    refusalLine: textSchema,
+  })
+  .strict();
+
+export const instrumentSchema = z
+  .object({
+    id,
+    by: z.array(mediatorSchema).min(1),
+    kind: z.enum(['summit', 'borderCommission', 'monitors', 'peacekeeperExtension', 'incentives', 'sanctionsThreat', 'guarantees']),
+    name: textSchema,
+    /** Prestige the mediator spends to use it. */
+    cost: z.number().min(0),
+    effects: effectsSchema,
+    /** Added to the durability of a settlement signed while it is in force. */
+    durabilityBonus: z.number().min(0).max(30),
+    /** Subtracted from an attacker's chance of success while in force. */
+    escalationDamping: unit,
+    /** Rounds it stays in force. */
+    lasts: z.number().int().min(1).max(24),
+  })
+  .strict();
+
+export const clauseSchema = z
+  .object({
+    id,
+    text: textSchema,
+    /** What agreeing costs each party, 0–10. */
+    cost: z.object({ armenia: z.number().min(0).max(10), azerbaijan: z.number().min(0).max(10) }).strict(),
+    effects: effectsSchema,
+  })
+  .strict();
+
+export const eventSchema = z
+  .object({
+    id,
+    headline: textSchema,
+    text: textSchema,
+    weight: z.number().positive(),
+    fromRound: z.number().int().min(1).default(1),
+    effects: effectsSchema,
+    /** Seats that learn of it privately; empty means public news. */
+    private: z.array(playingSeatSchema).default([]),
+  })
+  .strict();
+
+export const objectiveSchema = z
+  .object({
+    id,
+    text: textSchema,
+    points: z.number().int().min(1).max(100),
+    check: z.discriminatedUnion('metric', [
+      z.object({ metric: z.literal('support'), party: partySchema, atLeast: meter }).strict(),
+      z.object({ metric: z.literal('standing'), party: partySchema, atLeast: meter }).strict(),
+      z.object({ metric: z.literal('controls'), region: id, controller: z.enum(['armenia', 'azerbaijan', 'karabakh']) }).strict(),
+      z.object({ metric: z.literal('balanceAtMost'), ratio: z.number().positive() }).strict(),
+      z.object({ metric: z.literal('balanceAtLeast'), ratio: z.number().positive() }).strict(),
+      z.object({ metric: z.literal('settlement') }).strict(),
+      z.object({ metric: z.literal('settlementUnder'), mediator: mediatorSchema }).strict(),
+      z.object({ metric: z.literal('clauseSigned'), clause: id }).strict(),
+      z.object({ metric: z.literal('noWar') }).strict(),
+      z.object({ metric: z.literal('stabilityAtLeast'), value: meter }).strict(),
+      z.object({ metric: z.literal('demandsAccepted'), from: partySchema, atLeast: z.number().int().min(1) }).strict(),
+      z.object({ metric: z.literal('peacekeepersIn'), region: id }).strict(),
+      z.object({ metric: z.literal('prestigeAtLeast'), mediator: mediatorSchema, value: z.number() }).strict(),
+    ]),
+  })
+  .strict();
+
+export const seatSchema = z
+  .object({
+    name: textSchema,
+    briefing: textSchema,
+    objectives: z.array(objectiveSchema).min(1),
+  })
+  .strict();
+
+export const partyStartSchema = z
+  .object({
+    strength: componentsSchema,
+    budget: z.number().min(0),
+    support: meter,
+    standing: meter,
+  })
+  .strict();
+
+export const sourceSchema = z
+  .object({ id, title: z.string().min(1), author: z.string().optional(), publisher: z.string().optional(), date: z.string().optional(), url: z.string().url().optional() })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    id,
+    version: z.number().int().min(1),
+    title: textSchema,
+    summary: textSchema,
+    startDate: z.string().regex(/^\d{4}-\d{2}$/, 'year-month, e.g. 2022-08'),
+    rounds: z.number().int().min(1).max(60),
+    contentNote: textSchema,
+    simulationNotice: textSchema,
+    mediators: z.array(mediatorSchema).min(1).max(2),
+    /** Default phase lengths in seconds; a match may override them. */
+    timers: z.object(Object.fromEntries(PHASES.map((p) => [p, z.number().int().min(5)])) as Record<(typeof PHASES)[number], z.ZodNumber>).strict(),
+    /** Whether the two parties may talk directly or only through a mediator. */
+    directChannel: z.boolean(),
+    seats: perSeat(seatSchema),
+    parties: z.object({ armenia: partyStartSchema, azerbaijan: partyStartSchema }).strict(),
+    mediatorStart: z.object({ russia: z.object({ prestige: z.number() }).strict().optional(), eu: z.object({ prestige: z.number() }).strict().optional() }).strict(),
+    military: z
+      .object({
+        /** How much one point of each component adds to effective strength. */
+        weights: componentsSchema,
+        /** How strongly anti-drone defence blunts the other side's drones. */
+        droneCounter: z.number().min(0),
+        /** How much each point of the defender's missiles cuts an attacker's chance of success. */
+        missileDeterrence: z.number().min(0),
+        /** Multiplier on Azerbaijan's effective strength from Turkish backing. */
+        turkishBacking: z.number().min(0.5).max(3),
+        /** Army reform: gain in effectiveness per budget point, and its ceiling. */
+        reformPerPoint: z.number().min(0),
+        reformCap: z.number().min(0).max(1),
+        /** Diplomacy: standing per budget point. */
+        diplomacyPerPoint: z.number().min(0),
+        /** Share of strength lost each round to wear and age. */
+        attrition: z.number().min(0).max(0.2),
+      })
+      .strict(),
+    escalation: z
+      .object({
+        /** Steepness of success chance in the log of the strength ratio. */
+        steepness: z.number().positive(),
+        /** Success chance at an even balance. */
+        baseAtParity: unit,
+        /** Success chance with no escalation prepared in planning is multiplied by this. */
+        unpreparedFactor: unit,
+        casualties: z.object({ success: z.number().int().min(0), failure: z.number().int().min(0) }).strict(),
+        displaced: z.number().int().min(0),
+        standingCost: z.number().min(0),
+        supportLossDefender: z.number().min(0),
+        supportGainAttacker: z.number().min(0),
+        supportLossFailedAttacker: z.number().min(0),
+        stabilityCost: z.number().min(0),
+        /** Peacekeepers or monitors in the pressed region cut success by this. */
+        presenceDamping: unit,
+        /** Escalation level falls by this each quiet round. */
+        cooling: z.number().int().min(0).max(4),
+      })
+      .strict(),
+    appetite: z.object({ start: unit, perAcceptance: unit, perRefusalResisted: unit }).strict(),
+    support: z.object({ crisisThreshold: meter, crisisReset: meter, perConcessionWeight: z.number().min(0) }).strict(),
+    settlement: z
+      .object({
+        baseDurability: meter,
+        /** Durability points lost per unit of log strength ratio at signing. */
+        imbalancePenalty: z.number().min(0),
+        /** Durability points for a fully balanced set of concessions. */
+        concessionBalanceWeight: z.number().min(0),
+        minClauses: z.number().int().min(1),
+      })
+      .strict(),
+    scoring: z.object({ lastingPeaceWeight: z.number().min(0), objectiveWeight: z.number().min(0) }).strict(),
+    startingStability: meter,
+    startingEscalation: z.number().int().min(0).max(4),
+    procurement: z.array(procurementSchema).min(1),
+    demands: z.array(demandSchema).min(1),
+    instruments: z.array(instrumentSchema),
+    clauses: z.array(clauseSchema).min(2),
+    events: z.array(eventSchema).min(1),
+    regions: z.array(regionSchema).min(1),
+    geometrySource: z.object({ name: z.string(), licence: z.string(), note: z.string() }).strict(),
+    sources: z.array(sourceSchema).min(1),
+  })
+  .strict();
+
+export type Text = z.infer<typeof textSchema>;
+export type Party = z.infer<typeof partySchema>;
+export type Mediator = z.infer<typeof mediatorSchema>;
+export type PlayingSeat = z.infer<typeof playingSeatSchema>;
+export type Component = z.infer<typeof componentSchema>;
+export type Components = z.infer<typeof componentsSchema>;
+export type Effects = z.infer<typeof effectsSchema>;
+export type Region = z.infer<typeof regionSchema>;
+export type ProcurementItem = z.infer<typeof procurementSchema>;
+export type DemandDef = z.infer<typeof demandSchema>;
+export type Instrument = z.infer<typeof instrumentSchema>;
+export type Clause = z.infer<typeof clauseSchema>;
+export type EventCard = z.infer<typeof eventSchema>;
+export type Objective = z.infer<typeof objectiveSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Phase = (typeof PHASES)[number];
