@@ -1,0 +1,36 @@
+// Bots for every seat: `botActions` lists what a seat's bot does in the current phase.
+import type { PlayingSeat } from '../scenario/schema.js';
+import type { Action } from '../engine/actions.js';
+import { isParty } from '../engine/match.js';
+import { mixSeed, step } from '../engine/rng.js';
+import type { Match } from '../engine/types.js';
+import { viewFor } from '../engine/view.js';
+import { DEFAULT_MEDIATOR_STRATEGY, MEDIATOR_STRATEGIES, mediatorActions } from './mediators.js';
+import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './parties.js';
+import type { BotContext } from './types.js';
+
+export { PARTY_STRATEGIES, MEDIATOR_STRATEGIES };
+
+export function strategiesFor(seat: PlayingSeat): string[] {
+  return isParty(seat) ? Object.keys(PARTY_STRATEGIES[seat]) : Object.keys(MEDIATOR_STRATEGIES);
+}
+
+export function defaultStrategy(seat: PlayingSeat): string {
+  return isParty(seat) ? DEFAULT_PARTY_STRATEGY[seat] : DEFAULT_MEDIATOR_STRATEGY[seat];
+}
+
+/**
+ * The actions a seat's bot takes now. It sees only `viewFor(match, seat)`, and draws from its own
+ * random stream (seed, seat, round, phase) so it never disturbs the match's PRNG.
+ */
+export function botActions(match: Match, seat: PlayingSeat, strategy = match.seats[seat]?.strategy ?? defaultStrategy(seat)): Action[] {
+  if (match.ended) return [];
+  let state = mixSeed(match.seed, `${seat}:${match.round}:${match.phase}:${match.log.length}`);
+  const rand = () => {
+    const [v, next] = step(state);
+    state = next;
+    return v;
+  };
+  const ctx: BotContext = { seat, view: viewFor(match, seat), scenario: match.scenario, rand };
+  return isParty(seat) ? partyActions(ctx, strategy) : mediatorActions(ctx, strategy);
+}

@@ -1,0 +1,70 @@
+// What a bot can work out from its own view: the balance it believes in, the odds it expects,
+// which packages of clauses exist and how they split the concessions.
+import type { Party, Scenario } from '../scenario/schema.js';
+import { escalationOdds } from '../engine/military.js';
+import { packageCost } from '../engine/settlement.js';
+import type { OwnParty, SeatView } from '../engine/view.js';
+
+/** The Azerbaijani/Armenian ratio the seat believes (midpoint of what it can see). */
+export const believedRatio = (v: SeatView): number => (v.balance.low + v.balance.high) / 2;
+
+/** The attacker's believed chance of success if it presses `region` now. */
+export function believedOdds(scenario: Scenario, v: SeatView, attacker: Party, region: string, prepared: boolean): number {
+  const ratio = attacker === 'azerbaijan' ? believedRatio(v) : 1 / believedRatio(v);
+  const defender: Party = attacker === 'azerbaijan' ? 'armenia' : 'azerbaijan';
+  const own = v.parties[defender] as OwnParty;
+  const intel = (v.parties[attacker] as OwnParty).intel;
+  const missiles = own.strength ? own.strength.missiles : intel ? (intel.components.missiles[0] + intel.components.missiles[1]) / 2 : 0;
+  const r = v.regions[region];
+  const presence = !!r && (r.peacekeepers || r.monitors);
+  let damping = 0;
+  for (const x of v.instruments) damping += scenario.instruments.find((i) => i.id === x.id)?.escalationDamping ?? 0;
+  return escalationOdds(scenario, ratio, missiles, { prepared, presence, damping: Math.min(0.35, damping) }).success;
+}
+
+export interface Package {
+  clauses: string[];
+  armenia: number;
+  azerbaijan: number;
+  /** Armenia's share of all concessions, 0..1. */
+  armeniaShare: number;
+}
+
+const packageCache = new WeakMap<Scenario, Package[]>();
+
+/** Every package of minClauses..6 clauses (cached per scenario). */
+export function allPackages(scenario: Scenario): Package[] {
+  const cached = packageCache.get(scenario);
+  if (cached) return cached;
+  const ids = scenario.clauses.map((c) => c.id);
+  const out: Package[] = [];
+  const min = scenario.settlement.minClauses;
+  const walk = (start: number, chosen: string[]) => {
+    if (chosen.length >= min) {
+      const cost = packageCost(scenario, chosen);
+      const total = cost.armenia + cost.azerbaijan;
+      out.push({ clauses: [...chosen], ...cost, armeniaShare: total ? cost.armenia / total : 0.5 });
+    }
+    if (chosen.length === 6) return;
+    for (let i = start; i < ids.length; i++) walk(i + 1, [...chosen, ids[i]]);
+  };
+  walk(0, []);
+  packageCache.set(scenario, out);
+  return out;
+}
+
+/** The package whose split of concessions is nearest `targetShare`, preferring ones with `must` clauses and more substance. */
+export function packageNear(scenario: Scenario, targetShare: number, must: string[], rand: () => number): Package {
+  const candidates = allPackages(scenario).filter((p) => must.every((c) => p.clauses.includes(c)));
+  const scored = candidates
+    .map((p) => ({ p, score: Math.abs(p.armeniaShare - targetShare) * 10 - (p.armenia + p.azerbaijan) * 0.05 }))
+    .sort((a, b) => a.score - b.score);
+  return scored[Math.floor(rand() * Math.min(3, scored.length))].p;
+}
+
+/** Share of a package's concessions that falls on `party`. */
+export function shareOf(scenario: Scenario, clauses: readonly string[], party: Party): number {
+  const cost = packageCost(scenario, clauses);
+  const total = cost.armenia + cost.azerbaijan;
+  return total === 0 ? 0.5 : cost[party] / total;
+}

@@ -1,0 +1,75 @@
+// Readable policies for the mediators: when to convene, which instruments, which packages.
+import type { Mediator } from '../scenario/schema.js';
+import type { Action } from '../engine/actions.js';
+import { believedRatio, packageNear } from './judgement.js';
+import type { BotContext } from './types.js';
+
+interface MediatorPolicy {
+  planning(ctx: BotContext): Action[];
+  negotiation(ctx: BotContext): Action[];
+}
+
+const prestige = (ctx: BotContext) => ctx.view.mediators[ctx.seat as Mediator]?.prestige ?? 0;
+const inForce = (ctx: BotContext, id: string) => ctx.view.instruments.some((x) => x.id === id);
+const summitThisRound = (ctx: BotContext) =>
+  ctx.view.instruments.some((x) => ctx.scenario.instruments.find((i) => i.id === x.id)?.kind === 'summit');
+
+/** Use the first affordable instrument of this kind that is not in force. */
+function use(ctx: BotContext, kind: string): Action[] {
+  const inst = ctx.scenario.instruments.find(
+    (i) => i.kind === kind && i.by.includes(ctx.seat as Mediator) && !inForce(ctx, i.id) && i.cost <= prestige(ctx),
+  );
+  if (!inst || (kind === 'summit' && summitThisRound(ctx))) return [];
+  return [{ type: 'useInstrument', instrument: inst.id }];
+}
+
+/** Put a package on the table unless this mediator already has one open. */
+function propose(ctx: BotContext, targetShare: number, must: string[]): Action[] {
+  if (ctx.view.proposals.some((p) => p.by === ctx.seat && p.status === 'open')) return [];
+  return [{ type: 'propose', clauses: packageNear(ctx.scenario, targetShare, must, ctx.rand).clauses }];
+}
+
+/** Armenia's share of concessions that matches the balance of force. */
+const realist = (ctx: BotContext) => {
+  const r = believedRatio(ctx.view);
+  return r / (1 + r);
+};
+
+const policies: Record<string, MediatorPolicy> = {
+  /** Convenes summits whenever tension rises; proposes deals that reflect the balance. */
+  summiteer: {
+    planning: (ctx) => (ctx.seat === 'russia' ? use(ctx, 'peacekeeperExtension') : []),
+    negotiation: (ctx) => [
+      ...(ctx.view.escalation >= 2 || ctx.view.round % 3 === 1 ? use(ctx, 'summit') : []),
+      ...(ctx.view.round >= 2 ? propose(ctx, realist(ctx), ['mutual-recognition']) : []),
+    ],
+  },
+  /** Proposes balanced packages and pays for the means to keep them. */
+  broker: {
+    planning: (ctx) => use(ctx, 'monitors'),
+    negotiation: (ctx) => [
+      ...(ctx.view.round % 3 === 0 ? use(ctx, 'summit') : []),
+      ...(ctx.view.round >= 2 ? propose(ctx, (0.5 + realist(ctx)) / 2, ['mutual-recognition', 'border-commission']) : []),
+    ],
+  },
+  /** Builds presence on the ground and guarantees before it asks for signatures. */
+  guarantor: {
+    planning: (ctx) => [...use(ctx, 'monitors'), ...use(ctx, 'peacekeeperExtension')],
+    negotiation: (ctx) => [
+      ...use(ctx, 'guarantees'),
+      ...(ctx.view.round >= 3 ? propose(ctx, (0.5 + realist(ctx)) / 2, ['mutual-recognition', 'international-presence']) : []),
+    ],
+  },
+  /** Watches and does nothing: the baseline with no mediation. */
+  passive: { planning: () => [], negotiation: () => [] },
+};
+
+export const MEDIATOR_STRATEGIES = policies;
+export const DEFAULT_MEDIATOR_STRATEGY: Record<Mediator, string> = { russia: 'summiteer', eu: 'broker' };
+
+export function mediatorActions(ctx: BotContext, strategy: string): Action[] {
+  const policy = policies[strategy] ?? policies[DEFAULT_MEDIATOR_STRATEGY[ctx.seat as Mediator]];
+  if (ctx.view.phase === 'planning') return policy.planning(ctx);
+  if (ctx.view.phase === 'negotiation') return policy.negotiation(ctx);
+  return [];
+}

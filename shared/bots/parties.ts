@@ -1,0 +1,200 @@
+// Readable policies for the two parties. Each looks only at its own seat's view.
+import type { Party } from '../scenario/schema.js';
+import type { Action } from '../engine/actions.js';
+import type { OwnParty } from '../engine/view.js';
+import { believedOdds, believedRatio, shareOf } from './judgement.js';
+import type { BotContext } from './types.js';
+
+interface PartyPolicy {
+  /** What to buy and whether to prepare force. */
+  plan(ctx: BotContext): Action[];
+  /** Whether to press a new demand now. */
+  demand(ctx: BotContext): Action[];
+  /** Accept (true) or refuse (false) an incoming demand of this weight. */
+  accepts(ctx: BotContext, weight: number, region: string): boolean;
+  /** Whether to use force after the other side refused. */
+  escalates(ctx: BotContext, region: string): boolean;
+  /** Whether to sign a package putting `myShare` of the concessions on this party. */
+  signs(ctx: BotContext, myShare: number): boolean;
+}
+
+const own = (ctx: BotContext) => ctx.view.parties[ctx.seat as Party] as OwnParty;
+const ratio = (ctx: BotContext) => believedRatio(ctx.view);
+/** The share a party may expect to give up, by strength: the stronger side asks for more. */
+const realistShare = (ctx: BotContext) => {
+  const r = ratio(ctx);
+  const armenia = r / (1 + r);
+  return ctx.seat === 'armenia' ? armenia : 1 - armenia;
+};
+
+/** Spend `budget` on items in priority order, cheapest affordable first among the wanted. */
+function buy(ctx: BotContext, wanted: string[], budget: number): { item: string; qty: number }[] {
+  const items = ctx.scenario.procurement.filter((p) => wanted.includes(p.id) && p.buyers.includes(ctx.seat as Party));
+  const blocked = new Set(ctx.view.events.filter((e) => e.key === 'delivery.failed' && e.params.embargo === 1).map((e) => e.params.item));
+  const out = new Map<string, number>();
+  let left = budget;
+  let i = Math.floor(ctx.rand() * items.length);
+  for (let guard = 0; guard < 40 && items.length; guard++, i++) {
+    const item = items[i % items.length];
+    if (blocked.has(item.id) || item.cost > left + 1e-9) continue;
+    out.set(item.id, (out.get(item.id) ?? 0) + 1);
+    left -= item.cost;
+  }
+  return [...out].map(([item, qty]) => ({ item, qty: Math.min(10, qty) }));
+}
+
+const plan = (procure: { item: string; qty: number }[], reform: number, diplomacy: number, prepare: string | null): Action => ({
+  type: 'plan',
+  procure,
+  reform,
+  diplomacy,
+  prepareEscalation: prepare,
+});
+
+function costOf(ctx: BotContext, procure: { item: string; qty: number }[]) {
+  return procure.reduce((s, l) => s + ctx.scenario.procurement.find((p) => p.id === l.item)!.cost * l.qty, 0);
+}
+
+/** The next catalogue demand this party can still issue (in catalogue order). */
+export function nextDemand(ctx: BotContext): string | null {
+  const party = ctx.seat as Party;
+  const issued = (id: string) => ctx.view.demands.filter((d) => d.def === id).length;
+  const open = (id: string) => ctx.view.demands.some((d) => d.def === id && d.status === 'open');
+  const def = ctx.scenario.demands.find((d) => d.from === party && issued(d.id) < d.repeats && !open(d.id));
+  return def?.id ?? null;
+}
+
+const issue = (ctx: BotContext): Action[] => {
+  const next = nextDemand(ctx);
+  return next ? [{ type: 'issueDemand', demand: next, deadline: 0 }] : [];
+};
+
+const pressureOf = (ctx: BotContext, demandId: string | null) =>
+  ctx.scenario.demands.find((d) => d.id === demandId)?.pressure ?? ctx.scenario.regions.find((r) => r.kind === 'border')!.id;
+
+const ARMENIA_GAP_CLOSERS = ['arm-local-drones', 'arm-imported-drones', 'arm-anti-drone', 'arm-srbm'];
+const AZERBAIJAN_ARMS = ['aze-drones', 'aze-air-defence', 'aze-missiles', 'aze-artillery', 'aze-ground'];
+
+const armenia: Record<string, PartyPolicy> = {
+  /** Gives way to every demand and signs any package: the appeasement path. */
+  concede: {
+    plan: (ctx) => [plan([], 0, own(ctx).budget, null)],
+    demand: () => [],
+    accepts: () => true,
+    escalates: () => false,
+    signs: () => true,
+  },
+  /** Refuses every demand but does nothing to close the gap. */
+  refuse: {
+    plan: (ctx) => [plan([], 0, own(ctx).budget, null)],
+    demand: (ctx) => (ctx.rand() < 0.3 ? issue(ctx) : []),
+    accepts: () => false,
+    escalates: () => false,
+    signs: (_ctx, share) => share <= 0.5,
+  },
+  /** Buys drones, anti-drone defence and missiles every round; refuses big demands; signs once the gap narrows. */
+  invest: {
+    plan: (ctx) => [plan(buy(ctx, ARMENIA_GAP_CLOSERS, own(ctx).budget), 0, 0, null)],
+    demand: (ctx) => (ctx.rand() < 0.3 ? issue(ctx) : []),
+    accepts: (_ctx, weight) => weight <= 2,
+    escalates: () => false,
+    signs: (ctx, share) => ratio(ctx) < 1.9 && share <= realistShare(ctx) + 0.08,
+  },
+  /** Weighs each demand against the odds of being coerced; invests half, lobbies half. */
+  pragmatist: {
+    plan: (ctx) => {
+      const procure = buy(ctx, ARMENIA_GAP_CLOSERS, own(ctx).budget / 2);
+      return [plan(procure, 0, own(ctx).budget - costOf(ctx, procure), null)];
+    },
+    demand: (ctx) => (ctx.rand() < 0.3 ? issue(ctx) : []),
+    accepts: (ctx, weight, region) => weight <= 5 && believedOdds(ctx.scenario, ctx.view, 'azerbaijan', region, true) > 0.6,
+    escalates: () => false,
+    signs: (ctx, share) => share <= realistShare(ctx) + 0.05,
+  },
+};
+
+const azerbaijan: Record<string, PartyPolicy> = {
+  /** Presses a demand every round and uses force whenever refused. */
+  hawk: {
+    plan: (ctx) => [plan(buy(ctx, AZERBAIJAN_ARMS, own(ctx).budget), 0, 0, pressureOf(ctx, nextDemand(ctx)))],
+    demand: issue,
+    accepts: () => false,
+    escalates: () => true,
+    signs: (ctx, share) => share <= realistShare(ctx) - 0.05 && appetite(ctx) < 0.7,
+  },
+  /** Presses when appetite is up; uses force when it expects to win. */
+  opportunist: {
+    plan: (ctx) => {
+      const procure = buy(ctx, AZERBAIJAN_ARMS, own(ctx).budget * 0.8);
+      const next = nextDemand(ctx);
+      const region = pressureOf(ctx, next);
+      const prepare = next && believedOdds(ctx.scenario, ctx.view, 'azerbaijan', region, true) >= 0.5 ? region : null;
+      return [plan(procure, 0, own(ctx).budget - costOf(ctx, procure), prepare)];
+    },
+    demand: (ctx) => (ctx.rand() < appetite(ctx) ? issue(ctx) : []),
+    accepts: (ctx, weight) => weight <= 2 && ratio(ctx) < 2.2,
+    escalates: (ctx, region) => believedOdds(ctx.scenario, ctx.view, 'azerbaijan', region, preparedNow(ctx)) >= 0.45,
+    signs: (ctx, share) => appetite(ctx) < 0.75 && share <= realistShare(ctx) + 0.05,
+  },
+  /** Prefers a deal once force looks costly; signs fairer packages. */
+  pragmatist: {
+    plan: (ctx) => {
+      const procure = buy(ctx, AZERBAIJAN_ARMS, own(ctx).budget * 0.6);
+      return [plan(procure, 0, own(ctx).budget - costOf(ctx, procure), null)];
+    },
+    demand: (ctx) => (ctx.rand() < appetite(ctx) * 0.8 ? issue(ctx) : []),
+    accepts: (ctx, weight) => weight <= 4 && ratio(ctx) < 1.8,
+    escalates: (ctx, region) => believedOdds(ctx.scenario, ctx.view, 'azerbaijan', region, preparedNow(ctx)) >= 0.6,
+    signs: (ctx, share) => appetite(ctx) < 0.85 && share <= realistShare(ctx) + 0.12,
+  },
+};
+
+/** Azerbaijan's appetite is not shown to anyone; its bot infers it from demands accepted and resisted. */
+function appetite(ctx: BotContext): number {
+  const a = ctx.scenario.appetite;
+  const accepted = ctx.view.demands.filter((d) => d.from === 'azerbaijan' && d.status === 'accepted').length;
+  const resisted = ctx.view.events.filter((e) => e.key === 'escalation.failure' && e.params.attacker === 'azerbaijan').length;
+  return Math.max(0.05, Math.min(1, a.start + a.perAcceptance * accepted - a.perRefusalResisted * resisted));
+}
+
+const preparedNow = (ctx: BotContext) => !!own(ctx).plan?.prepareEscalation;
+
+export const PARTY_STRATEGIES: Record<Party, Record<string, PartyPolicy>> = { armenia, azerbaijan };
+export const DEFAULT_PARTY_STRATEGY: Record<Party, string> = { armenia: 'pragmatist', azerbaijan: 'opportunist' };
+
+/** One party bot's actions for the current phase. */
+export function partyActions(ctx: BotContext, strategy: string): Action[] {
+  const party = ctx.seat as Party;
+  const policy = PARTY_STRATEGIES[party][strategy] ?? PARTY_STRATEGIES[party][DEFAULT_PARTY_STRATEGY[party]];
+  const v = ctx.view;
+  switch (v.phase) {
+    case 'planning':
+      return own(ctx).plan ? [] : policy.plan(ctx);
+    case 'demands':
+      return v.demands.some((d) => d.from === party && d.issued === v.round) ? [] : policy.demand(ctx);
+    case 'negotiation':
+    case 'response': {
+      const out: Action[] = [];
+      for (const d of v.demands) {
+        if (d.to === party && d.status === 'open') {
+          const def = ctx.scenario.demands.find((x) => x.id === d.def);
+          const yes = policy.accepts(ctx, def?.weight ?? 3, def?.pressure ?? pressureOf(ctx, null));
+          out.push({ type: 'respond', demand: d.id, answer: yes ? 'accept' : 'refuse' });
+        }
+        if (v.phase === 'response' && d.from === party && (d.status === 'refused' || d.status === 'countered') && d.escalate === null) {
+          const region = pressureOf(ctx, d.def);
+          out.push({ type: 'chooseEscalation', demand: d.id, escalate: policy.escalates(ctx, region), region });
+        }
+      }
+      for (const p of v.proposals) {
+        if (p.status === 'open' && !p.signed.includes(party) && policy.signs(ctx, shareOf(ctx.scenario, p.clauses, party))) {
+          out.push({ type: 'sign', proposal: p.id });
+          break;
+        }
+      }
+      return out;
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,10 @@
+import type { PlayingSeat, Scenario } from '../scenario/schema.js';
+import type { SeatView } from '../engine/view.js';
+
+/** Everything a bot may use: its own seat's view, the public scenario, and its own random stream. */
+export interface BotContext {
+  seat: PlayingSeat;
+  view: SeatView;
+  scenario: Scenario;
+  rand: () => number;
+}

@@ -1,0 +1,91 @@
+// advancePhase: the clock of the round. Entering news draws an event and intelligence;
+// entering resolution applies every consequence; entering report records the meters.
+import { COMPONENTS, PARTIES, PHASES, type Components, type Party } from '../scenario/schema.js';
+import { applyEffects } from './effects.js';
+import { cloneMatch, emit, meters, otherParty } from './match.js';
+import { effectiveStrength } from './military.js';
+import { random, weightedPick } from './rng.js';
+import { resolveRound } from './resolve.js';
+import { finishMatch } from './score.js';
+import type { Intel, Match, MatchEvent } from './types.js';
+
+export interface AdvanceResult {
+  match: Match;
+  events: MatchEvent[];
+}
+
+/** Move to the next phase (a timer ran out, every seat was done, or the facilitator said so). */
+export function advancePhase(match: Match): AdvanceResult {
+  if (match.ended) return { match, events: [] };
+  const d = cloneMatch(match);
+  const before = d.events.length;
+  d.log.push({ kind: 'advance' });
+  enterNextPhase(d);
+  return { match: d, events: d.events.slice(before) };
+}
+
+/** Mutates a draft: the phase after the current one, with its entry rules. */
+export function enterNextPhase(d: Match): void {
+  d.done = [];
+  const i = PHASES.indexOf(d.phase);
+  if (i === PHASES.length - 1) {
+    startRound(d, d.round + 1);
+    return;
+  }
+  d.phase = PHASES[i + 1];
+  if (d.phase === 'resolution') resolveRound(d);
+  else if (d.phase === 'report') {
+    d.history.push(meters(d));
+    emit(d, 'round.report', { round: d.round });
+  }
+}
+
+/** Begin a round: expire what ran out, reset budgets, draw news and intelligence. */
+export function startRound(d: Match, round: number): void {
+  if (round > d.scenario.rounds) {
+    finishMatch(d, { kind: 'rounds', round: d.round });
+    return;
+  }
+  d.round = round;
+  d.phase = 'news';
+  d.instruments = d.instruments.filter((x) => x.until >= round);
+  d.modifiers = d.modifiers.filter((x) => x.until >= round);
+  d.embargoes = d.embargoes.filter((x) => x.until >= round);
+  for (const p of PARTIES) {
+    d.parties[p].budget = d.scenario.parties[p].budget;
+    d.parties[p].plan = null;
+  }
+  drawEvent(d);
+  for (const p of PARTIES) d.parties[p].intel = estimate(d, otherParty(p));
+  for (const m of d.scenario.mediators) {
+    emit(d, 'intel.mediator', { armenia: resolveWord(d.parties.armenia.support), azerbaijan: resolveWord(d.parties.azerbaijan.support) }, [m]);
+  }
+}
+
+function drawEvent(d: Match): void {
+  const drawn = new Set(d.events.filter((e) => e.key === 'event.drawn').map((e) => e.params.id));
+  const deck = d.scenario.events.filter((e) => e.fromRound <= d.round && !drawn.has(e.id));
+  const card = weightedPick(d, deck, (e) => e.weight);
+  if (!card) return;
+  applyEffects(d, card.effects);
+  emit(d, 'event.drawn', { id: card.id }, card.private.length ? card.private : null);
+}
+
+/** An intelligence estimate of `target`: a range around the truth, exact while revealed. */
+export function estimate(d: Match, target: Party): Intel {
+  const t = d.parties[target];
+  const o = d.parties[otherParty(target)];
+  const truth = effectiveStrength(d.scenario, t, o, target === 'azerbaijan' ? d.turkishBacking : 1);
+  const exact = t.revealed >= d.round;
+  const spread = exact ? 0 : 0.12 + 0.18 * random(d);
+  const bias = exact ? 1 : 1 + (random(d) - 0.5) * 0.2;
+  const range = (x: number): [number, number] => [Math.round(x * bias * (1 - spread) * 10) / 10, Math.round(x * bias * (1 + spread) * 10) / 10];
+  const components = {} as Record<keyof Components, [number, number]>;
+  for (const c of COMPONENTS) components[c] = range(t.strength[c]);
+  emit(d, 'intel.estimate', { of: target, low: range(truth)[0], high: range(truth)[1], exact: exact ? 1 : 0 }, [otherParty(target)]);
+  return { round: d.round, effective: range(truth), components };
+}
+
+function resolveWord(support: number): string {
+  return support >= 60 ? 'firm' : support >= 40 ? 'steady' : 'wavering';
+}

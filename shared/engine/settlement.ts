@@ -1,0 +1,57 @@
+// A settlement: both parties signed the same clauses. Its durability is the lasting-peace figure.
+import { PARTIES, type Scenario } from '../scenario/schema.js';
+import { applyEffects } from './effects.js';
+import { emit } from './match.js';
+import { balanceRatio, clamp } from './military.js';
+import { finishMatch } from './score.js';
+import type { Match, Proposal } from './types.js';
+
+/** Total cost of a package to each party. */
+export function packageCost(scenario: Scenario, clauses: readonly string[]): { armenia: number; azerbaijan: number } {
+  let armenia = 0;
+  let azerbaijan = 0;
+  for (const id of clauses) {
+    const c = scenario.clauses.find((x) => x.id === id);
+    if (c) {
+      armenia += c.cost.armenia;
+      azerbaijan += c.cost.azerbaijan;
+    }
+  }
+  return { armenia, azerbaijan };
+}
+
+/** 1 when both give up as much, 0 when one side gives everything. */
+export function concessionBalance(cost: { armenia: number; azerbaijan: number }): number {
+  const total = cost.armenia + cost.azerbaijan;
+  return total === 0 ? 1 : 1 - Math.abs(cost.armenia - cost.azerbaijan) / total;
+}
+
+/** Durability 0–100 of a deal signed now: balanced forces and balanced concessions make it last. */
+export function durabilityNow(m: Match, clauses: readonly string[]): { durability: number; ratio: number; concessionBalance: number } {
+  const s = m.scenario.settlement;
+  const ratio = balanceRatio(m.scenario, m.parties, m.turkishBacking);
+  const cb = concessionBalance(packageCost(m.scenario, clauses));
+  let bonus = 0;
+  for (const x of m.instruments) if (x.until >= m.round) bonus += m.scenario.instruments.find((i) => i.id === x.id)?.durabilityBonus ?? 0;
+  const durability = clamp(
+    s.baseDurability - s.imbalancePenalty * Math.abs(Math.log(ratio)) + s.concessionBalanceWeight * (cb - 0.5) + Math.min(25, bonus) - 3 * m.escalation,
+    0,
+    100,
+  );
+  return { durability, ratio, concessionBalance: cb };
+}
+
+/** Both parties signed: apply the clauses, record the settlement and end the match. */
+export function concludeSettlement(d: Match, p: Proposal): void {
+  const { durability, ratio, concessionBalance: cb } = durabilityNow(d, p.clauses);
+  p.status = 'signed';
+  for (const other of d.proposals) if (other !== p && other.status === 'open') other.status = 'withdrawn';
+  for (const id of p.clauses) applyEffects(d, d.scenario.clauses.find((c) => c.id === id)!.effects);
+  if (p.auspices && d.mediators[p.auspices]) d.mediators[p.auspices]!.prestige = clamp(d.mediators[p.auspices]!.prestige + 25, 0, 100);
+  d.settlement = { round: d.round, proposal: p.id, clauses: [...p.clauses], auspices: p.auspices, ratio, concessionBalance: cb, durability };
+  d.escalation = 0;
+  d.stability = clamp(d.stability + durability / 5, 0, 100);
+  for (const q of PARTIES) d.parties[q].standing = clamp(d.parties[q].standing + 5, 0, 100);
+  emit(d, 'settlement.signed', { id: p.id, durability: Math.round(durability), auspices: p.auspices ?? '' });
+  finishMatch(d, { kind: 'settlement', round: d.round });
+}
