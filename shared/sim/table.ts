@@ -1,0 +1,73 @@
+// The simulator's printout: a round-by-round table, the ending and each seat's score.
+import type { Match } from '../engine/types.js';
+import { gapWords } from '../engine/military.js';
+import { seatScores } from '../engine/score.js';
+import { createTexts, describeEvent, pickText } from '../i18n/index.js';
+
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const num = (x: number, d = 0) => x.toFixed(d);
+
+export function renderMatch(m: Match, opts: { events?: boolean } = {}): string {
+  const t = createTexts();
+  const s = m.scenario;
+  const lines: string[] = [];
+  const seats = Object.entries(m.seats).map(([k, v]) => `${k}=${v?.strategy ?? v?.controller}`);
+  lines.push(`${pickText(s.title)} | seed ${m.seed} | ${seats.join(' ')} | Turkish backing ${s.military.turkishBacking}`);
+  lines.push(
+    [pad('rnd', 4), pad('balance', 21), pad('escalation', 16), pad('support A/Az', 13), pad('standing A/Az', 14), pad('stab', 5), 'demands and outcomes'].join(' '),
+  );
+  for (const h of m.history.slice(1)) {
+    const outcomes = m.events
+      .filter((e) => e.round === h.round && /^(demand\.(issued|implemented|coerced|refused|expired)|escalation\.(success|failure)|settlement\.signed|crisis)/.test(e.key))
+      .map((e) => shortOutcome(e.key, e.params));
+    lines.push(
+      [
+        pad(h.round, 4),
+        pad(`${num(h.ratio, 2)} (${gapWords(h.ratio)})`, 21),
+        pad(`${h.escalation} ${t.t(`escalationLevel.${h.escalation}`)}`, 16),
+        pad(`${num(h.support.armenia)}/${num(h.support.azerbaijan)}`, 13),
+        pad(`${num(h.standing.armenia)}/${num(h.standing.azerbaijan)}`, 14),
+        pad(num(h.stability), 5),
+        outcomes.join('; ') || '-',
+      ].join(' '),
+    );
+  }
+  if (opts.events) {
+    lines.push('', 'Log (facilitator view):');
+    for (const e of m.events) lines.push(`  r${e.round} ${pad(e.phase, 11)} ${e.to ? `[${e.to.join(',')}] ` : ''}${describeEvent(t, e, s)}`);
+  }
+  const end = m.ended;
+  lines.push('');
+  lines.push(`Ending: ${end ? t.t(`ending.${end.kind}`) : 'none'} in round ${end?.round ?? m.round}${m.settlement ? `; durability ${num(m.settlement.durability)} (balance at signing ${num(m.settlement.ratio, 2)}, concession balance ${num(m.settlement.concessionBalance, 2)})` : ''}`);
+  lines.push(`Casualties A/Az: ${m.stats.casualties.armenia}/${m.stats.casualties.azerbaijan}; displaced: ${m.stats.displaced}`);
+  for (const sc of seatScores(m)) {
+    const met = sc.objectives.map((o) => `${o.met ? '+' : '-'}${o.id}`).join(' ');
+    lines.push(`Score ${pad(sc.seat, 10)} ${pad(num(sc.total, 1), 6)} objectives ${sc.objectivePoints} (${met}) + lasting peace ${num(sc.lastingPeace, 1)}`);
+  }
+  return lines.join('\n');
+}
+
+function shortOutcome(key: string, p: Record<string, string | number>): string {
+  const who = (x: unknown) => (x === 'armenia' ? 'A' : x === 'azerbaijan' ? 'Az' : String(x));
+  const what = String(p.demand || p.id || '');
+  switch (key) {
+    case 'demand.issued':
+      return `${who(p.from)} demands ${what}`;
+    case 'demand.implemented':
+      return `${what} accepted`;
+    case 'demand.coerced':
+      return `${what} imposed`;
+    case 'demand.refused':
+      return `${what} refused`;
+    case 'demand.expired':
+      return `${p.id} expired`;
+    case 'escalation.success':
+      return `${who(p.attacker)} escalates at ${p.region}: succeeds (${p.chance}%)`;
+    case 'escalation.failure':
+      return `${who(p.attacker)} escalates at ${p.region}: fails (${p.chance}%)`;
+    case 'settlement.signed':
+      return `SETTLEMENT ${p.id} (durability ${p.durability})`;
+    default:
+      return `crisis in ${who(p.party)}`;
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { applyAction, advancePhase, createMatch, playingSeats, type Match } from '../../shared/engine/index.js';
+import { botActions, strategiesFor } from '../../shared/bots/index.js';
+import { playMatch } from '../../shared/sim/play.js';
+import { renderMatch } from '../../shared/sim/table.js';
+import { scenario, strip } from './helpers.js';
+
+describe('bots', () => {
+  for (const seat of playingSeats(scenario)) {
+    for (const strategy of strategiesFor(seat)) {
+      it(`${seat}/${strategy} only takes legal actions`, () => {
+        for (let seed = 1; seed <= 15; seed++) {
+          let m: Match = createMatch(scenario, seed, { [seat]: { controller: 'bot', strategy } });
+          let acted = 0;
+          while (!m.ended) {
+            for (const s of playingSeats(scenario)) {
+              for (const a of botActions(m, s)) {
+                const r = applyAction(m, s, a);
+                if (!r.ok) throw new Error(`${s} (${m.seats[s]?.strategy ?? 'default'}) tried ${JSON.stringify(a)} in ${m.phase}: ${r.reason}`);
+                m = r.match;
+                if (s === seat) acted++;
+                if (m.ended) break;
+              }
+              if (m.ended) break;
+            }
+            if (!m.ended) m = advancePhase(m).match;
+          }
+          if (strategy !== 'passive') expect(acted).toBeGreaterThan(0);
+        }
+      });
+    }
+  }
+
+  it('do not disturb the match’s random stream and are deterministic', () => {
+    const m = createMatch(scenario, 5);
+    const a = botActions(m, 'azerbaijan');
+    expect(botActions(m, 'azerbaijan')).toEqual(a);
+    expect(m.rng).toBe(createMatch(scenario, 5).rng);
+  });
+});
+
+describe('simulator', () => {
+  it('plays the same game for the same seed and strategies, another for another seed', () => {
+    const a = playMatch(scenario, 42, { armenia: 'invest', azerbaijan: 'hawk' });
+    const b = playMatch(scenario, 42, { armenia: 'invest', azerbaijan: 'hawk' });
+    expect(JSON.stringify(strip(a))).toBe(JSON.stringify(strip(b)));
+    const c = playMatch(scenario, 43, { armenia: 'invest', azerbaijan: 'hawk' });
+    expect(JSON.stringify(strip(c))).not.toBe(JSON.stringify(strip(a)));
+  });
+
+  it('prints one row per round played, the ending and every seat’s score', () => {
+    const m = playMatch(scenario, 42, { armenia: 'refuse', azerbaijan: 'hawk' });
+    const text = renderMatch(m);
+    const rows = text.split('\n').filter((l) => /^\d+\s/.test(l));
+    expect(rows).toHaveLength(m.history.length - 1);
+    expect(text).toMatch(/Ending: /);
+    for (const seat of playingSeats(scenario)) expect(text).toMatch(new RegExp(`Score ${seat}`));
+    expect(text).toMatch(/escalates at/);
+  });
+
+  it('runs from the command line and refuses bad options with a clear message', () => {
+    const out = execFileSync('npx', ['tsx', 'shared/sim/cli.ts', '--scenario', 'august-2022', '--seed', '7', '--strategies', 'armenia=invest,eu=guarantor'], { encoding: 'utf8' });
+    expect(out).toMatch(/seed 7/);
+    expect(out).toMatch(/armenia=invest/);
+    expect(out).toMatch(/eu=guarantor/);
+    let err = '';
+    try {
+      execFileSync('npx', ['tsx', 'shared/sim/cli.ts', '--strategies', 'armenia=teleport'], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      err = String((e as { stderr: string }).stderr);
+    }
+    expect(err).toMatch(/unknown strategy "teleport" for armenia/);
+  });
+});
