@@ -58,14 +58,20 @@ export function startRound(d: Match, round: number): void {
   drawEvent(d);
   for (const p of PARTIES) d.parties[p].intel = estimate(d, otherParty(p));
   for (const m of d.scenario.mediators) {
-    emit(d, 'intel.mediator', { armenia: resolveWord(d.parties.armenia.support), azerbaijan: resolveWord(d.parties.azerbaijan.support) }, [m]);
+    emit(d, 'intel.mediator', {
+      armenia: resolveWord(d.parties.armenia.support),
+      azerbaijan: resolveWord(d.parties.azerbaijan.support),
+      armeniaRedLine: redLine(d, 'armenia'),
+      azerbaijanRedLine: redLine(d, 'azerbaijan'),
+    }, [m]);
   }
 }
 
 function drawEvent(d: Match): void {
   const drawn = new Set(d.events.filter((e) => e.key === 'event.drawn').map((e) => e.params.id));
   const deck = d.scenario.events.filter((e) => e.fromRound <= d.round && !drawn.has(e.id));
-  const card = weightedPick(d, deck, (e) => e.weight);
+  const opening = d.round === 1 ? deck.find((e) => e.id === d.scenario.openingEvent) : undefined;
+  const card = opening ?? weightedPick(d, deck, (e) => e.weight);
   if (!card) return;
   applyEffects(d, card.effects);
   emit(d, 'event.drawn', { id: card.id }, card.private.length ? card.private : null);
@@ -82,8 +88,17 @@ export function estimate(d: Match, target: Party): Intel {
   const range = (x: number): [number, number] => [Math.round(x * bias * (1 - spread) * 10) / 10, Math.round(x * bias * (1 + spread) * 10) / 10];
   const components = {} as Record<keyof Components, [number, number]>;
   for (const c of COMPONENTS) components[c] = range(t.strength[c]);
-  emit(d, 'intel.estimate', { of: target, low: range(truth)[0], high: range(truth)[1], exact: exact ? 1 : 0 }, [otherParty(target)]);
-  return { round: d.round, effective: range(truth), components };
+  // Deliveries on order: a count seen through the same haze.
+  const onOrder = t.pipeline.length;
+  const orders: [number, number] = exact ? [onOrder, onOrder] : [Math.max(0, Math.floor(onOrder * (1 - spread) - 1)), Math.ceil(onOrder * (1 + spread) + 1)];
+  emit(d, 'intel.estimate', { of: target, low: range(truth)[0], high: range(truth)[1], exact: exact ? 1 : 0, ordersLow: orders[0], ordersHigh: orders[1] }, [otherParty(target)]);
+  return { round: d.round, effective: range(truth), components, orders };
+}
+
+/** What a mediator reads as a party's red line: the heaviest demand it could still be asked to accept. */
+function redLine(d: Match, party: Party): string {
+  const against = d.scenario.demands.filter((x) => x.from !== party && (d.issuedCount[x.id] ?? 0) < x.repeats);
+  return against.reduce<(typeof against)[number] | undefined>((a, b) => (!a || b.weight > a.weight ? b : a), undefined)?.id ?? '';
 }
 
 function resolveWord(support: number): string {

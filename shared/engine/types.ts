@@ -40,6 +40,8 @@ export interface Intel {
   /** Range of the other side's effective strength and per component. */
   effective: [number, number];
   components: Record<keyof Components, [number, number]>;
+  /** Range of how many deliveries the other side has on order. */
+  orders: [number, number];
 }
 
 export interface MediatorState {

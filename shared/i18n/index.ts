@@ -35,6 +35,8 @@ export function eventParams(e: MatchEvent, s: Scenario, lng: Language = 'en'): R
     instrumentName: pickText(s.instruments.find((i) => i.id === p.id)?.name, lng),
     itemName: pickText(s.procurement.find((i) => i.id === p.item)?.name, lng) || String(p.item ?? ''),
     headline: card ? pickText(card.headline, lng) : String(p.headline ?? ''),
+    armeniaRedLineTitle: pickText(s.demands.find((d) => d.id === p.armeniaRedLine)?.title, lng) || '—',
+    azerbaijanRedLineTitle: pickText(s.demands.find((d) => d.id === p.azerbaijanRedLine)?.title, lng) || '—',
   };
 }
 

@@ -69,6 +69,7 @@ function crossCheck(s: Scenario): string[] {
     checkEffects(`events.${i}.effects`, ev.effects);
     if (ev.fromRound > s.rounds) errors.push(`events.${i}.fromRound: after the last round (${s.rounds})`);
   });
+  if (s.openingEvent && !s.events.some((e) => e.id === s.openingEvent)) errors.push(`openingEvent: unknown event "${s.openingEvent}"`);
   const seats = ['armenia', 'azerbaijan', ...s.mediators] as const;
   for (const seat of seats) if (!s.seats[seat]) errors.push(`seats.${seat}: missing (every party and mediator needs a seat)`);
   for (const m of s.mediators) if (!s.mediatorStart[m]) errors.push(`mediatorStart.${m}: missing`);

@@ -273,6 +273,8 @@ export const scenarioSchema = z
     instruments: z.array(instrumentSchema),
     clauses: z.array(clauseSchema).min(2),
     events: z.array(eventSchema).min(1),
+    /** The event every match opens with (round 1 follows the real record); others are drawn. */
+    openingEvent: id.optional(),
     regions: z.array(regionSchema).min(1),
     geometrySource: z.object({ name: z.string(), licence: z.string(), note: z.string() }).strict(),
     sources: z.array(sourceSchema).min(1),
