@@ -1,0 +1,13 @@
+// `npm start`: one process serving the game on http://localhost:2567.
+import { createParityServer } from './app.js';
+
+const parity = createParityServer({
+  port: Number(process.env.PORT ?? 2567),
+  host: process.env.HOST ?? '0.0.0.0',
+  db: process.env.PARITY_DB,
+  signals: true,
+  graceSeconds: process.env.PARITY_GRACE ? Number(process.env.PARITY_GRACE) : undefined,
+  rate: process.env.PARITY_RATE ? { perSecond: Number(process.env.PARITY_RATE), burst: 2 * Number(process.env.PARITY_RATE) } : undefined,
+});
+await parity.listen();
+console.log(`Parity server on ${parity.url}`);
