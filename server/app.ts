@@ -17,6 +17,8 @@ export interface ParityOptions {
   rate?: RateLimit;
   graceSeconds?: number;
   reconnectSeconds?: number;
+  floodLimit?: number;
+  scenarioDir?: string;
   /** Register SIGINT/SIGTERM handlers (the standalone server does; tests don't). */
   signals?: boolean;
   clientDir?: string;
@@ -41,7 +43,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
   const scenarios = new Map<string, Scenario>();
   const scenario = (id: string) => {
     let s = scenarios.get(id);
-    if (!s) scenarios.set(id, (s = loadScenario(id)));
+    if (!s) scenarios.set(id, (s = loadScenario(id, o.scenarioDir)));
     return s;
   };
   const startedAt = Date.now();
@@ -52,7 +54,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
     gracefullyShutdown: o.signals ?? false,
     greet: false,
     express: (app) => {
-      mountApi(app, { store, scenario, scenarioIds: () => listScenarioIds(), startedAt });
+      mountApi(app, { store, scenario, scenarioIds: () => listScenarioIds(o.scenarioDir), startedAt });
       app.use(staticClient(clientDir));
     },
   });
@@ -64,6 +66,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
       rate: o.rate ?? { perSecond: 20, burst: 40 },
       graceSeconds: o.graceSeconds ?? 60,
       reconnectSeconds: o.reconnectSeconds ?? 60,
+      floodLimit: o.floodLimit ?? 200,
     }),
   );
   server.onShutdown(() => store.close());

@@ -20,6 +20,8 @@ export interface RoomDeps {
   graceSeconds: number;
   /** Seconds a dropped client may take to come back. */
   reconnectSeconds: number;
+  /** Messages per second past which Colyseus closes a client's connection. */
+  floodLimit: number;
 }
 
 const SEATS = ['armenia', 'azerbaijan', 'russia', 'eu', 'facilitator', 'spectator'] as const;
@@ -60,7 +62,7 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.tokenHash = rec.tokenHash;
       this.timers = rec.timers;
       this.patchRate = null;
-      this.maxMessagesPerSecond = 200;
+      this.maxMessagesPerSecond = deps.floodLimit;
       const scenario = deps.scenario(rec.scenario);
       this.match = rec.log.length ? replay(scenario, rec.seed, rec.seats, rec.log.map((e) => e.entry)) : createMatch(scenario, rec.seed, rec.seats);
       this.saved = { log: rec.log.length, events: rec.events.length, rounds: rec.rounds.length };

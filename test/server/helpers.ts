@@ -106,11 +106,12 @@ export class Player {
 
   /** Send a message with a fresh ref and wait for its accepted/refused reply. */
   async send(type: string, payload: Record<string, unknown> = {}): Promise<Reply> {
-    const ref = this.nextRef++;
+    const ref = `r${this.nextRef++}`;
+    const from = this.messages.length;
     this.room.send(type, { ...payload, ref });
     let reply: Reply | undefined;
     await this.until(() => {
-      const m = this.messages.find((x) => (x.type === 'accepted' || x.type === 'refused') && x.payload?.ref === ref);
+      const m = this.messages.slice(from).find((x) => (x.type === 'accepted' || x.type === 'refused') && x.payload?.ref === ref);
       if (m) reply = { kind: m.type, ...m.payload } as Reply;
       return !!m;
     }, 5000, `reply to ${type} #${ref}`);
