@@ -1,0 +1,26 @@
+// Boot: i18n, the store, the connection, and React.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from './i18n.js';
+import { createConnection, persistProgress } from './net/connection.js';
+import { createGameStore } from './store/game.js';
+import { App } from './ui/App.js';
+import { GameProvider } from './ui/context.js';
+import './styles.css';
+
+const i18n = createI18n(navigator.language?.slice(0, 2) === 'en' ? 'en' : 'en');
+const store = createGameStore();
+const net = createConnection(store);
+persistProgress(store);
+void net.resume();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <GameProvider store={store} intents={net}>
+        <App />
+      </GameProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

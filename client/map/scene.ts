@@ -1,0 +1,171 @@
+// The regional map: draws what the store says (through the bus) and reports hover and taps.
+// It only draws: no game rules, no network.
+import * as Phaser from 'phaser';
+import type { MapBus, MapState } from './bus.js';
+import { CONTROLLER_COLOUR, MARKER, OKABE_ITO } from './palette.js';
+import { fitProjection, inRing, type Projection } from './projection.js';
+
+const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
+
+export class RegionMapScene extends Phaser.Scene {
+  private bus!: MapBus;
+  private state: MapState | null = null;
+  private proj: Projection | null = null;
+  private base!: Phaser.GameObjects.Graphics;
+  private overlay!: Phaser.GameObjects.Graphics;
+  private labels: Phaser.GameObjects.Text[] = [];
+  private hovered: string | null = null;
+  private unsubscribe: (() => void)[] = [];
+
+  constructor() {
+    super('region-map');
+  }
+
+  init(data: { bus: MapBus }) {
+    this.bus = data.bus;
+  }
+
+  create() {
+    this.base = this.add.graphics();
+    this.overlay = this.add.graphics();
+    this.unsubscribe.push(
+      this.bus.on('map:state', (s) => {
+        this.state = s;
+        this.redraw();
+      }),
+      this.bus.on('map:escalation', (e) => this.animateEscalation(e.region, e.success)),
+    );
+    const last = this.bus.last.get('map:state') as MapState | undefined;
+    if (last) this.state = last;
+    this.scale.on('resize', () => this.redraw());
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => this.hover(this.regionAt(p.x, p.y)));
+    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
+      const id = this.regionAt(p.x, p.y);
+      this.bus.emit('region:select', id);
+    });
+    this.input.on('gameout', () => this.hover(null));
+    this.events.once('shutdown', () => this.unsubscribe.forEach((u) => u()));
+    this.redraw();
+    this.bus.emit('map:ready', { width: this.scale.width, height: this.scale.height });
+  }
+
+  private hover(id: string | null) {
+    if (id === this.hovered) return;
+    this.hovered = id;
+    this.bus.emit('region:hover', id);
+    this.redraw();
+  }
+
+  private regionAt(x: number, y: number): string | null {
+    if (!this.state || !this.proj) return null;
+    // Playable regions first: context regions lie underneath.
+    const ordered = [...this.state.regions].sort((a, b) => Number(a.def.kind !== 'context') - Number(b.def.kind !== 'context')).reverse();
+    for (const r of ordered) {
+      const ring = r.def.polygon[0].map((p) => this.proj!.project(p));
+      if (inRing(x, y, ring)) return r.def.id;
+    }
+    return null;
+  }
+
+  private redraw() {
+    const s = this.state;
+    if (!s || !this.base) return;
+    const { width, height } = this.scale;
+    this.proj = fitProjection(s.regions.map((r) => r.def), width, height, 28);
+    const proj = this.proj;
+    const g = this.base;
+    g.clear();
+    this.labels.forEach((l) => l.destroy());
+    this.labels = [];
+    g.fillStyle(0xeef3f7, 1);
+    g.fillRect(0, 0, width, height);
+    const order = [...s.regions].sort((a, b) => Number(a.def.kind !== 'context') - Number(b.def.kind !== 'context'));
+    for (const r of order) {
+      const context = r.def.kind === 'context';
+      const colour = CONTROLLER_COLOUR[r.state.controller] ?? 0xbbbbbb;
+      for (const ring of r.def.polygon) {
+        const pts = ring.map((p) => {
+          const [x, y] = proj.project(p);
+          return new Phaser.Math.Vector2(x, y);
+        });
+        g.fillStyle(colour, context ? 0.5 : 0.85);
+        g.fillPoints(pts, true);
+        // Tension darkens the region; the same figure is in the region list as text.
+        if (!context && r.state.tension > 0) {
+          g.fillStyle(OKABE_ITO.black, (r.state.tension / 100) * 0.45);
+          g.fillPoints(pts, true);
+        }
+        const selected = s.selected === r.def.id || this.hovered === r.def.id;
+        g.lineStyle(selected ? 3 : 1, selected ? 0x111111 : 0xffffff, selected ? 1 : 0.9);
+        g.strokePoints(pts, true, true);
+      }
+    }
+    // Own forces' reach.
+    for (const ring of s.rings) {
+      const [cx, cy] = proj.project(ring.center);
+      g.lineStyle(2, ring.kind === 'missiles' ? OKABE_ITO.vermillion : OKABE_ITO.green, 0.8);
+      g.strokeCircle(cx, cy, proj.kmToPx(ring.km));
+    }
+    for (const r of order) {
+      const [lx, ly] = proj.project(r.def.label);
+      if (lx < -50 || ly < -50 || lx > width + 50 || ly > height + 50) continue;
+      const context = r.def.kind === 'context';
+      const text = this.add
+        .text(lx, ly, r.name, {
+          fontFamily: FONT,
+          fontSize: context ? '12px' : '13px',
+          color: context ? '#444444' : '#111111',
+          fontStyle: context ? 'italic' : 'bold',
+          stroke: '#ffffff',
+          strokeThickness: 3,
+          align: 'center',
+        })
+        .setOrigin(0.5, 0.5);
+      this.labels.push(text);
+      if (context) continue;
+      let mx = lx - 14;
+      const my = ly + 14;
+      if (r.state.peacekeepers) this.marker(mx, my, 'circle', MARKER.peacekeepers, 'PK'), (mx += 18);
+      if (r.state.monitors) this.marker(mx, my, 'diamond', MARKER.monitors, 'M'), (mx += 18);
+      if (r.state.displaced > 0) this.marker(mx, my, 'triangle', MARKER.displaced, formatCount(r.state.displaced));
+    }
+  }
+
+  private marker(x: number, y: number, shape: 'circle' | 'diamond' | 'triangle', colour: number, label: string) {
+    const g = this.base;
+    g.fillStyle(colour, 1);
+    g.lineStyle(1.5, 0x111111, 1);
+    if (shape === 'circle') {
+      g.fillCircle(x, y, 7);
+      g.strokeCircle(x, y, 7);
+    } else if (shape === 'diamond') {
+      const pts = [new Phaser.Math.Vector2(x, y - 8), new Phaser.Math.Vector2(x + 8, y), new Phaser.Math.Vector2(x, y + 8), new Phaser.Math.Vector2(x - 8, y)];
+      g.fillPoints(pts, true);
+      g.strokePoints(pts, true, true);
+    } else {
+      g.fillTriangle(x, y - 8, x + 8, y + 6, x - 8, y + 6);
+      g.strokeTriangle(x, y - 8, x + 8, y + 6, x - 8, y + 6);
+    }
+    const t = this.add
+      .text(x + (shape === 'triangle' ? 10 : 0), y, label, { fontFamily: FONT, fontSize: '10px', color: '#111111', fontStyle: 'bold', stroke: '#ffffff', strokeThickness: shape === 'triangle' ? 3 : 0 })
+      .setOrigin(shape === 'triangle' ? 0 : 0.5, 0.5);
+    this.labels.push(t);
+  }
+
+  /** Expanding rings where an escalation happened: solid for success, dashed-looking pulses for a repelled one. */
+  private animateEscalation(regionId: string, success: boolean) {
+    const r = this.state?.regions.find((x) => x.def.id === regionId);
+    if (!r || !this.proj) return;
+    const [x, y] = this.proj.project(r.def.label);
+    for (let i = 0; i < 3; i++) {
+      const ring = this.add.circle(x, y, 10, MARKER.escalation, success ? 0.35 : 0.15).setStrokeStyle(3, MARKER.escalation, 1);
+      this.tweens.add({ targets: ring, scale: 6, alpha: 0, duration: 1400, delay: i * 450, ease: 'Cubic.easeOut', onComplete: () => ring.destroy() });
+    }
+    const flash = this.add.text(x, y - 28, success ? '⚠' : '✕', { fontFamily: FONT, fontSize: '26px', color: '#d55e00', stroke: '#ffffff', strokeThickness: 4 }).setOrigin(0.5);
+    this.tweens.add({ targets: flash, y: y - 48, alpha: 0, duration: 2600, onComplete: () => flash.destroy() });
+  }
+}
+
+function formatCount(n: number): string {
+  return n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n);
+}

@@ -1,0 +1,246 @@
+// The only user of @colyseus/sdk: joins the room, fans server messages into the store, and turns
+// the interface's intents into messages with a `ref` so every answer finds its question.
+import { Client, type Room } from '@colyseus/sdk';
+import type { Action } from '../../shared/engine/actions.js';
+import type { Seat } from '../../shared/engine/types.js';
+import type { SeatView } from '../../shared/engine/view.js';
+import { PLAYING_SEATS, type Phase, type PlayingSeat } from '../../shared/scenario/schema.js';
+import type { GameStoreApi } from '../store/game.js';
+import type { ChatMessage, JoinInfo, RoomState } from '../store/types.js';
+import { api, loadScenario } from './http.js';
+import type { ControlOp, CreateOptions, Intents } from './intents.js';
+import { facilitatorToken, keepFacilitatorToken, patchSession, savedSession, saveSession, type SavedSession } from './session.js';
+
+const ANSWER_TIMEOUT_MS = 12_000;
+
+interface Waiting {
+  pendingId: number | null;
+  resolve(ok: boolean): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export interface NetOptions {
+  /** Colyseus endpoint; default: this origin (the dev server talks to localhost:2567). */
+  endpoint?: string;
+}
+
+export function defaultEndpoint(): string {
+  const env = import.meta.env as Record<string, string | boolean | undefined>;
+  if (typeof env.VITE_PARITY_SERVER === 'string') return env.VITE_PARITY_SERVER;
+  if (env.DEV) return `${location.protocol}//${location.hostname}:2567`;
+  return location.origin;
+}
+
+/** The schema state as plain data for the store. */
+export function plainRoomState(state: unknown): RoomState {
+  const s = (state as { toJSON?: () => unknown }).toJSON ? ((state as { toJSON: () => unknown }).toJSON() as Record<string, unknown>) : (state as Record<string, unknown>);
+  return { ...(s as unknown as RoomState), phase: s.phase as Phase, seats: (s.seats ?? {}) as RoomState['seats'] };
+}
+
+export function createConnection(store: GameStoreApi, opts: NetOptions = {}): Intents & { resume(): Promise<boolean> } {
+  const client = new Client(opts.endpoint ?? defaultEndpoint());
+  let room: Room | null = null;
+  let nextRef = 1;
+  const waiting = new Map<number, Waiting>();
+  let leaving = false;
+
+  const state = () => store.getState();
+
+  function settle(ref: unknown, ok: boolean, code?: string, reason?: string) {
+    const w = typeof ref === 'number' ? waiting.get(ref) : undefined;
+    if (!w) return;
+    waiting.delete(ref as number);
+    clearTimeout(w.timer);
+    if (w.pendingId !== null) state().settlePending(w.pendingId, ok, code, reason);
+    w.resolve(ok);
+  }
+
+  function send(type: string, payload: Record<string, unknown>, label: string | null): Promise<boolean> {
+    const r = room;
+    const pendingId = label ? state().startPending(label) : null;
+    if (!r) {
+      if (pendingId !== null) state().settlePending(pendingId, false, 'offline', 'not connected');
+      return Promise.resolve(false);
+    }
+    const ref = nextRef++;
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => settle(ref, false, 'timeout', 'no answer from the server'), ANSWER_TIMEOUT_MS);
+      waiting.set(ref, { pendingId, resolve, timer });
+      try {
+        r.send(type, { ...payload, ref });
+      } catch (e) {
+        settle(ref, false, 'offline', (e as Error).message);
+      }
+    });
+  }
+
+  async function ensureScenario(id: string) {
+    if (state().scenario?.id === id) return;
+    state().setScenario(await loadScenario(id));
+  }
+
+  function wire(r: Room, saved: SavedSession) {
+    room = r;
+    saveSession({ ...saved, reconnectionToken: r.reconnectionToken });
+    state().setSession({ matchId: saved.matchId, code: saved.code, seat: saved.seat, name: saved.name, sessionId: r.sessionId });
+    state().setConnection('open');
+    r.onStateChange((s) => state().setRoom(plainRoomState(s)));
+    r.onMessage('view', (v: SeatView) => state().receiveView(v));
+    r.onMessage('accepted', (m: { ref?: unknown }) => settle(m?.ref, true));
+    r.onMessage('refused', (m: { ref?: unknown; code: string; reason: string; type: string }) => {
+      if (typeof m?.ref === 'number' && waiting.has(m.ref)) settle(m.ref, false, m.code, m.reason);
+      else {
+        const id = state().startPending(`actions.${m?.type ?? 'message'}`);
+        state().settlePending(id, false, m?.code, m?.reason);
+      }
+    });
+    r.onMessage('chat', (m: ChatMessage) => state().receiveChat(m));
+    r.onMessage('chatHistory', (list: ChatMessage[]) => state().receiveChatHistory(list ?? []));
+    r.onMessage('notice', (n: { key: string; params: Record<string, string | number> }) => state().receiveNotice({ ...n, at: Date.now() }));
+    r.onDrop(() => state().setConnection('reconnecting'));
+    r.onReconnect(() => {
+      state().setConnection('open');
+      patchSession({ reconnectionToken: r.reconnectionToken });
+    });
+    r.onLeave(() => {
+      if (room !== r) return;
+      room = null;
+      if (leaving) return;
+      state().setConnection('closed');
+      // The SDK gave up reconnecting: join the same seat afresh.
+      setTimeout(() => void rejoin(saved), 1000);
+    });
+  }
+
+  async function joinRoom(saved: SavedSession) {
+    state().setConnection('connecting');
+    const token = saved.seat === 'facilitator' ? facilitatorToken(saved.matchId) : null;
+    const r = await client.joinById(saved.roomId, { seat: saved.seat, name: saved.name.slice(0, 40), ...(token ? { token } : {}) });
+    wire(r, saved);
+  }
+
+  async function rejoin(saved: SavedSession): Promise<boolean> {
+    try {
+      const info = await api.join(saved.code);
+      await ensureScenario(info.scenario);
+      await joinRoom({ ...saved, roomId: info.roomId });
+      return true;
+    } catch (e) {
+      state().setConnection('closed', (e as Error).message);
+      return false;
+    }
+  }
+
+  async function enter(info: JoinInfo, seat: Seat, name: string, extra: Partial<SavedSession> = {}) {
+    await ensureScenario(info.scenario);
+    const saved: SavedSession = { matchId: info.matchId, roomId: info.roomId, code: info.code, seat, name, ...extra };
+    try {
+      await joinRoom(saved);
+    } catch (e) {
+      state().setConnection('idle');
+      throw e;
+    }
+    if (extra.lobbyPassed) state().passLobby();
+  }
+
+  const timersFor = async (scenario: string, scale: number) => {
+    if (scale === 1) return undefined;
+    const list = await api.scenarios();
+    const s = list.find((x) => x.id === scenario);
+    if (!s) return undefined;
+    const timers: Record<string, number> = {};
+    for (const [phase, secs] of Object.entries(s.timers)) timers[phase] = Math.max(5, Math.round(secs * scale));
+    return timers;
+  };
+
+  return {
+    listScenarios: () => api.scenarios(),
+
+    async create(o: CreateOptions) {
+      const created = await api.create({ scenario: o.scenario, seats: o.seats, timers: await timersFor(o.scenario, o.timerScale), seed: o.seed, name: `${o.name}` });
+      keepFacilitatorToken(created.matchId, created.facilitatorToken);
+      state().setFacilitatorToken(created.facilitatorToken);
+      const info = await api.join(created.code);
+      state().setJoinInfo(info);
+      await enter(info, o.seat, o.name);
+    },
+
+    async join(code, name) {
+      const info = await api.join(code);
+      if (info.ended) throw new Error('ended');
+      await ensureScenario(info.scenario);
+      const token = facilitatorToken(info.matchId);
+      if (token) state().setFacilitatorToken(token);
+      state().setJoinInfo(info);
+      state().setSession({ matchId: info.matchId, code: info.code, seat: null, name });
+    },
+
+    async takeSeat(seat) {
+      const info = state().joinInfo;
+      const name = state().session?.name ?? 'Player';
+      if (!info) throw new Error('no match');
+      await enter(info, seat, name);
+    },
+
+    async playNow(seat: PlayingSeat, name, scenario) {
+      const seats: Record<string, 'human' | 'bot'> = {};
+      for (const s of PLAYING_SEATS) seats[s] = s === seat ? 'human' : 'bot';
+      const list = await api.scenarios();
+      const def = list.find((x) => x.id === scenario) ?? list[0];
+      for (const s of PLAYING_SEATS) if (s !== 'armenia' && s !== 'azerbaijan' && !def?.mediators.includes(s)) delete seats[s];
+      const created = await api.create({ scenario: def?.id ?? scenario, seats, name: `${name}` });
+      keepFacilitatorToken(created.matchId, created.facilitatorToken);
+      const info = await api.join(created.code);
+      state().setJoinInfo(info);
+      await enter(info, seat, name, { lobbyPassed: true });
+      patchSession({ lobbyPassed: true });
+    },
+
+    act: (action: Action, label: string) => send('action', action as unknown as Record<string, unknown>, label),
+    chat: (channel, text) => send('chat', { channel, text }, null),
+    control: (op: ControlOp, seconds?: number) => send('control', seconds ? { op, seconds } : { op }, `control.${op}`),
+
+    debrief: async () => {
+      const s = state().session;
+      if (!s) throw new Error('no match');
+      return api.debrief(s.matchId, facilitatorToken(s.matchId));
+    },
+
+    leave() {
+      leaving = true;
+      const r = room;
+      room = null;
+      saveSession(null);
+      for (const w of waiting.values()) clearTimeout(w.timer);
+      waiting.clear();
+      state().leave();
+      void r?.leave(true).catch(() => undefined);
+      leaving = false;
+    },
+
+    /** After a reload: take the same seat back (reconnect within the grace time, else join again). */
+    async resume() {
+      const saved = savedSession();
+      if (!saved) return false;
+      state().setConnection('reconnecting');
+      if (saved.lobbyPassed) state().passLobby();
+      if (saved.briefingRead) state().readBriefing();
+      try {
+        if (!saved.reconnectionToken) throw new Error('no token');
+        await ensureScenario((await api.join(saved.code)).scenario);
+        const r = await client.reconnect(saved.reconnectionToken);
+        wire(r, saved);
+        return true;
+      } catch {
+        return rejoin(saved);
+      }
+    },
+  };
+}
+
+/** Keep the UI's progress (lobby passed, briefing read) for a reload. */
+export function persistProgress(store: GameStoreApi): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.lobbyPassed !== prev.lobbyPassed || s.briefingRead !== prev.briefingRead) patchSession({ lobbyPassed: s.lobbyPassed, briefingRead: s.briefingRead });
+  });
+}

@@ -1,0 +1,58 @@
+// The HTTP API (docs/protocol.md §1). Relative URLs: same origin in production, proxied by Vite in dev.
+import type { Scenario } from '../../shared/scenario/schema.js';
+import type { JoinInfo } from '../store/types.js';
+import type { DebriefData, ScenarioSummary } from './intents.js';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function json<T>(res: Response): Promise<T> {
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string; issues?: string[] };
+  if (!res.ok) throw new HttpError(res.status, [body.error ?? res.statusText, ...(body.issues ?? [])].join(': '));
+  return body;
+}
+
+export interface CreateBody {
+  scenario: string;
+  seats: Record<string, 'human' | 'bot'>;
+  timers?: Record<string, number>;
+  seed?: number;
+  name?: string;
+}
+
+export const api = {
+  scenarios: (f = fetch) => f('/api/scenarios').then((r) => json<ScenarioSummary[]>(r)),
+  create: (body: CreateBody, f = fetch) =>
+    f('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) =>
+      json<{ matchId: string; code: string; facilitatorToken: string }>(r),
+    ),
+  join: (code: string, f = fetch) => f(`/api/join/${encodeURIComponent(code)}`).then((r) => json<JoinInfo>(r)),
+  debrief: (matchId: string, token: string | null, f = fetch) =>
+    f(`/api/matches/${encodeURIComponent(matchId)}/debrief`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined).then((r) => json<DebriefData>(r)),
+};
+
+// Scenarios shipped with the game, bundled as lazy chunks: the API lists scenarios but does not
+// serve their full text (geometry, briefings, catalogues), which the client needs to draw and read.
+const bundled = import.meta.glob<{ default: Scenario }>('../../scenarios/*.json');
+
+/** The full scenario: from the server when it offers it, else from the bundled copy. */
+export async function loadScenario(id: string, f = fetch): Promise<Scenario> {
+  try {
+    const r = await f(`/api/scenarios/${encodeURIComponent(id)}`);
+    if (r.ok && (r.headers.get('content-type') ?? '').includes('json')) {
+      const s = (await r.json()) as Scenario;
+      if (s && Array.isArray(s.regions)) return s;
+    }
+  } catch {
+    /* fall back to the bundled copy */
+  }
+  const load = bundled[`../../scenarios/${id}.json`];
+  if (!load) throw new Error(`scenario "${id}" is not available`);
+  return (await load()).default;
+}

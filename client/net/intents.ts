@@ -1,0 +1,53 @@
+// What the interface may ask of the server. net/ implements it over Colyseus; tests use a fake.
+import type { Action } from '../../shared/engine/actions.js';
+import type { Seat } from '../../shared/engine/types.js';
+import type { Phase, PlayingSeat } from '../../shared/scenario/schema.js';
+
+/** GET /api/scenarios. */
+export interface ScenarioSummary {
+  id: string;
+  title: Record<string, string>;
+  rounds: number;
+  mediators: string[];
+  directChannel: boolean;
+  timers: Record<Phase, number>;
+}
+
+export interface CreateOptions {
+  scenario: string;
+  name: string;
+  /** The creator's own seat: a playing seat, or facilitator. */
+  seat: Seat;
+  seats: Partial<Record<PlayingSeat, 'human' | 'bot'>>;
+  /** Multiplies the scenario's phase timers. */
+  timerScale: number;
+  seed?: number;
+}
+
+/** GET /api/matches/:id/debrief (docs/protocol.md §1). */
+export interface DebriefData {
+  matchId: string;
+  scenario: string;
+  ended: unknown;
+  timeline: (import('../../shared/engine/types.js').MatchEvent & { at?: number })[];
+  rounds: import('../../shared/engine/types.js').RoundMeters[];
+  scores?: import('../../shared/engine/score.js').SeatScore[];
+}
+
+export type ControlOp = 'pause' | 'resume' | 'extend' | 'advance' | 'end';
+
+export interface Intents {
+  listScenarios(): Promise<ScenarioSummary[]>;
+  /** Create a match and take the creator's seat in it. */
+  create(opts: CreateOptions): Promise<void>;
+  /** Look a match up by its code; the lobby then offers its seats. */
+  join(code: string, name: string): Promise<void>;
+  takeSeat(seat: Seat): Promise<void>;
+  playNow(seat: PlayingSeat, name: string, scenario: string): Promise<void>;
+  /** Send an engine action; resolves true when the server applied it. */
+  act(action: Action, label: string): Promise<boolean>;
+  chat(channel: string, text: string): Promise<boolean>;
+  control(op: ControlOp, seconds?: number): Promise<boolean>;
+  debrief(): Promise<DebriefData>;
+  leave(): void;
+}

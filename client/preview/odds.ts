@@ -1,0 +1,115 @@
+// Honest previews from what this seat knows: the engine's own formulas (escalationOdds,
+// packageCost, concessionBalance) fed with the seat's balance range instead of the hidden truth.
+// Mirrors shared/engine/resolve.ts `oddsFor` and settlement.ts `durabilityNow`, which need a full match.
+import { escalationOdds, clamp } from '../../shared/engine/military.js';
+import { concessionBalance, packageCost } from '../../shared/engine/settlement.js';
+import type { SeatView } from '../../shared/engine/view.js';
+import type { OwnParty } from '../../shared/engine/view.js';
+import type { Demand } from '../../shared/engine/types.js';
+import type { Party, Scenario } from '../../shared/scenario/schema.js';
+
+export type Likelihood = 'likely' | 'even' | 'unlikely';
+
+export interface OddsRange {
+  low: number;
+  high: number;
+  likelihood: Likelihood;
+  region: string;
+}
+
+const has = (v: SeatView, id: string) => v.modifiers.some((m) => m.id === id && m.until >= v.round);
+
+export function likelihood(p: number): Likelihood {
+  return p >= 0.6 ? 'likely' : p <= 0.35 ? 'unlikely' : 'even';
+}
+
+export function ownParty(v: SeatView, p: Party): OwnParty | null {
+  const x = v.parties[p] as OwnParty;
+  return x && 'strength' in x ? x : null;
+}
+
+/** The attacker's strength over the defender's, as a range this seat can judge. */
+function ratioRange(v: SeatView, attacker: Party): [number, number] {
+  const { low, high } = v.balance; // azerbaijan over armenia
+  return attacker === 'azerbaijan' ? [low, high] : [1 / Math.max(1e-6, high), 1 / Math.max(1e-6, low)];
+}
+
+function defenderMissiles(v: SeatView, defender: Party): [number, number] {
+  const own = ownParty(v, defender);
+  if (own) return [own.strength.missiles, own.strength.missiles];
+  const other = defender === 'armenia' ? 'azerbaijan' : 'armenia';
+  const est = ownParty(v, other)?.intel?.components.missiles;
+  return est ? [est[0], est[1]] : [0, 0];
+}
+
+/** Where the issuer would press: the catalogue demand's region, else the first border region of the addressee. */
+export function pressureRegion(s: Scenario, d: Pick<Demand, 'def' | 'to'>): string {
+  const def = d.def ? s.demands.find((x) => x.id === d.def) : undefined;
+  if (def) return def.pressure;
+  return s.regions.find((r) => r.kind === 'border' && r.country === d.to)?.id ?? s.regions.find((r) => r.kind !== 'context')!.id;
+}
+
+/** Chance an escalation by `attacker` in `region` would succeed, from this seat's knowledge. */
+export function escalationRange(v: SeatView, s: Scenario, attacker: Party, region: string, prepared: boolean | null): OddsRange {
+  const defender: Party = attacker === 'armenia' ? 'azerbaijan' : 'armenia';
+  let [rLow, rHigh] = ratioRange(v, attacker);
+  if (attacker === 'azerbaijan' && has(v, 'jointExercises')) [rLow, rHigh] = [rLow * 1.1, rHigh * 1.1];
+  const r = v.regions[region];
+  const presence = !!r && ((r.peacekeepers && !has(v, 'russiaDistracted')) || r.monitors);
+  let damping = 0;
+  for (const x of v.instruments) if (x.until >= v.round) damping += s.instruments.find((i) => i.id === x.id)?.escalationDamping ?? 0;
+  if (has(v, 'winter')) damping += 0.1;
+  if (attacker === 'azerbaijan' && region === 'syunik' && has(v, 'iranWarning')) damping += 0.1;
+  damping = Math.min(0.35, damping);
+  const [mLow, mHigh] = defenderMissiles(v, defender);
+  const lowPrep = prepared ?? false;
+  const highPrep = prepared ?? true;
+  const low = escalationOdds(s, rLow, mHigh, { prepared: lowPrep, presence, damping }).success;
+  const high = escalationOdds(s, rHigh, mLow, { prepared: highPrep, presence, damping }).success;
+  return { low, high, likelihood: likelihood((low + high) / 2), region };
+}
+
+export interface DemandPreview {
+  /** Support the addressee loses by accepting. */
+  acceptSupport: number;
+  /** If refused and the issuer presses by force. */
+  escalation: OddsRange;
+  /** Support lost if the demand is then forced through. */
+  coercedSupport: number;
+}
+
+export function demandPreview(v: SeatView, s: Scenario, d: Demand): DemandPreview {
+  const def = d.def ? s.demands.find((x) => x.id === d.def) : undefined;
+  const weight = def?.weight ?? 3;
+  const per = s.support.perConcessionWeight;
+  const prepared = v.seat === d.from ? !!ownParty(v, d.from)?.plan?.prepareEscalation : null;
+  const region = d.escalate && typeof d.escalate === 'object' ? d.escalate.region : pressureRegion(s, d);
+  return {
+    acceptSupport: weight * per,
+    escalation: escalationRange(v, s, d.from, region, prepared),
+    coercedSupport: weight * per * 1.5,
+  };
+}
+
+export interface DurabilityPreview {
+  low: number;
+  high: number;
+  cost: { armenia: number; azerbaijan: number };
+  concessionBalance: number;
+}
+
+/** Durability of a package if signed now, over the seat's balance range. */
+export function durabilityPreview(v: SeatView, s: Scenario, clauses: readonly string[]): DurabilityPreview {
+  const set = s.settlement;
+  const cost = packageCost(s, clauses);
+  const cb = concessionBalance(cost);
+  let bonus = 0;
+  for (const x of v.instruments) if (x.until >= v.round) bonus += s.instruments.find((i) => i.id === x.id)?.durabilityBonus ?? 0;
+  const at = (ratio: number) =>
+    clamp(set.baseDurability - set.imbalancePenalty * Math.abs(Math.log(ratio)) + set.concessionBalanceWeight * (cb - 0.5) + Math.min(25, bonus) - 3 * v.escalation, 0, 100);
+  const { low, high } = v.balance;
+  const values = [at(low), at(high)];
+  // The best case is at parity if the range spans it.
+  if (low <= 1 && high >= 1) values.push(at(1));
+  return { low: Math.min(...values), high: Math.max(...values), cost, concessionBalance: cb };
+}

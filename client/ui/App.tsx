@@ -1,0 +1,32 @@
+// React owns the page: one screen at a time, chosen from what the server has said.
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { screenOf } from '../store/game.js';
+import { useGame } from './context.js';
+import { Home } from './Home.js';
+import { Lobby } from './Lobby.js';
+import { Briefing } from './Briefing.js';
+import { Toasts } from './Toasts.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+
+// The play screen carries the map (Phaser) and the debrief its charts: both load when a match starts.
+const PlayScreen = lazy(() => import('./play/PlayScreen.js'));
+const Debrief = lazy(() => import('./debrief/Debrief.js'));
+
+export function App() {
+  const { t } = useTranslation();
+  const screen = useGame(screenOf);
+  return (
+    <div className={`app app-${screen}`}>
+      <ConnectionBanner />
+      <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}>
+        {screen === 'home' && <Home />}
+        {screen === 'lobby' && <Lobby />}
+        {screen === 'briefing' && <Briefing />}
+        {screen === 'play' && <PlayScreen />}
+        {screen === 'debrief' && <Debrief />}
+      </Suspense>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// One line chart by round (uPlot, loaded with the debrief), with its data as a table for screen readers.
+import { useEffect, useRef } from 'react';
+import type uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface Series {
+  label: string;
+  colour: string;
+  values: (number | null)[];
+  dash?: number[];
+}
+
+export function LineChart({ title, rounds, series, yRange, testid }: { title: string; rounds: number[]; series: Series[]; yRange?: [number, number]; testid?: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let plot: uPlot | null = null;
+    let live = true;
+    void import('uplot').then(({ default: UPlot }) => {
+      if (!live || !host.current) return;
+      const width = Math.max(280, host.current.clientWidth);
+      plot = new UPlot(
+        {
+          width,
+          height: 180,
+          legend: { show: true },
+          cursor: { show: true },
+          scales: { x: { time: false }, y: yRange ? { range: yRange } : {} },
+          axes: [{ label: '', values: (_u, ticks) => ticks.map((x) => (Number.isInteger(x) ? String(x) : '')) }, {}],
+          series: [{ label: '#' }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2.5, dash: s.dash, points: { show: true, size: 6 } }))],
+        },
+        [rounds, ...series.map((s) => s.values)] as uPlot.AlignedData,
+        host.current,
+      );
+    });
+    return () => {
+      live = false;
+      plot?.destroy();
+    };
+  }, [rounds, series, yRange]);
+  return (
+    <figure className="chart" data-testid={testid}>
+      <figcaption>{title}</figcaption>
+      <div ref={host} className="chart-host" aria-hidden="true" />
+      <details>
+        <summary>{title}: data</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              {series.map((s) => (
+                <th scope="col" key={s.label}>
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((r, i) => (
+              <tr key={r}>
+                <th scope="row">{r}</th>
+                {series.map((s) => (
+                  <td key={s.label}>{s.values[i] === null ? '–' : Math.round((s.values[i] as number) * 100) / 100}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,39 @@
+// The news log: every event this seat may see, newest first, by round.
+import { useTranslation } from 'react-i18next';
+import { useGame } from '../context.js';
+import { describeEvent } from '../names.js';
+
+const QUIET = new Set(['round.report']);
+
+export function NewsLog({ limit = 80 }: { limit?: number }) {
+  const { t, i18n } = useTranslation();
+  const events = useGame((s) => s.view?.events ?? []);
+  const scenario = useGame((s) => s.scenario);
+  const shown = events.filter((e) => !QUIET.has(e.key)).slice(-limit).reverse();
+  return (
+    <section className="news" aria-labelledby="news-h">
+      <h2 id="news-h">{t('news.title')}</h2>
+      <ol className="news-log" data-testid="news-log">
+        {shown.map((e, i) => (
+          <li key={`${events.length - i}`} className={`news-item news-${e.key.replace('.', '-')}${e.to ? ' private' : ''}`}>
+            <span className="news-round">{t('news.round', { round: e.round })}</span> {describeEvent(e, scenario, t, i18n.language)}
+            {e.to && <span className="badge badge-secret">{t('news.private')}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The latest headline, for the ticker in the phase bar area. */
+export function Ticker() {
+  const { t, i18n } = useTranslation();
+  const events = useGame((s) => s.view?.events ?? []);
+  const scenario = useGame((s) => s.scenario);
+  const last = [...events].reverse().find((e) => !QUIET.has(e.key) && !e.key.startsWith('intel.'));
+  return (
+    <p className="ticker" aria-live="polite" data-testid="ticker">
+      {last ? describeEvent(last, scenario, t, i18n.language) : t('news.quiet')}
+    </p>
+  );
+}

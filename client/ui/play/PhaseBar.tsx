@@ -1,0 +1,71 @@
+// Round, phase, time left, paused state, the shared meters and the seat's own controls.
+import { useTranslation } from 'react-i18next';
+import { PHASES } from '../../../shared/scenario/schema.js';
+import { useGame, useIntents, useStoreApi } from '../context.js';
+import { PhaseClock } from './PhaseClock.js';
+
+export function monthOf(startDate: string, round: number, lng: string): string {
+  const [y, m] = startDate.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + round - 1, 1));
+  return d.toLocaleDateString(lng, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function PhaseBar() {
+  const { t, i18n } = useTranslation();
+  const view = useGame((s) => s.view)!;
+  const scenario = useGame((s) => s.scenario);
+  const seatDone = useGame((s) => (s.view && s.room ? (s.room.seats[s.view.seat as 'armenia']?.done ?? false) : false));
+  const api = useStoreApi();
+  const intents = useIntents();
+  const playing = view.seat !== 'facilitator' && view.seat !== 'spectator';
+  const facilitator = view.seat === 'facilitator';
+  const paused = useGame((s) => s.room?.paused ?? false);
+  return (
+    <header className="phase-bar">
+      <div className="pb-round">
+        <strong>{t('phase.round', { round: view.round, rounds: view.rounds })}</strong>
+        {scenario && <span className="hint"> · {monthOf(scenario.startDate, view.round, i18n.language)}</span>}
+      </div>
+      <ol className="pb-phases" aria-label={t('phase.phases')}>
+        {PHASES.map((p) => (
+          <li key={p} className={p === view.phase ? 'current' : ''} aria-current={p === view.phase ? 'step' : undefined}>
+            {t(`phase.${p}`)}
+          </li>
+        ))}
+      </ol>
+      <PhaseClock />
+      <div className="pb-meters">
+        <span className={`esc esc-${view.escalation}`} title={t('meters.escalation')}>
+          {t('meters.escalationShort')}: {view.escalation} · {t(`escalation.${view.escalation}`)}
+        </span>
+        <span title={t('meters.stability')}>
+          {t('meters.stabilityShort')}: {Math.round(view.stability)}
+        </span>
+      </div>
+      <div className="pb-actions">
+        <span className={`seat-chip seat-${view.seat}`}>{t(`seats.${view.seat}`)}</span>
+        {playing && (
+          <button type="button" onClick={() => void intents.act({ type: 'done' }, 'actions.done')} disabled={seatDone} aria-pressed={seatDone} data-testid="done">
+            {seatDone ? t('phase.waiting') : t('phase.done')}
+          </button>
+        )}
+        {facilitator && (
+          <>
+            <button type="button" onClick={() => void intents.control(paused ? 'resume' : 'pause')}>
+              {paused ? t('control.resume') : t('control.pause')}
+            </button>
+            <button type="button" onClick={() => void intents.control('extend', 60)}>
+              {t('control.extend')}
+            </button>
+            <button type="button" onClick={() => void intents.control('advance')}>
+              {t('control.advance')}
+            </button>
+          </>
+        )}
+        <button type="button" onClick={() => api.getState().openBriefing(true)}>
+          {t('phase.briefing')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useGame } from '../context.js';
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  if (s >= 86400) return `${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
+  if (s >= 3600) return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Time left in the phase; only this element re-renders each second. */
+export function PhaseClock() {
+  const { t } = useTranslation();
+  const endsAt = useGame((s) => s.room?.phaseEndsAt ?? 0);
+  const paused = useGame((s) => s.room?.paused ?? false);
+  const remaining = useGame((s) => s.room?.pausedRemaining ?? 0);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (paused || !endsAt) return;
+    const id = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(id);
+  }, [paused, endsAt]);
+  if (paused)
+    return (
+      <span className="clock paused" role="timer">
+        {t('phase.paused')} · {formatDuration(remaining)}
+      </span>
+    );
+  if (!endsAt) return <span className="clock">–</span>;
+  const left = endsAt - now;
+  return (
+    <span className={`clock${left < 15000 ? ' urgent' : ''}`} role="timer" aria-label={t('phase.timeLeft', { time: formatDuration(left) })}>
+      {formatDuration(left)}
+    </span>
+  );
+}

@@ -1,0 +1,143 @@
+// The round report: what happened at resolution and why, naming the decisions, with before/after.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMPONENTS, PARTIES } from '../../../shared/scenario/schema.js';
+import type { SeatView } from '../../../shared/engine/view.js';
+import { ownParty } from '../../preview/odds.js';
+import { useGame, useStoreApi } from '../context.js';
+import { describeEvent, namer } from '../names.js';
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const CAUSES = new Set(['demand.accepted', 'demand.refused', 'demand.countered', 'demand.expired', 'escalation.chosen', 'escalation.stoodDown', 'proposal.signed', 'summit.convened', 'instrument.used']);
+
+interface Row {
+  label: string;
+  before: string;
+  after: string;
+  changed: boolean;
+}
+
+export function reportRows(before: SeatView, after: SeatView, t: (k: string, o?: Record<string, unknown>) => string): Row[] {
+  const rows: Row[] = [];
+  const add = (label: string, b: number | string, a: number | string) => rows.push({ label, before: String(b), after: String(a), changed: String(b) !== String(a) });
+  add(t('meters.escalation'), `${before.escalation} · ${t(`escalation.${before.escalation}`)}`, `${after.escalation} · ${t(`escalation.${after.escalation}`)}`);
+  add(t('meters.stability'), Math.round(before.stability), Math.round(after.stability));
+  const bal = (v: SeatView) => (v.balance.exact ? `${r1(v.balance.low)}` : `${r1(v.balance.low)}–${r1(v.balance.high)}`) + ` · ${t(`gap.${v.balance.gap}`)}`;
+  add(t('balance.title'), bal(before), bal(after));
+  for (const p of PARTIES) {
+    const seat = t(`seats.${p}`);
+    add(`${t('meters.support')} · ${seat}`, Math.round(before.parties[p].support), Math.round(after.parties[p].support));
+    add(`${t('meters.standing')} · ${seat}`, Math.round(before.parties[p].standing), Math.round(after.parties[p].standing));
+    const ob = ownParty(before, p);
+    const oa = ownParty(after, p);
+    if (ob && oa) {
+      const total = (o: typeof ob) => r1(COMPONENTS.reduce((s, c) => s + o.strength[c], 0));
+      add(`${t('meters.strengthTotal')} · ${seat}`, total(ob), total(oa));
+    }
+  }
+  return rows;
+}
+
+export function RoundReport() {
+  const { t, i18n } = useTranslation();
+  const report = useGame((s) => s.report);
+  const dismissed = useGame((s) => s.reportDismissed);
+  const scenario = useGame((s) => s.scenario);
+  const api = useStoreApi();
+  const ref = useRef<HTMLDialogElement>(null);
+  const show = !!report && report.round > dismissed;
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (show && !d.open) d.showModal?.();
+    if (!show && d.open) d.close();
+  }, [show]);
+  if (!report) return null;
+  const { before, after, round } = report;
+  const events = after.events.filter((e) => e.round === round);
+  const resolution = events.filter((e) => (e.phase === 'resolution' || e.phase === 'report') && e.key !== 'round.report');
+  const causes = events.filter((e) => CAUSES.has(e.key) && e.phase !== 'resolution');
+  const rows = reportRows(before, after, t as never);
+  const n = namer(scenario, t, i18n.language);
+  const mapChanges = Object.keys(after.regions).filter((id) => {
+    const a = after.regions[id];
+    const b = before.regions[id];
+    return b && (a.controller !== b.controller || a.displaced !== b.displaced || a.peacekeepers !== b.peacekeepers || a.monitors !== b.monitors);
+  });
+  const close = () => api.getState().dismissReport();
+  return (
+    <dialog ref={ref} className="round-report" aria-labelledby="report-h" onCancel={close} data-testid="round-report">
+      <h2 id="report-h">{t('report.title', { round })}</h2>
+      <div className="report-cols">
+        <section>
+          <h3>{t('report.decisions')}</h3>
+          {causes.length ? (
+            <ul>
+              {causes.map((e, i) => (
+                <li key={i}>{describeEvent(e, scenario, t, i18n.language)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="hint">{t('report.noDecisions')}</p>
+          )}
+          <h3>{t('report.happened')}</h3>
+          {resolution.length ? (
+            <ul className="report-events">
+              {resolution.map((e, i) => (
+                <li key={i} className={`news-${e.key.replace('.', '-')}`}>
+                  {describeEvent(e, scenario, t, i18n.language)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="hint">{t('report.quiet')}</p>
+          )}
+          {mapChanges.length > 0 && (
+            <>
+              <h3>{t('report.map')}</h3>
+              <ul>
+                {mapChanges.map((id) => (
+                  <li key={id}>
+                    {t('report.regionChange', {
+                      region: n.region(id),
+                      before: t(`controllers.${before.regions[id].controller}`),
+                      after: t(`controllers.${after.regions[id].controller}`),
+                      displaced: after.regions[id].displaced - before.regions[id].displaced,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        <section>
+          <h3>{t('report.meters')}</h3>
+          <table className="before-after">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.meter')}</th>
+                <th scope="col">{t('report.before')}</th>
+                <th scope="col">{t('report.after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.label} className={r.changed ? 'changed' : ''}>
+                  <th scope="row">{r.label}</th>
+                  <td>{r.before}</td>
+                  <td>
+                    {r.after}
+                    {r.changed && <span className="visually-hidden"> ({t('report.changed')})</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+      <button type="button" className="primary" onClick={close} autoFocus data-testid="close-report">
+        {t('report.continue')}
+      </button>
+    </dialog>
+  );
+}
