@@ -18,6 +18,7 @@ export interface ParityOptions {
   graceSeconds?: number;
   reconnectSeconds?: number;
   floodLimit?: number;
+  idleSeconds?: number;
   scenarioDir?: string;
   /** Register SIGINT/SIGTERM handlers (the standalone server does; tests don't). */
   signals?: boolean;
@@ -67,6 +68,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
       graceSeconds: o.graceSeconds ?? 60,
       reconnectSeconds: o.reconnectSeconds ?? 60,
       floodLimit: o.floodLimit ?? 200,
+      idleSeconds: o.idleSeconds ?? 300,
     }),
   );
   server.onShutdown(() => store.close());

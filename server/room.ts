@@ -22,6 +22,8 @@ export interface RoomDeps {
   reconnectSeconds: number;
   /** Messages per second past which Colyseus closes a client's connection. */
   floodLimit: number;
+  /** Seconds an empty room stays up before it is put away (its match stays in the store). */
+  idleSeconds: number;
 }
 
 const SEATS = ['armenia', 'azerbaijan', 'russia', 'eu', 'facilitator', 'spectator'] as const;
@@ -52,6 +54,7 @@ export function defineMatchRoom(deps: RoomDeps) {
     private chat: ChatMessage[] = [];
     private nextChatId = 1;
     private saved = { log: 0, events: 0, rounds: 0 };
+    private idle: NodeJS.Timeout | null = null;
     private phaseClock = new PhaseClock(() => this.safely(() => this.onPhaseTimeout()));
 
     override onCreate(options: { matchId: string }) {
@@ -62,6 +65,9 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.tokenHash = rec.tokenHash;
       this.timers = rec.timers;
       this.patchRate = null;
+      // We dispose ourselves after a quiet spell: a refused first join must not close the room.
+      this.autoDispose = false;
+      this.idleCheck();
       this.maxMessagesPerSecond = deps.floodLimit;
       const scenario = deps.scenario(rec.scenario);
       this.match = rec.log.length ? replay(scenario, rec.seed, rec.seats, rec.log.map((e) => e.entry)) : createMatch(scenario, rec.seed, rec.seats);
@@ -109,6 +115,7 @@ export function defineMatchRoom(deps: RoomDeps) {
     override onJoin(client: Client, raw: z.infer<typeof joinSchema>) {
       const { seat, name } = joinSchema.parse(raw);
       this.members.set(client.sessionId, { seat, name, connected: true, bucket: new Bucket(deps.rate, Date.now()) });
+      this.idleCheck();
       deps.store.addParticipant(this.matchId, seat, name, Date.now());
       const seatState = this.state.seats.get(seat);
       if (seatState) {
@@ -149,6 +156,7 @@ export function defineMatchRoom(deps: RoomDeps) {
       const m = this.members.get(client.sessionId);
       if (!m) return;
       this.members.delete(client.sessionId);
+      this.idleCheck();
       const seatState = this.state.seats.get(m.seat);
       if (seatState) {
         const i = seatState.occupants.findIndex((o) => o.sessionId === client.sessionId);
@@ -165,6 +173,7 @@ export function defineMatchRoom(deps: RoomDeps) {
     }
 
     override onDispose() {
+      if (this.idle) clearTimeout(this.idle);
       this.phaseClock.clear();
       for (const t of this.vacancy.values()) clearTimeout(t);
       if (!this.match.ended) deps.store.setClock(this.matchId, this.phaseClock.suspended());
@@ -256,8 +265,8 @@ export function defineMatchRoom(deps: RoomDeps) {
       if (!m) return null;
       if (!m.bucket.take(Date.now())) return this.refuse(client, type, 'rate_limited', 'too many messages; slow down', refOf(payload)), null;
       const size = payloadSize(payload);
-      if (size === null) return this.refuse(client, type, 'bad_message', 'payload cannot be read', undefined), null;
-      if (size > MAX_PAYLOAD) return this.refuse(client, type, 'too_large', `payload over ${MAX_PAYLOAD} bytes`, undefined), null;
+      if (size === null) return this.refuse(client, type, 'bad_message', 'payload cannot be read', refOf(payload)), null;
+      if (size > MAX_PAYLOAD) return this.refuse(client, type, 'too_large', `payload over ${MAX_PAYLOAD} bytes`, refOf(payload)), null;
       return m;
     }
 
@@ -302,6 +311,14 @@ export function defineMatchRoom(deps: RoomDeps) {
         this.advance();
       }
       if (this.match.ended) this.phaseClock.stop();
+    }
+
+    /** Start the idle countdown when nobody is in the room; stop it when someone is. */
+    private idleCheck() {
+      if (this.idle) clearTimeout(this.idle);
+      this.idle = null;
+      if (this.members.size > 0) return;
+      this.idle = setTimeout(() => this.safely(() => this.members.size === 0 && this.disconnect()), deps.idleSeconds * 1000);
     }
 
     // ——— seats left empty ———

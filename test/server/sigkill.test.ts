@@ -81,4 +81,19 @@ describe('SIGKILL', () => {
     ok(await again.act({ type: 'done' }));
     await again.leave();
   });
+
+  it('shuts down cleanly on SIGTERM: clients told, process exits 0', async () => {
+    if (child && child.exitCode === null) await kill9(child);
+    child = await boot();
+    const m = await createMatch(url, { seed: 4 });
+    const arm = await Player.join({ url } as TestServer, m.code, 'armenia', 'A');
+    arm.room.reconnection.enabled = false;
+    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    await arm.until(() => arm.messages.some((x) => x.type === 'notice' && x.payload.key === 'server.shutdown'), 5000, 'shutdown notice');
+    expect(await exited).toBe(0);
+    // The database was closed cleanly: a new server opens it and finds the match.
+    child = await boot();
+    expect((await api(url, `/api/join/${m.code}`)).status).toBe(200);
+  });
 });
