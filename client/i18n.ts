@@ -7,7 +7,8 @@ import type { Text } from '../shared/scenario/schema.js';
 
 export const LANGUAGES = ['en'] as const;
 
-export function createI18n(lng = 'en'): i18n {
+/** `onMissing` (tests) hears every key that has no text. */
+export function createI18n(lng = 'en', onMissing?: (key: string) => void): i18n {
   const inst = i18next.createInstance();
   void inst.use(initReactI18next).init({
     // The engine's texts (events, gaps, phases) come from shared/locales; the interface's from ours.
@@ -17,6 +18,8 @@ export function createI18n(lng = 'en'): i18n {
     initAsync: false,
     interpolation: { escapeValue: false }, // React escapes; chat and names are never HTML
     returnNull: false,
+    saveMissing: !!onMissing,
+    missingKeyHandler: onMissing ? (_l, _ns, key) => onMissing(key) : false,
   });
   return inst;
 }

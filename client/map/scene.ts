@@ -106,7 +106,11 @@ export class RegionMapScene extends Phaser.Scene {
       g.lineStyle(2, ring.kind === 'missiles' ? OKABE_ITO.vermillion : OKABE_ITO.green, 0.8);
       g.strokeCircle(cx, cy, proj.kmToPx(ring.km));
     }
-    for (const r of order) {
+    // Labels: larger regions first; a label that would overlap a placed one moves a little or
+    // is left out (hover and the region list still name it).
+    const placed: Phaser.Geom.Rectangle[] = [];
+    const byArea = [...order].sort((a, b) => Number(b.def.kind !== 'context') - Number(a.def.kind !== 'context') || ringArea(b.def.polygon[0]) - ringArea(a.def.polygon[0]));
+    for (const r of byArea) {
       const [lx, ly] = proj.project(r.def.label);
       if (lx < -50 || ly < -50 || lx > width + 50 || ly > height + 50) continue;
       const context = r.def.kind === 'context';
@@ -122,9 +126,21 @@ export class RegionMapScene extends Phaser.Scene {
         })
         .setOrigin(0.5, 0.5);
       this.labels.push(text);
+      let fits = false;
+      for (const [dx, dy, size] of [[0, 0, 13], [0, -13, 13], [0, 13, 13], [0, 0, 11], [0, -11, 11], [0, 11, 11]] as const) {
+        if (!context) text.setFontSize(size);
+        text.setPosition(lx + dx, ly + dy);
+        const b = text.getBounds();
+        if (!placed.some((p) => Phaser.Geom.Intersects.RectangleToRectangle(p, b))) {
+          placed.push(b);
+          fits = true;
+          break;
+        }
+      }
+      if (!fits) text.setVisible(false);
       if (context) continue;
       let mx = lx - 14;
-      const my = ly + 14;
+      const my = text.y + 15;
       if (r.state.peacekeepers) this.marker(mx, my, 'circle', MARKER.peacekeepers, 'PK'), (mx += 18);
       if (r.state.monitors) this.marker(mx, my, 'diamond', MARKER.monitors, 'M'), (mx += 18);
       if (r.state.displaced > 0) this.marker(mx, my, 'triangle', MARKER.displaced, formatCount(r.state.displaced));
@@ -164,6 +180,12 @@ export class RegionMapScene extends Phaser.Scene {
     const flash = this.add.text(x, y - 28, success ? '⚠' : '✕', { fontFamily: FONT, fontSize: '26px', color: '#d55e00', stroke: '#ffffff', strokeThickness: 4 }).setOrigin(0.5);
     this.tweens.add({ targets: flash, y: y - 48, alpha: 0, duration: 2600, onComplete: () => flash.destroy() });
   }
+}
+
+function ringArea(ring: readonly (readonly [number, number])[]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] + ring[i][0]) * (ring[j][1] - ring[i][1]);
+  return Math.abs(a / 2);
 }
 
 function formatCount(n: number): string {

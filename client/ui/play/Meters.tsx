@@ -24,12 +24,12 @@ export function BalanceMeter({ balance }: { balance: SeatView['balance'] }) {
         </strong>
       </div>
       <div className="balance-track" role="meter" aria-valuemin={R_MIN} aria-valuemax={R_MAX} aria-valuenow={(low + high) / 2} aria-valuetext={`${t(`gap.${gap}`)}: ${label}`}>
-        <span className="balance-side left">{t('seats.armenia')}</span>
         <span className="balance-parity" style={{ left: `${pos(1)}%` }} aria-hidden="true" />
         <span className={`balance-band${exact ? ' exact' : ''}`} style={{ left: `${pos(low)}%`, width: `${Math.max(1.2, pos(high) - pos(low))}%` }} />
-        <span className="balance-side right">{t('seats.azerbaijan')}</span>
       </div>
-      <p className="meter-text">{label}</p>
+      <p className="meter-text">
+        <span aria-hidden="true">← {t('balance.armeniaSide')}</span> {label} <span aria-hidden="true">{t('balance.azerbaijanSide')} →</span>
+      </p>
     </div>
   );
 }
@@ -79,7 +79,7 @@ export function StrengthTable({ view }: { view: SeatView }) {
                   <span className="cell-bar">
                     {v !== undefined ? <Bar value={v} max={max} party={f.p} /> : r ? <Bar low={r[0]} high={r[1]} max={max} party={f.p} /> : null}
                   </span>
-                  <span className="cell-num">{v !== undefined ? fmt(v) : r ? `${fmt(r[0])}–${fmt(r[1])}` : '?'}</span>
+                  <span className="cell-num">{v !== undefined ? Math.round(v) : r ? `${Math.round(r[0])}–${Math.round(r[1])}` : '?'}</span>
                 </td>
               );
             })}

@@ -29,7 +29,10 @@ export function PhaseBar() {
       <ol className="pb-phases" aria-label={t('phase.phases')}>
         {PHASES.map((p) => (
           <li key={p} className={p === view.phase ? 'current' : ''} aria-current={p === view.phase ? 'step' : undefined}>
-            {t(`phase.${p}`)}
+            <span className="ph-long">{t(`phase.${p}`)}</span>
+            <span className="ph-short" aria-hidden="true">
+              {t(`phaseShort.${p}`)}
+            </span>
           </li>
         ))}
       </ol>
