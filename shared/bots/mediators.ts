@@ -62,6 +62,11 @@ const policies: Record<string, MediatorPolicy> = {
   },
   /** Watches and does nothing: the baseline with no mediation. */
   passive: { planning: () => [], negotiation: () => [] },
+  /** No judgement: a random instrument now and then, a random package. */
+  random: {
+    planning: (ctx) => (ctx.rand() < 0.3 ? use(ctx, ctx.scenario.instruments[Math.floor(ctx.rand() * ctx.scenario.instruments.length)].kind) : []),
+    negotiation: (ctx) => (ctx.rand() < 0.5 ? propose(ctx, ctx.rand(), []) : []),
+  },
 };
 
 export const MEDIATOR_STRATEGIES = policies;

@@ -111,6 +111,30 @@ const armenia: Record<string, PartyPolicy> = {
     escalates: () => false,
     signs: (ctx, share) => share <= realistShare(ctx) + 0.05,
   },
+  /** Rearms with everything, refuses, and answers a refusal of its own demands with pressure when the odds allow. */
+  hawk: {
+    plan: (ctx) => {
+      const next = nextDemand(ctx);
+      const region = pressureOf(ctx, next);
+      const prepare = next && believedOdds(ctx.scenario, ctx.view, 'armenia', region, true) >= 0.4 ? region : null;
+      return [plan(buy(ctx, ARMENIA_GAP_CLOSERS, own(ctx).budget), 0, 0, prepare)];
+    },
+    demand: issue,
+    accepts: () => false,
+    escalates: (ctx, region) => believedOdds(ctx.scenario, ctx.view, 'armenia', region, preparedNow(ctx)) >= 0.4,
+    signs: (ctx, share) => share <= 0.45,
+  },
+  /** Seeks a deal: gives way on smaller demands, lobbies abroad, signs fair packages readily. */
+  conciliator: {
+    plan: (ctx) => {
+      const procure = buy(ctx, ['arm-anti-drone'], own(ctx).budget / 3);
+      return [plan(procure, 0, own(ctx).budget - costOf(ctx, procure), null)];
+    },
+    demand: (ctx) => (ctx.rand() < 0.2 ? issue(ctx) : []),
+    accepts: (_ctx, weight) => weight <= 4,
+    escalates: () => false,
+    signs: (ctx, share) => share <= realistShare(ctx) + 0.12,
+  },
 };
 
 const azerbaijan: Record<string, PartyPolicy> = {
@@ -147,7 +171,34 @@ const azerbaijan: Record<string, PartyPolicy> = {
     escalates: (ctx, region) => believedOdds(ctx.scenario, ctx.view, 'azerbaijan', region, preparedNow(ctx)) >= 0.6,
     signs: (ctx, share) => appetite(ctx) < 0.85 && share <= realistShare(ctx) + 0.12,
   },
+  /** Wants the treaty more than the next concession: presses rarely, never by force, signs fair packages. */
+  conciliator: {
+    plan: (ctx) => {
+      const procure = buy(ctx, AZERBAIJAN_ARMS, own(ctx).budget * 0.4);
+      return [plan(procure, 0, own(ctx).budget - costOf(ctx, procure), null)];
+    },
+    demand: (ctx) => (ctx.rand() < 0.35 ? issue(ctx) : []),
+    accepts: (_ctx, weight) => weight <= 4,
+    escalates: () => false,
+    signs: (ctx, share) => share <= 0.55,
+  },
 };
+
+/** A baseline with no judgement: every choice is a coin toss among legal ones. */
+const random: PartyPolicy = {
+  plan: (ctx) => {
+    const items = ctx.scenario.procurement.filter((p) => p.buyers.includes(ctx.seat as Party)).map((p) => p.id);
+    const procure = buy(ctx, items.filter(() => ctx.rand() < 0.5), own(ctx).budget * ctx.rand());
+    const next = nextDemand(ctx);
+    return [plan(procure, 0, Math.floor(own(ctx).budget - costOf(ctx, procure)), next && ctx.rand() < 0.5 ? pressureOf(ctx, next) : null)];
+  },
+  demand: (ctx) => (ctx.rand() < 0.5 ? issue(ctx) : []),
+  accepts: (ctx) => ctx.rand() < 0.5,
+  escalates: (ctx) => ctx.rand() < 0.5,
+  signs: (ctx) => ctx.rand() < 0.3,
+};
+armenia.random = random;
+azerbaijan.random = random;
 
 /** Azerbaijan's appetite is not shown to anyone; its bot infers it from demands accepted and resisted. */
 function appetite(ctx: BotContext): number {

@@ -1,0 +1,85 @@
+// npm run bench:bots — decision time per bot kind, and a seeded tournament:
+// for each seat, the search bot against every personality and the random baseline on the same seeds.
+// Options: --seeds N (per seat, default 50: 4 seats × 50 = 200 search games), --level easy|normal|hard.
+import { parseArgs } from 'node:util';
+import { loadScenario } from '../shared/scenario/files.js';
+import { advancePhase, applyAction, createMatch, playingSeats, seatScores, type Match, type SeatConfig } from '../shared/engine/index.js';
+import { botActions, defaultStrategy, personalitiesFor } from '../shared/bots/index.js';
+import type { PlayingSeat } from '../shared/scenario/schema.js';
+
+const { values } = parseArgs({ options: { seeds: { type: 'string', default: '50' }, level: { type: 'string', default: 'normal' } } });
+const perSeat = Number(values.seeds);
+const search = `search-${values.level}`;
+const scenario = loadScenario('august-2022');
+const seats = playingSeats(scenario);
+const times = new Map<string, number[]>();
+
+/** Play one game with `seat` on `strategy` (the rest default), timing that seat's decisions. */
+function play(seed: number, seat: PlayingSeat, strategy: string): number {
+  const config: SeatConfig = {};
+  for (const s of seats) config[s] = { controller: 'bot', strategy: s === seat ? strategy : defaultStrategy(s) };
+  let m: Match = createMatch(scenario, seed, config);
+  const kind = strategy.startsWith('search') ? 'search' : strategy;
+  while (!m.ended) {
+    for (let pass = 0; pass < 2 && !m.ended; pass++) {
+      for (const s of seats) {
+        const t0 = performance.now();
+        const actions = botActions(m, s);
+        if (s === seat && pass === 0 && actsIn(s, m.phase)) (times.get(kind) ?? times.set(kind, []).get(kind)!).push(performance.now() - t0);
+        for (const a of actions) {
+          const r = applyAction(m, s, a);
+          if (r.ok) m = r.match;
+          if (m.ended) break;
+        }
+        if (m.ended) break;
+      }
+    }
+    if (!m.ended) m = advancePhase(m).match;
+  }
+  return seatScores(m).find((x) => x.seat === seat)!.total;
+}
+
+const actsIn = (seat: PlayingSeat, phase: string) =>
+  seat === 'armenia' || seat === 'azerbaijan' ? ['planning', 'demands', 'negotiation', 'response'].includes(phase) : ['planning', 'negotiation'].includes(phase);
+
+const pct = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+console.log(`Tournament: scenario ${scenario.id}, seeds 1..${perSeat} per seat, search level ${values.level}`);
+console.log('seat        opponent      opp score  search score  search wins');
+const wins = new Map<string, { won: number; games: number }>();
+let searchWon = 0;
+let searchGames = 0;
+let worst = 1;
+for (const seat of seats) {
+  const seeds = Array.from({ length: perSeat }, (_, i) => i + 1);
+  const searchScores = seeds.map((seed) => play(seed, seat, search));
+  for (const opponent of [...personalitiesFor(seat), 'random']) {
+    const scores = seeds.map((seed) => play(seed, seat, opponent));
+    const won = seeds.filter((_, i) => searchScores[i] > scores[i]).length;
+    if (opponent !== 'random') worst = Math.min(worst, won / perSeat);
+    searchWon += won;
+    searchGames += perSeat;
+    // A personality's own record: how often it beats the random baseline on this seat, filled below.
+    const w = wins.get(opponent) ?? { won: 0, games: 0 };
+    wins.set(opponent, w);
+    console.log(`${seat.padEnd(11)} ${opponent.padEnd(13)} ${mean(scores).toFixed(1).padStart(9)}  ${mean(searchScores).toFixed(1).padStart(12)}  ${((100 * won) / perSeat).toFixed(0).padStart(10)}%`);
+  }
+  const randomScores = seeds.map((seed) => play(seed, seat, 'random'));
+  for (const p of personalitiesFor(seat)) {
+    const scores = seeds.map((seed) => play(seed, seat, p));
+    const w = wins.get(p)!;
+    w.won += seeds.filter((_, i) => scores[i] > randomScores[i]).length;
+    w.games += perSeat;
+  }
+}
+console.log(`search beat the weakest personality matchup in ${(100 * worst).toFixed(0)}% of games`);
+console.log('');
+for (const [kind, xs] of times) {
+  const w = kind === 'search' ? (100 * searchWon) / searchGames : kind === 'random' ? NaN : (100 * wins.get(kind)!.won) / Math.max(1, wins.get(kind)!.games);
+  const label = kind === 'search' ? 'wins' : 'winsVsRandom';
+  console.log(`bots: ${kind} p50=${pct(xs, 0.5).toFixed(2)} ms p95=${pct(xs, 0.95).toFixed(2)} ms ${label}=${Number.isNaN(w) ? '-' : w.toFixed(0) + '%'}`);
+}
