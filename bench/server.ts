@@ -23,8 +23,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rssKB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 
 async function startServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'parity-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const dir = mkdtempSync(join(process.env.BENCH_DB_DIR ?? tmpdir(), 'parity-bench-'));
+  const extra = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PARITY_DB: join(dir, 'parity.db'), PARITY_GRACE: '3600' },
     stdio: ['ignore', 'ignore', 'inherit'],
