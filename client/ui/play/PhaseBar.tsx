@@ -21,7 +21,7 @@ export function PhaseBar() {
   const facilitator = view.seat === 'facilitator';
   const paused = useGame((s) => s.room?.paused ?? false);
   return (
-    <header className="phase-bar">
+    <header className="phase-bar" data-phase={view.phase} data-round={view.round} data-seat={view.seat}>
       <div className="pb-round">
         <strong>{t('phase.round', { round: view.round, rounds: view.rounds })}</strong>
         {scenario && <span className="hint"> · {monthOf(scenario.startDate, view.round, i18n.language)}</span>}
