@@ -12,6 +12,8 @@ export interface MapState {
   regions: { def: Region; state: RegionState; name: string }[];
   rings: RangeRing[];
   selected: string | null;
+  /** Regions where force was used this round, with the outcome. */
+  clashes: { region: string; success: boolean }[];
   /** Viewer's party, for the legend of its own rings. */
   viewer: string;
 }

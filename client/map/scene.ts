@@ -106,6 +106,16 @@ export class RegionMapScene extends Phaser.Scene {
       g.lineStyle(2, ring.kind === 'missiles' ? OKABE_ITO.vermillion : OKABE_ITO.green, 0.8);
       g.strokeCircle(cx, cy, proj.kmToPx(ring.km));
     }
+    // Where force was used this round: a lasting mark after the animation.
+    for (const c of s.clashes) {
+      const r = s.regions.find((x) => x.def.id === c.region);
+      if (!r) continue;
+      const [x, y] = proj.project(r.def.label);
+      g.lineStyle(3, MARKER.escalation, 1);
+      g.strokeCircle(x, y, 22);
+      g.lineStyle(1.5, 0xffffff, 1);
+      g.strokeCircle(x, y, 25);
+    }
     // Labels: larger regions first; a label that would overlap a placed one moves a little or
     // is left out (hover and the region list still name it).
     const placed: Phaser.Geom.Rectangle[] = [];

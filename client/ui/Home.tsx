@@ -1,7 +1,8 @@
 // Home: create a match, join one by code, or play now against bots.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAYING_SEATS, type PlayingSeat } from '../../shared/scenario/schema.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
+import { PLAYING_SEATS } from '../seats.js';
 import type { Seat } from '../../shared/engine/types.js';
 import type { ScenarioSummary } from '../net/intents.js';
 import { useIntents } from './context.js';

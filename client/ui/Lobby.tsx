@@ -1,7 +1,8 @@
 // Lobby: the join code large enough for the back of a classroom, the seats and who sits in them.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAYING_SEATS, type PlayingSeat } from '../../shared/scenario/schema.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
+import { PLAYING_SEATS } from '../seats.js';
 import type { Seat } from '../../shared/engine/types.js';
 import { useGame, useIntents, useStoreApi } from './context.js';
 import { PhaseClock } from './play/PhaseClock.js';

@@ -65,6 +65,9 @@ export function MapView() {
             {r.peacekeepers && <> · {t('map.peacekeepers')}</>}
             {r.monitors && <> · {t('map.monitors')}</>}
             {r.displaced > 0 && <> · {t('map.displaced', { count: r.displaced })}</>}
+            {view.events.some((e) => e.round === view.round && e.params.region === focus && e.key.startsWith('escalation.') && e.key !== 'escalation.chosen' && e.key !== 'escalation.stoodDown') && (
+              <strong> · {t('map.clash')}</strong>
+            )}
           </p>
         ) : (
           <MapLegend />
@@ -80,7 +83,7 @@ function MapLegend() {
     <p className="legend">
       <span className="sw sw-armenia" /> {t('controllers.armenia')} <span className="sw sw-azerbaijan" /> {t('controllers.azerbaijan')} <span className="sw sw-karabakh" />{' '}
       {t('controllers.karabakh')} <span className="mk mk-pk">PK</span> {t('map.peacekeepers')} <span className="mk mk-m">M</span> {t('map.monitors')} <span className="mk mk-d">▲</span>{' '}
-      {t('map.displacedShort')} <span className="ring ring-m" /> {t('map.missileRange')} <span className="ring ring-d" /> {t('map.droneRange')} · {t('map.darker')}
+      {t('map.displacedShort')} <span className="ring ring-m" /> {t('map.missileRange')} <span className="ring ring-d" /> {t('map.droneRange')} <span className="ring ring-m" /> {t('map.clashLegend')} · {t('map.darker')}
     </p>
   );
 }
@@ -94,6 +97,7 @@ export function RegionList() {
   const api = useStoreApi();
   const n = namer(scenario, t, i18n.language);
   const regions = scenario.regions.filter((r) => r.kind !== 'context' && view.regions[r.id]);
+  const clashes = new Set(view.events.filter((e) => e.round === view.round && (e.key === 'escalation.success' || e.key === 'escalation.failure')).map((e) => String(e.params.region)));
   return (
     <section className="region-list" aria-labelledby="regions-h">
       <h2 id="regions-h">{t('map.regions')}</h2>
@@ -110,6 +114,7 @@ export function RegionList() {
                   {r.peacekeepers ? ` · ${t('map.pkShort')}` : ''}
                   {r.monitors ? ` · ${t('map.mShort')}` : ''}
                   {r.displaced > 0 ? ` · ${t('map.displacedCount', { count: r.displaced })}` : ''}
+                  {clashes.has(def.id) ? ` · ${t('map.clash')}` : ''}
                 </span>
               </button>
             </li>

@@ -31,6 +31,9 @@ export function mapStateOf(view: SeatView, scenario: Scenario, names: (id: strin
     regions: scenario.regions.filter((r) => view.regions[r.id]).map((def) => ({ def, state: view.regions[def.id], name: names(def.id) })),
     rings: rangeRings(view, scenario),
     selected,
+    clashes: view.events
+      .filter((e) => e.round === view.round && (e.key === 'escalation.success' || e.key === 'escalation.failure'))
+      .map((e) => ({ region: String(e.params.region), success: e.key === 'escalation.success' })),
     viewer: view.seat,
   };
 }
