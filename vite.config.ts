@@ -20,8 +20,8 @@ export default defineConfig({
     proxy: {
       '/api': { target: SERVER, changeOrigin: true },
       '/matchmake': { target: SERVER, changeOrigin: true },
-      // Colyseus rooms connect over a websocket under /ws (see docs/protocol.md).
-      '/ws': { target: SERVER, ws: true, changeOrigin: true },
+      // The room's websocket goes straight to the game server (client/net/connection.ts
+      // `defaultEndpoint`): its path is per room, so it is not proxied.
     },
   },
 });
