@@ -30,7 +30,8 @@ const realistShare = (ctx: BotContext) => {
 /** Spend `budget` on items in priority order, cheapest affordable first among the wanted. */
 function buy(ctx: BotContext, wanted: string[], budget: number): { item: string; qty: number }[] {
   const items = ctx.scenario.procurement.filter((p) => wanted.includes(p.id) && p.buyers.includes(ctx.seat as Party));
-  const blocked = new Set(ctx.view.events.filter((e) => e.key === 'delivery.failed' && e.params.embargo === 1).map((e) => e.params.item));
+  const embargoed = new Set(ctx.view.embargoes.filter((e) => e.until >= ctx.view.round).map((e) => e.supplier));
+  const blocked = new Set(items.filter((p) => embargoed.has(p.supplier)).map((p) => p.id));
   const out = new Map<string, number>();
   let left = budget;
   let i = Math.floor(ctx.rand() * items.length);

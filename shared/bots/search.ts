@@ -104,6 +104,7 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
   m.proposals = v.proposals.map((p) => ({ ...p, signed: [...p.signed] }));
   m.instruments = [...v.instruments];
   m.modifiers = [...v.modifiers];
+  m.embargoes = [...v.embargoes];
   m.done = [...v.done];
   m.settlement = v.settlement;
   for (const k in v.mediators) m.mediators[k as keyof typeof m.mediators] = { ...v.mediators[k as keyof typeof v.mediators]! };

@@ -37,6 +37,8 @@ export interface SeatView {
   proposals: Proposal[];
   instruments: ActiveInstrument[];
   modifiers: Match['modifiers'];
+  /** Suppliers under embargo (public news) and the last round it holds. */
+  embargoes: Match['embargoes'];
   mediators: Partial<Record<Mediator, { prestige: number }>>;
   done: PlayingSeat[];
   settlement: Settlement | null;
@@ -91,6 +93,7 @@ export function viewFor(m: Match, seat: Seat): SeatView {
     proposals: m.proposals.map((p) => ({ ...p, signed: [...p.signed] })),
     instruments: [...m.instruments],
     modifiers: [...m.modifiers],
+    embargoes: [...m.embargoes],
     mediators,
     done: [...m.done],
     settlement: m.settlement,
