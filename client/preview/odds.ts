@@ -1,8 +1,8 @@
 // Honest previews from what this seat knows: the engine's own formulas (escalationOdds,
-// packageCost, concessionBalance) fed with the seat's balance range instead of the hidden truth.
-// Mirrors shared/engine/resolve.ts `oddsFor` and settlement.ts `durabilityNow`, which need a full match.
-import { escalationOdds, clamp } from '../../shared/engine/military.js';
-import { concessionBalance, packageCost } from '../../shared/engine/settlement.js';
+// pressureModifiers, durabilityAt) fed with the seat's balance range instead of the hidden truth.
+import { escalationOdds } from '../../shared/engine/military.js';
+import { pressureModifiers } from '../../shared/engine/resolve.js';
+import { concessionBalance, durabilityAt, packageCost } from '../../shared/engine/settlement.js';
 import type { SeatView } from '../../shared/engine/view.js';
 import type { OwnParty } from '../../shared/engine/view.js';
 import type { Demand } from '../../shared/engine/types.js';
@@ -16,8 +16,6 @@ export interface OddsRange {
   likelihood: Likelihood;
   region: string;
 }
-
-const has = (v: SeatView, id: string) => v.modifiers.some((m) => m.id === id && m.until >= v.round);
 
 export function likelihood(p: number): Likelihood {
   return p >= 0.6 ? 'likely' : p <= 0.35 ? 'unlikely' : 'even';
@@ -52,15 +50,8 @@ export function pressureRegion(s: Scenario, d: Pick<Demand, 'def' | 'to'>): stri
 /** Chance an escalation by `attacker` in `region` would succeed, from this seat's knowledge. */
 export function escalationRange(v: SeatView, s: Scenario, attacker: Party, region: string, prepared: boolean | null): OddsRange {
   const defender: Party = attacker === 'armenia' ? 'azerbaijan' : 'armenia';
-  let [rLow, rHigh] = ratioRange(v, attacker);
-  if (attacker === 'azerbaijan' && has(v, 'jointExercises')) [rLow, rHigh] = [rLow * 1.1, rHigh * 1.1];
-  const r = v.regions[region];
-  const presence = !!r && ((r.peacekeepers && !has(v, 'russiaDistracted')) || r.monitors);
-  let damping = 0;
-  for (const x of v.instruments) if (x.until >= v.round) damping += s.instruments.find((i) => i.id === x.id)?.escalationDamping ?? 0;
-  if (has(v, 'winter')) damping += 0.1;
-  if (attacker === 'azerbaijan' && region === 'syunik' && has(v, 'iranWarning')) damping += 0.1;
-  damping = Math.min(0.35, damping);
+  const { ratioFactor, presence, damping } = pressureModifiers(s, v, attacker, region);
+  const [rLow, rHigh] = ratioRange(v, attacker).map((x) => x * ratioFactor);
   const [mLow, mHigh] = defenderMissiles(v, defender);
   const lowPrep = prepared ?? false;
   const highPrep = prepared ?? true;
@@ -100,13 +91,9 @@ export interface DurabilityPreview {
 
 /** Durability of a package if signed now, over the seat's balance range. */
 export function durabilityPreview(v: SeatView, s: Scenario, clauses: readonly string[]): DurabilityPreview {
-  const set = s.settlement;
   const cost = packageCost(s, clauses);
   const cb = concessionBalance(cost);
-  let bonus = 0;
-  for (const x of v.instruments) if (x.until >= v.round) bonus += s.instruments.find((i) => i.id === x.id)?.durabilityBonus ?? 0;
-  const at = (ratio: number) =>
-    clamp(set.baseDurability - set.imbalancePenalty * Math.abs(Math.log(ratio)) + set.concessionBalanceWeight * (cb - 0.5) + Math.min(25, bonus) - 3 * v.escalation, 0, 100);
+  const at = (ratio: number) => durabilityAt(s, v, ratio, clauses);
   const { low, high } = v.balance;
   const values = [at(low), at(high)];
   // The best case is at parity if the range spans it.

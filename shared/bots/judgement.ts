@@ -2,6 +2,7 @@
 // which packages of clauses exist and how they split the concessions.
 import type { Party, Scenario } from '../scenario/schema.js';
 import { escalationOdds } from '../engine/military.js';
+import { pressureModifiers } from '../engine/resolve.js';
 import { packageCost } from '../engine/settlement.js';
 import type { OwnParty, SeatView } from '../engine/view.js';
 
@@ -15,11 +16,8 @@ export function believedOdds(scenario: Scenario, v: SeatView, attacker: Party, r
   const own = v.parties[defender] as OwnParty;
   const intel = (v.parties[attacker] as OwnParty).intel;
   const missiles = own.strength ? own.strength.missiles : intel ? (intel.components.missiles[0] + intel.components.missiles[1]) / 2 : 0;
-  const r = v.regions[region];
-  const presence = !!r && (r.peacekeepers || r.monitors);
-  let damping = 0;
-  for (const x of v.instruments) damping += scenario.instruments.find((i) => i.id === x.id)?.escalationDamping ?? 0;
-  return escalationOdds(scenario, ratio, missiles, { prepared, presence, damping: Math.min(0.35, damping) }).success;
+  const mods = pressureModifiers(scenario, v, attacker, region);
+  return escalationOdds(scenario, ratio * mods.ratioFactor, missiles, { prepared, presence: mods.presence, damping: mods.damping }).success;
 }
 
 export interface Package {

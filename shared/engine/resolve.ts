@@ -1,9 +1,9 @@
 // Round resolution: plans are paid, deliveries arrive or fail, answered demands take effect,
 // refusals may turn into escalations, and every meter moves.
-import { COMPONENTS, PARTIES, type Party } from '../scenario/schema.js';
+import { COMPONENTS, PARTIES, type Party, type Scenario } from '../scenario/schema.js';
 import { defaultPressure } from './apply.js';
 import { applyEffects } from './effects.js';
-import { emit, hasModifier, otherParty } from './match.js';
+import { emit, otherParty } from './match.js';
 import { clamp, effectivePair, escalationOdds, type EscalationOdds } from './military.js';
 import { random } from './rng.js';
 import { finishMatch } from './score.js';
@@ -130,19 +130,30 @@ function chosenEscalation(d: Match, dem: Demand): string | null {
   return prepared ? (d.regions[prepared] ? prepared : defaultPressure(d, dem.def, dem.from)) : null;
 }
 
-/** The odds an escalation by `attacker` in `region` would succeed now. */
+/** The odds an escalation by `attacker` in `region` would succeed now (true figures). */
 export function oddsFor(d: Match, attacker: Party, region: string, prepared: boolean): EscalationOdds {
   const defender = otherParty(attacker);
   const eff = effectivePair(d.scenario, d.parties, d.turkishBacking);
-  let ratio = eff[attacker] / Math.max(1e-6, eff[defender]);
-  if (attacker === 'azerbaijan' && hasModifier(d, 'jointExercises')) ratio *= 1.1;
-  const r = d.regions[region];
-  const presence = !!r && ((r.peacekeepers && !hasModifier(d, 'russiaDistracted')) || r.monitors);
+  const mods = pressureModifiers(d.scenario, d, attacker, region);
+  const ratio = (eff[attacker] / Math.max(1e-6, eff[defender])) * mods.ratioFactor;
+  return escalationOdds(d.scenario, ratio, d.parties[defender].strength.missiles, { prepared, presence: mods.presence, damping: mods.damping });
+}
+
+/** What the situation adds to or takes from an escalation, from public facts (a match or any seat's view). */
+export function pressureModifiers(
+  scenario: Scenario,
+  state: Pick<Match, 'round' | 'modifiers' | 'instruments' | 'regions'>,
+  attacker: Party,
+  region: string,
+): { ratioFactor: number; presence: boolean; damping: number } {
+  const has = (id: string) => state.modifiers.some((x) => x.id === id && x.until >= state.round);
+  const r = state.regions[region];
+  const presence = !!r && ((r.peacekeepers && !has('russiaDistracted')) || r.monitors);
   let damping = 0;
-  for (const x of d.instruments) if (x.until >= d.round) damping += d.scenario.instruments.find((i) => i.id === x.id)?.escalationDamping ?? 0;
-  if (hasModifier(d, 'winter')) damping += 0.1;
-  if (attacker === 'azerbaijan' && region === 'syunik' && hasModifier(d, 'iranWarning')) damping += 0.1;
-  return escalationOdds(d.scenario, ratio, d.parties[defender].strength.missiles, { prepared, presence, damping: Math.min(0.35, damping) });
+  for (const x of state.instruments) if (x.until >= state.round) damping += scenario.instruments.find((i) => i.id === x.id)?.escalationDamping ?? 0;
+  if (has('winter')) damping += 0.1;
+  if (attacker === 'azerbaijan' && region === 'syunik' && has('iranWarning')) damping += 0.1;
+  return { ratioFactor: attacker === 'azerbaijan' && has('jointExercises') ? 1.1 : 1, presence, damping: Math.min(0.35, damping) };
 }
 
 /** Force after a refusal: success makes the demand happen anyway; failure costs the attacker. */

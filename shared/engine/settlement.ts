@@ -28,17 +28,17 @@ export function concessionBalance(cost: { armenia: number; azerbaijan: number })
 
 /** Durability 0–100 of a deal signed now: balanced forces and balanced concessions make it last. */
 export function durabilityNow(m: Match, clauses: readonly string[]): { durability: number; ratio: number; concessionBalance: number } {
-  const s = m.scenario.settlement;
   const ratio = balanceRatio(m.scenario, m.parties, m.turkishBacking);
-  const cb = concessionBalance(packageCost(m.scenario, clauses));
+  return { durability: durabilityAt(m.scenario, m, ratio, clauses), ratio, concessionBalance: concessionBalance(packageCost(m.scenario, clauses)) };
+}
+
+/** Durability at a given balance, from public facts (a match or any seat's view): previews use it with a believed ratio. */
+export function durabilityAt(scenario: Scenario, state: Pick<Match, 'round' | 'instruments' | 'escalation'>, ratio: number, clauses: readonly string[]): number {
+  const s = scenario.settlement;
+  const cb = concessionBalance(packageCost(scenario, clauses));
   let bonus = 0;
-  for (const x of m.instruments) if (x.until >= m.round) bonus += m.scenario.instruments.find((i) => i.id === x.id)?.durabilityBonus ?? 0;
-  const durability = clamp(
-    s.baseDurability - s.imbalancePenalty * Math.abs(Math.log(ratio)) + s.concessionBalanceWeight * (cb - 0.5) + Math.min(25, bonus) - 3 * m.escalation,
-    0,
-    100,
-  );
-  return { durability, ratio, concessionBalance: cb };
+  for (const x of state.instruments) if (x.until >= state.round) bonus += scenario.instruments.find((i) => i.id === x.id)?.durabilityBonus ?? 0;
+  return clamp(s.baseDurability - s.imbalancePenalty * Math.abs(Math.log(ratio)) + s.concessionBalanceWeight * (cb - 0.5) + Math.min(25, bonus) - 3 * state.escalation, 0, 100);
 }
 
 /** Both parties signed: apply the clauses, record the settlement and end the match. */
