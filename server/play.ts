@@ -1,0 +1,97 @@
+// The course of one match: the engine's match, its phase clock, and the bots in empty seats.
+// It decides nothing itself: outcomes come from shared/engine, moves from shared/bots.
+import { advancePhase, applyAction, type Match, type Seat } from '../shared/engine/index.js';
+import type { PlayingSeat } from '../shared/scenario/schema.js';
+import { botSeats, everyHumanDone, playBots } from './bots.js';
+import { PhaseClock } from './phaseClock.js';
+import type { Timers } from './store.js';
+
+export interface Refusal {
+  code: string;
+  reason: string;
+}
+
+export type ControlOp = 'pause' | 'resume' | 'extend' | 'advance' | 'end';
+
+export class MatchPlay {
+  readonly clock: PhaseClock;
+
+  /**
+   * @param vacated human seats a bot plays for now (owned by the roster, read here)
+   * @param onTimeUp called when the phase clock runs out
+   */
+  constructor(
+    public match: Match,
+    private timers: Timers,
+    private vacated: ReadonlySet<PlayingSeat>,
+    onTimeUp: () => void,
+  ) {
+    this.clock = new PhaseClock(onTimeUp);
+  }
+
+  get ended(): boolean {
+    return this.match.ended !== null;
+  }
+
+  /** Apply a seat's action, then let bots answer; a refusal leaves the match untouched. */
+  act(seat: Seat, action: unknown): Refusal | null {
+    const r = applyAction(this.match, seat, action);
+    if (!r.ok) return { code: r.code, reason: r.reason };
+    this.match = r.match;
+    this.settle();
+    return null;
+  }
+
+  /** A facilitator's clock operation. */
+  control(op: ControlOp, seconds?: number): Refusal | null {
+    if (this.ended) return { code: 'match_over', reason: 'the match has ended' };
+    const clock = this.clock;
+    if (op === 'pause') {
+      if (clock.paused) return { code: 'bad_control', reason: 'already paused' };
+      clock.pause();
+    } else if (op === 'resume') {
+      if (!clock.paused) return { code: 'bad_control', reason: 'not paused' };
+      clock.resume();
+    } else if (op === 'extend') {
+      if (!seconds) return { code: 'bad_control', reason: 'extend needs seconds' };
+      clock.extend(seconds);
+    } else if (op === 'advance') {
+      this.advance();
+      this.settle();
+    } else {
+      const r = applyAction(this.match, 'facilitator', { type: 'endMatch' });
+      if (!r.ok) return { code: r.code, reason: r.reason };
+      this.match = r.match;
+    }
+    return null;
+  }
+
+  /** The phase clock ran out: next phase. Returns whether anything changed. */
+  timeUp(): boolean {
+    if (this.ended) return false;
+    this.advance();
+    this.settle();
+    return true;
+  }
+
+  /** Let bots play, and end the phase early while every human-played seat is done. */
+  settle(): void {
+    for (let guard = 0; guard < 100 && !this.match.ended; guard++) {
+      this.match = playBots(this.match, botSeats(this.match, this.vacated));
+      if (this.match.ended || !everyHumanDone(this.match, this.vacated)) break;
+      this.advance();
+    }
+    if (this.match.ended) this.clock.stop();
+  }
+
+  /** Length of the current phase in ms: the match's timers, else the scenario's. */
+  phaseLength(): number {
+    return (this.timers[this.match.phase] ?? this.match.scenario.timers[this.match.phase]) * 1000;
+  }
+
+  private advance(): void {
+    this.match = advancePhase(this.match).match;
+    if (this.match.ended) this.clock.stop();
+    else this.clock.start(this.phaseLength());
+  }
+}
