@@ -8,6 +8,7 @@ import { viewFor } from '../engine/view.js';
 import { DEFAULT_MEDIATOR_STRATEGY, MEDIATOR_STRATEGIES, mediatorActions } from './mediators.js';
 import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './parties.js';
 import { SEARCH_LEVELS, searchMove, type Difficulty } from './search.js';
+import { packageNear } from './judgement.js';
 import type { BotContext } from './types.js';
 
 export { PARTY_STRATEGIES, MEDIATOR_STRATEGIES, SEARCH_LEVELS, type Difficulty };
@@ -44,6 +45,18 @@ export function botActions(match: Match, seat: PlayingSeat, strategy = match.sea
   if (strategy.startsWith('search')) {
     const level = SEARCH_LEVELS[(strategy.split('-')[1] ?? 'normal') as Difficulty] ?? SEARCH_LEVELS.normal;
     const candidates = [...personalitiesFor(seat), 'random'].map((then) => ({ moves: botActions(match, seat, then), then }));
+    // Each open package this party could sign now is a move of its own.
+    if (isParty(seat) && (match.phase === 'negotiation' || match.phase === 'response')) {
+      for (const p of match.proposals) {
+        if (p.status === 'open' && !p.signed.includes(seat)) candidates.push({ moves: [{ type: 'sign', proposal: p.id }], then: defaultStrategy(seat) });
+      }
+    }
+    // A mediator may table packages that split the concessions differently.
+    if (!isParty(seat) && match.phase === 'negotiation' && !match.proposals.some((p) => p.by === seat && p.status === 'open')) {
+      for (const share of [0.35, 0.5, 0.65, 0.8]) {
+        candidates.push({ moves: [{ type: 'propose', clauses: packageNear(match.scenario, share, ['mutual-recognition'], () => 0).clauses }], then: defaultStrategy(seat) });
+      }
+    }
     return searchMove(match, seat, candidates, (m, s, st) => botActions(m, s, st), defaultStrategy, level, rand);
   }
   const ctx: BotContext = { seat, view: viewFor(match, seat), scenario: match.scenario, rand };

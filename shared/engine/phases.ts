@@ -69,7 +69,7 @@ export function startRound(d: Match, round: number): void {
 
 function drawEvent(d: Match): void {
   const drawn = new Set(d.events.filter((e) => e.key === 'event.drawn').map((e) => e.params.id));
-  const deck = d.scenario.events.filter((e) => e.fromRound <= d.round && !drawn.has(e.id));
+  const deck = d.scenario.events.filter((e) => e.fromRound <= d.round && (e.untilRound ?? Infinity) >= d.round && !drawn.has(e.id));
   const opening = d.round === 1 ? deck.find((e) => e.id === d.scenario.openingEvent) : undefined;
   const card = opening ?? weightedPick(d, deck, (e) => e.weight);
   if (!card) return;

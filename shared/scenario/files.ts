@@ -2,20 +2,23 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scenarioOrThrow, parseScenario, type ScenarioResult } from './parse.js';
+import { scenarioOrThrow, parseScenarioUpload, type ScenarioResult } from './parse.js';
 import type { Scenario } from './schema.js';
 
 export const SCENARIO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
 
-/** Validate a scenario file; errors name the field. */
+/**
+ * Validate a scenario file as a facilitator's upload is validated (parseScenarioUpload: size
+ * limit, JSON, then the scenario); errors name the field.
+ */
 export function checkScenarioFile(path: string): ScenarioResult {
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     return { ok: false, errors: [`(file): ${(e as Error).message}`] };
   }
-  return parseScenario(json);
+  return parseScenarioUpload(text);
 }
 
 /** Load a shipped scenario by id, or throw with every error found. */

@@ -3,6 +3,37 @@ import { scenarioSchema, type Scenario, type Effects } from './schema.js';
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
+/** The largest scenario file accepted from an upload (the base scenario is about 150 kB). */
+export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Validate the text of an uploaded scenario file, without HTTP or disk: refused when larger than
+ * `maxBytes` (UTF-8) or not JSON, each as one `(file): …` error; otherwise as parseScenario.
+ * A leading byte-order mark is ignored.
+ */
+export function parseScenarioUpload(text: string, maxBytes = MAX_SCENARIO_BYTES): ScenarioResult {
+  if (typeof text !== 'string') return { ok: false, errors: ['(file): expected the text of a JSON file'] };
+  // Every UTF-16 unit is at least one UTF-8 byte, so a long text is refused without encoding it.
+  const tooLong = text.length > maxBytes;
+  const bytes = tooLong ? text.length : new TextEncoder().encode(text).length;
+  if (bytes > maxBytes) {
+    return { ok: false, errors: [`(file): too large: ${tooLong ? 'at least ' : ''}${formatBytes(bytes)}; the limit is ${formatBytes(maxBytes)}`] };
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!body.trim()) return { ok: false, errors: ['(file): empty; expected a scenario as JSON'] };
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (e) {
+    return { ok: false, errors: [`(file): not valid JSON: ${(e as Error).message}`] };
+  }
+  return parseScenario(json);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} bytes`;
+}
+
 /** Parse untrusted JSON into a scenario, or a list of errors each naming its field. */
 export function parseScenario(input: unknown): ScenarioResult {
   const parsed = scenarioSchema.safeParse(input);
@@ -38,6 +69,10 @@ function crossCheck(s: Scenario): string[] {
   unique('instruments', s.instruments.map((d) => d.id));
   unique('clauses', s.clauses.map((d) => d.id));
   unique('events', s.events.map((d) => d.id));
+  unique('sources', s.sources.map((d) => d.id));
+  s.sources.forEach((src, i) => {
+    if (src.date && !realDate(src.date)) errors.push(`sources.${i}.date: no such day "${src.date}"`);
+  });
 
   const checkEffects = (path: string, e: Effects) => {
     const regionKeys = [
@@ -68,6 +103,10 @@ function crossCheck(s: Scenario): string[] {
   s.events.forEach((ev, i) => {
     checkEffects(`events.${i}.effects`, ev.effects);
     if (ev.fromRound > s.rounds) errors.push(`events.${i}.fromRound: after the last round (${s.rounds})`);
+    if (ev.untilRound !== undefined) {
+      if (ev.untilRound < ev.fromRound) errors.push(`events.${i}.untilRound: before fromRound (${ev.fromRound})`);
+      if (ev.untilRound > s.rounds) errors.push(`events.${i}.untilRound: after the last round (${s.rounds})`);
+    }
   });
   if (s.openingEvent && !s.events.some((e) => e.id === s.openingEvent)) errors.push(`openingEvent: unknown event "${s.openingEvent}"`);
   const seats = ['armenia', 'azerbaijan', ...s.mediators] as const;
@@ -76,6 +115,7 @@ function crossCheck(s: Scenario): string[] {
   for (const [seat, def] of Object.entries(s.seats)) {
     if (!def) continue;
     if (!seats.includes(seat as never)) errors.push(`seats.${seat}: this scenario has no such seat`);
+    unique(`seats.${seat}.objectives`, def.objectives.map((o) => o.id));
     def.objectives.forEach((o, i) => {
       const c = o.check;
       const path = `seats.${seat}.objectives.${i}.check`;
@@ -90,4 +130,11 @@ function crossCheck(s: Scenario): string[] {
     if (r.polygon[0].length < 3) errors.push(`regions.${i}.polygon: outer ring needs at least 3 points`);
   });
   return errors;
+}
+
+/** A YYYY, YYYY-MM or YYYY-MM-DD date (already of that shape) that exists in the calendar. */
+function realDate(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  if (d === undefined) return true;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }

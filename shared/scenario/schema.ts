@@ -31,13 +31,25 @@ export const componentsSchema = z
   .object({ ground: z.number().min(0), artillery: z.number().min(0), drones: z.number().min(0), airDefence: z.number().min(0), missiles: z.number().min(0) })
   .strict();
 
+/** A change to strength by component: gains or losses (the engine keeps every component at 0 or above). */
+export const componentsDeltaSchema = z
+  .object({
+    ground: z.number().min(-1000).max(1000),
+    artillery: z.number().min(-1000).max(1000),
+    drones: z.number().min(-1000).max(1000),
+    airDefence: z.number().min(-1000).max(1000),
+    missiles: z.number().min(-1000).max(1000),
+  })
+  .partial()
+  .strict();
+
 /** Consequences of a demand, event, instrument or clause: deltas on meters and the map. */
 export const effectsSchema = z
   .object({
     support: perParty(z.number().min(-100).max(100)).optional(),
     standing: perParty(z.number().min(-100).max(100)).optional(),
     budget: perParty(z.number().min(-1000).max(1000)).optional(),
-    strength: perParty(componentsSchema.partial()).optional(),
+    strength: perParty(componentsDeltaSchema).optional(),
     prestige: z.object({ russia: z.number().optional(), eu: z.number().optional() }).strict().optional(),
     stability: z.number().min(-100).max(100).optional(),
     escalation: z.number().int().min(-4).max(4).optional(),
@@ -145,6 +157,8 @@ export const eventSchema = z
     text: textSchema,
     weight: z.number().positive(),
     fromRound: z.number().int().min(1).default(1),
+    /** The last round in which it can be drawn (seasonal news); absent means until the end. */
+    untilRound: z.number().int().min(1).optional(),
     effects: effectsSchema,
     /** Seats that learn of it privately; empty means public news. */
     private: z.array(playingSeatSchema).default([]),
@@ -191,8 +205,11 @@ export const partyStartSchema = z
   })
   .strict();
 
+/** A calendar date at the precision known: YYYY, YYYY-MM or YYYY-MM-DD (month 01–12, day 01–31). */
+export const sourceDateSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2022-08-26');
+
 export const sourceSchema = z
-  .object({ id, title: z.string().min(1), author: z.string().optional(), publisher: z.string().optional(), date: z.string().optional(), url: z.string().url().optional() })
+  .object({ id, title: z.string().min(1), author: z.string().optional(), publisher: z.string().optional(), date: sourceDateSchema.optional(), url: z.string().url().optional() })
   .strict();
 
 export const scenarioSchema = z
