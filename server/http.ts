@@ -1,4 +1,5 @@
 // The HTTP API: create a match, resolve a join code, read the record and the debrief.
+import { strategiesFor } from '../shared/bots/index.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { matchMaker } from '@colyseus/core';
 import { z } from 'zod';
@@ -133,6 +134,10 @@ export function mountApi(app: App, deps: ApiDeps) {
       const seats: MatchRow['seats'] = {};
       for (const s of [...PLAYING_SEATS].filter((x) => x === 'armenia' || x === 'azerbaijan' || scenario.mediators.includes(x))) {
         seats[s] = b.seats[s] ?? { controller: 'human' };
+        const strategy = seats[s]!.strategy;
+        if (strategy && !strategiesFor(s).includes(strategy)) {
+          return send(res, 400, { error: 'bad request', issues: [`seats.${s}.strategy: unknown strategy "${strategy}"; choose from ${strategiesFor(s).join(', ')}`] });
+        }
       }
       const timers = { ...scenario.timers, ...b.timers } as Timers;
       const token = newToken();

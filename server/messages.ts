@@ -4,6 +4,7 @@ import type { Client } from '@colyseus/core';
 import type { Seat } from '../shared/engine/index.js';
 import { canRead, chatMessageSchema, checkChat } from './chat.js';
 import type { ChatLog } from './chatLog.js';
+import type { ChatMessage } from './store.js';
 import { controlSchema, MAX_PAYLOAD, payloadSize, refOf, syncSchema, type Ref } from './guard.js';
 import type { MatchPlay } from './play.js';
 import type { Member, Roster } from './seats.js';
@@ -74,13 +75,17 @@ export const onChat: Handler = (room, client, payload) => {
   if (!parsed.success) return refuse(client, 'chat', 'bad_message', 'chat is {channel, text}', ref);
   const checked = checkChat(room.play.match.scenario, m.seat, parsed.data.channel, parsed.data.text);
   if ('code' in checked) return refuse(client, 'chat', checked.code, checked.reason, ref);
-  const msg = room.chat.append(parsed.data.channel, m.seat, m.name, checked.text);
+  deliverChat(room, room.chat.append(parsed.data.channel, m.seat, m.name, checked.text));
+  client.send('accepted', { type: 'chat', ref });
+};
+
+/** Send a stored chat message to every client that may read its channel. */
+export function deliverChat(room: Pick<RoomContext, 'clients' | 'roster'>, msg: ChatMessage): void {
   for (const c of room.clients) {
     const to = room.roster.get(c.sessionId);
     if (to && canRead(to.seat, msg.channel)) c.send('chat', msg);
   }
-  client.send('accepted', { type: 'chat', ref });
-};
+}
 
 /** `control`: the facilitator runs the phase clock. */
 export const onControl: Handler = (room, client, payload) => {

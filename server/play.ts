@@ -2,6 +2,7 @@
 // It decides nothing itself: outcomes come from shared/engine, moves from shared/bots.
 import { advancePhase, applyAction, type Match, type Seat } from '../shared/engine/index.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
+import type { BotLine } from '../shared/bots/talk.js';
 import { botSeats, everyHumanDone, playBots } from './bots.js';
 import { PhaseClock } from './phaseClock.js';
 import type { Timers } from './store.js';
@@ -15,6 +16,8 @@ export type ControlOp = 'pause' | 'resume' | 'extend' | 'advance' | 'end';
 
 export class MatchPlay {
   readonly clock: PhaseClock;
+  /** What bots said at the table since the room last took it. */
+  private said: BotLine[] = [];
 
   /**
    * @param vacated human seats a bot plays for now (owned by the roster, read here)
@@ -77,11 +80,16 @@ export class MatchPlay {
   /** Let bots play, and end the phase early while every human-played seat is done. */
   settle(): void {
     for (let guard = 0; guard < 100 && !this.match.ended; guard++) {
-      this.match = playBots(this.match, botSeats(this.match, this.vacated));
+      this.match = playBots(this.match, botSeats(this.match, this.vacated), this.said);
       if (this.match.ended || !everyHumanDone(this.match, this.vacated)) break;
       this.advance();
     }
     if (this.match.ended) this.clock.stop();
+  }
+
+  /** Bot lines not yet posted to the chat. */
+  takeLines(): BotLine[] {
+    return this.said.splice(0);
   }
 
   /** Length of the current phase in ms: the match's timers, else the scenario's. */

@@ -4,14 +4,18 @@
 import { Room, type Client } from '@colyseus/core';
 import { createMatch, playingSeats, replay, type Match, type Seat } from '../shared/engine/index.js';
 import type { Scenario } from '../shared/scenario/schema.js';
+import { TABLE } from './chat.js';
 import { ChatLog } from './chatLog.js';
 import type { RateLimit } from './guard.js';
-import { handlers, onUnknown, safely, type RoomContext } from './messages.js';
+import { deliverChat, handlers, onUnknown, safely, type RoomContext } from './messages.js';
 import { MatchPlay } from './play.js';
 import { projectState, ProgressWriter, sendView, sendViews } from './publish.js';
 import { Roster, type JoinOptions } from './seats.js';
 import { MatchState, SeatState } from './state.js';
 import type { MatchStore } from './store.js';
+
+/** The name bots speak under in the chat. */
+const BOT_NAME = 'Bot';
 
 export interface RoomDeps {
   store: MatchStore;
@@ -150,6 +154,8 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.progress.write(this.play.match, this.play.clock);
       this.publishState();
       sendViews(this.clients, this.roster, this.play.match);
+      // Bots explain their moves at the table, after the views that show them.
+      for (const line of this.play.takeLines()) deliverChat(this, this.chat.append(TABLE, line.seat, BOT_NAME, line.text));
     }
 
     sendPrivate(client: Client, seat: Seat) {

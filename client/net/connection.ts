@@ -9,7 +9,7 @@ import { PLAYING_SEATS } from '../seats.js';
 import type { GameStoreApi } from '../store/game.js';
 import type { ChatMessage, JoinInfo, RoomState } from '../store/types.js';
 import { api, loadScenario } from './http.js';
-import type { ControlOp, CreateOptions, Intents } from './intents.js';
+import { BOT_STRATEGY, PLAY_NOW_TIMER_SCALE, type ControlOp, type CreateOptions, type Intents } from './intents.js';
 import { facilitatorToken, keepFacilitatorToken, patchSession, savedSession, saveSession, type SavedSession } from './session.js';
 
 const ANSWER_TIMEOUT_MS = 12_000;
@@ -183,13 +183,15 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
       await enter(info, seat, name);
     },
 
-    async playNow(seat: PlayingSeat, name, scenario) {
-      const seats: Record<string, 'human' | 'bot'> = {};
-      for (const s of PLAYING_SEATS) seats[s] = s === seat ? 'human' : 'bot';
+    async playNow(seat: PlayingSeat, name, scenario, difficulty) {
+      const strategy = BOT_STRATEGY[difficulty];
+      const seats: Record<string, 'human' | { controller: 'bot'; strategy?: string }> = {};
+      for (const s of PLAYING_SEATS) seats[s] = s === seat ? 'human' : { controller: 'bot', ...(strategy ? { strategy } : {}) };
       const list = await api.scenarios();
       const def = list.find((x) => x.id === scenario) ?? list[0];
       for (const s of PLAYING_SEATS) if (s !== 'armenia' && s !== 'azerbaijan' && !def?.mediators.includes(s)) delete seats[s];
-      const created = await api.create({ scenario: def?.id ?? scenario, seats, name: `${name}` });
+      const id = def?.id ?? scenario;
+      const created = await api.create({ scenario: id, seats, timers: await timersFor(id, PLAY_NOW_TIMER_SCALE), name: `${name}` });
       keepFacilitatorToken(created.matchId, created.facilitatorToken);
       const info = await api.join(created.code);
       state().setJoinInfo(info);

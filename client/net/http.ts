@@ -20,7 +20,7 @@ async function json<T>(res: Response): Promise<T> {
 
 export interface CreateBody {
   scenario: string;
-  seats: Record<string, 'human' | 'bot'>;
+  seats: Record<string, 'human' | 'bot' | { controller: 'human' | 'bot'; strategy?: string }>;
   timers?: Record<string, number>;
   seed?: number;
   name?: string;

@@ -4,6 +4,12 @@ import type { Seat } from '../../shared/engine/types.js';
 import type { Phase, PlayingSeat } from '../../shared/scenario/schema.js';
 
 /** GET /api/scenarios. */
+/** Play-now opponents: readable personalities, or the search bot at two depths. */
+export type Difficulty = 'relaxed' | 'challenging' | 'hard';
+export const BOT_STRATEGY: Record<Difficulty, string | undefined> = { relaxed: undefined, challenging: 'search-easy', hard: 'search-normal' };
+/** Play now runs on shorter timers than a class. */
+export const PLAY_NOW_TIMER_SCALE = 0.5;
+
 export interface ScenarioSummary {
   id: string;
   title: Record<string, string>;
@@ -43,7 +49,8 @@ export interface Intents {
   /** Look a match up by its code; the lobby then offers its seats. */
   join(code: string, name: string): Promise<void>;
   takeSeat(seat: Seat): Promise<void>;
-  playNow(seat: PlayingSeat, name: string, scenario: string): Promise<void>;
+  /** Take one seat against bots of the chosen difficulty, with shorter timers. */
+  playNow(seat: PlayingSeat, name: string, scenario: string, difficulty: Difficulty): Promise<void>;
   /** Send an engine action; resolves true when the server applied it. */
   act(action: Action, label: string): Promise<boolean>;
   chat(channel: string, text: string): Promise<boolean>;

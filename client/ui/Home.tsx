@@ -4,11 +4,19 @@ import { useTranslation } from 'react-i18next';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { PLAYING_SEATS } from '../seats.js';
 import type { Seat } from '../../shared/engine/types.js';
-import type { ScenarioSummary } from '../net/intents.js';
+import type { Difficulty, ScenarioSummary } from '../net/intents.js';
 import { useIntents } from './context.js';
 
 const TIMER_SCALES = [0.25, 0.5, 1, 2] as const;
 const NAME_KEY = 'parity.name';
+
+/** A join link from the facilitator's sheet: `/?code=ABCDEF&seat=armenia` pre-fills the join form. */
+export function joinLinkParams(search: string): { code: string; seat: PlayingSeat | null } {
+  const q = new URLSearchParams(search);
+  const code = (q.get('code') ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8);
+  const seat = q.get('seat');
+  return { code, seat: code && (PLAYING_SEATS as readonly string[]).includes(seat ?? '') ? (seat as PlayingSeat) : null };
+}
 
 function savedName(): string {
   try {
@@ -23,11 +31,14 @@ export function Home() {
   const intents = useIntents();
   const ids = useId();
   const [name, setName] = useState(savedName);
-  const [code, setCode] = useState('');
+  const [link] = useState(() => joinLinkParams(typeof location === 'undefined' ? '' : location.search));
+  const [code, setCode] = useState(link.code);
+  const linkSeat = link.seat && code === link.code ? link.seat : null;
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [scenario, setScenario] = useState('');
   const [mySeat, setMySeat] = useState<Seat>('facilitator');
   const [quickSeat, setQuickSeat] = useState<PlayingSeat>('armenia');
+  const [difficulty, setDifficulty] = useState<Difficulty>('relaxed');
   const [humans, setHumans] = useState<Record<PlayingSeat, boolean>>({ armenia: true, azerbaijan: true, russia: false, eu: true });
   const [timerScale, setTimerScale] = useState(1);
   const [busy, setBusy] = useState<string | null>(null);
@@ -71,7 +82,13 @@ export function Home() {
 
   const onJoin = (e: FormEvent) => {
     e.preventDefault();
-    if (code.trim()) void run('join', () => intents.join(code.trim().toUpperCase(), displayName));
+    if (!code.trim()) return;
+    void run('join', async () => {
+      await intents.join(code.trim().toUpperCase(), displayName);
+      // The link named a seat: take it at once (the lobby offers the others if that fails).
+      if (linkSeat) await intents.takeSeat(linkSeat);
+      if (link.code) history.replaceState(null, '', '/');
+    });
   };
   const onCreate = (e: FormEvent) => {
     e.preventDefault();
@@ -81,7 +98,7 @@ export function Home() {
   };
   const onPlayNow = (e: FormEvent) => {
     e.preventDefault();
-    void run('play', () => intents.playNow(quickSeat, displayName, scenario || 'august-2022'));
+    void run('play', () => intents.playNow(quickSeat, displayName, scenario || 'august-2022', difficulty));
   };
 
   return (
@@ -89,10 +106,21 @@ export function Home() {
       <header className="home-head">
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
+        <p className="home-teacher">
+          <a href="/facilitate">{t('home.teacherLink')}</a>
+        </p>
       </header>
       <div className="home-name">
         <label htmlFor={`${ids}-name`}>{t('home.yourName')}</label>
-        <input id={`${ids}-name`} value={name} maxLength={32} autoComplete="nickname" onChange={(e) => setName(e.target.value)} placeholder={t('home.namePlaceholder')} />
+        <input
+          id={`${ids}-name`}
+          value={name}
+          maxLength={32}
+          autoComplete="nickname"
+          onChange={(e) => setName(e.target.value)}
+          placeholder={t('home.namePlaceholder')}
+          autoFocus={!!link.code}
+        />
       </div>
       {error && (
         <p className="form-error" role="alert">
@@ -114,8 +142,13 @@ export function Home() {
             inputMode="text"
             placeholder="ABCD"
           />
+          {linkSeat && (
+            <p className="link-seat" data-testid="link-seat">
+              {t('home.linkSeat')} <span className={`seat-chip seat-${linkSeat}`}>{t(`seats.${linkSeat}`)}</span>
+            </p>
+          )}
           <button type="submit" className="primary" disabled={!code.trim() || busy !== null} aria-busy={busy === 'join'}>
-            {busy === 'join' ? t('common.working') : t('home.joinButton')}
+            {busy === 'join' ? t('common.working') : linkSeat ? t('home.joinAs', { seat: t(`seats.${linkSeat}`) }) : t('home.joinButton')}
           </button>
         </form>
 
@@ -131,6 +164,15 @@ export function Home() {
               </label>
             ))}
           </fieldset>
+          <label htmlFor={`${ids}-difficulty`}>{t('home.difficulty')}</label>
+          <select id={`${ids}-difficulty`} value={difficulty} onChange={(e) => setDifficulty(e.target.value as Difficulty)}>
+            {(['relaxed', 'challenging', 'hard'] as const).map((d) => (
+              <option key={d} value={d}>
+                {t(`home.difficulties.${d}`)}
+              </option>
+            ))}
+          </select>
+          <p className="hint">{t(`home.difficultyHints.${difficulty}`)}</p>
           <button type="submit" className="primary" disabled={busy !== null} aria-busy={busy === 'play'}>
             {busy === 'play' ? t('common.working') : t('home.playNowButton')}
           </button>

@@ -1,0 +1,42 @@
+// Play now: one human seat, bots (personalities or search) in the rest, and the bots talk.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, createMatch, ok, Player, startServer, type TestServer } from './helpers.js';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startServer();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const quick = { news: 3600, planning: 3600, demands: 3600, negotiation: 3600, response: 3600, resolution: 3600, report: 3600 };
+
+describe('play now against bots', () => {
+  it('refuses an unknown bot strategy with the list of known ones', async () => {
+    const r = await api(t.url, '/api/matches', { method: 'POST', body: { seats: { azerbaijan: { controller: 'bot', strategy: 'teleport' } } } });
+    expect(r.status).toBe(400);
+    expect((r.body as { issues: string[] }).issues[0]).toMatch(/seats\.azerbaijan\.strategy: unknown strategy "teleport"; choose from .*search-hard/);
+  });
+
+  it('search bots play the other seats and explain their moves at the table', async () => {
+    const bot = { controller: 'bot', strategy: 'search-easy' };
+    const m = await createMatch(t.url, { seed: 4, timers: quick, seats: { armenia: 'human', azerbaijan: { controller: 'bot', strategy: 'hawk' }, russia: bot, eu: bot } });
+    const arm = await Player.join(t, m.code, 'armenia', 'Solo');
+    // Armenia is the only human: each `done` ends the phase, and the bots move at once.
+    let guard = 0;
+    while (!arm.view.demands.some((d) => d.from === 'azerbaijan') && guard++ < 10) ok(await arm.act({ type: 'done' }));
+    const demand = arm.view.demands.find((d) => d.from === 'azerbaijan')!;
+    expect(demand.status).toBe('open');
+    const chats = () => arm.messages.filter((x) => x.type === 'chat').map((x) => x.payload);
+    await arm.until(() => chats().some((c) => c.seat === 'azerbaijan' && c.name === 'Bot'), 5000, 'the bot announces its demand');
+    expect(chats().find((c) => c.seat === 'azerbaijan')!.channel).toBe('table');
+    // Refuse: the hawk presses by force at resolution; the search-bot mediators act meanwhile.
+    while (arm.view.phase !== 'negotiation' && arm.view.phase !== 'response') ok(await arm.act({ type: 'done' }));
+    ok(await arm.act({ type: 'respond', demand: demand.id, answer: 'refuse' }));
+    while (arm.view.round === 1) ok(await arm.act({ type: 'done' }));
+    expect(arm.view.events.some((e) => e.key.startsWith('escalation.') && e.params.attacker === 'azerbaijan')).toBe(true);
+    expect(chats().some((c) => c.seat === 'russia' || c.seat === 'eu')).toBe(true);
+    await arm.leave();
+  });
+});
