@@ -110,7 +110,11 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.roster.join(client.sessionId, seat, name);
       this.idleCheck();
       deps.store.addParticipant(this.matchId, seat, name, Date.now());
-      this.publishState();
+      if (seat !== 'facilitator' && seat !== 'spectator' && this.play.match.seats[seat]?.controller === 'bot' && !this.play.ended) {
+        // A person takes a bot's seat (a friend joining play now): the engine records the swap.
+        this.play.act('facilitator', { type: 'setSeat', seat, controller: 'human' });
+        this.commit();
+      } else this.publishState();
       this.sendPrivate(client, seat);
     }
 

@@ -65,7 +65,6 @@ export class Roster {
     if (seat === 'facilitator' && !tokenMatches(token, tokenHash)) throw joinError('bad_token', 'the facilitator seat needs the match token');
     if (seat !== 'facilitator' && seat !== 'spectator') {
       if (!playingSeats(match.scenario).includes(seat)) throw joinError('wrong_seat', `${seat} is not a seat in this scenario`);
-      if (match.seats[seat]?.controller === 'bot') throw joinError('wrong_seat', `${seat} is played by a bot`);
       if ([...this.members.values()].filter((m) => m.seat === seat).length >= MAX_TEAM) throw joinError('seat_full', `${seat} already has ${MAX_TEAM} players`);
     }
     return parsed.data;

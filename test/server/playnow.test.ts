@@ -39,4 +39,19 @@ describe('play now against bots', () => {
     expect(chats().some((c) => c.seat === 'russia' || c.seat === 'eu')).toBe(true);
     await arm.leave();
   });
+
+  it('a friend joining a bot’s seat by code replaces the bot (a seat left empty goes back to a bot: see reconnect.test)', async () => {
+    const m = await createMatch(t.url, { seed: 5, timers: quick, seats: { armenia: 'human', azerbaijan: 'bot', russia: 'bot', eu: 'bot' } });
+    const arm = await Player.join(t, m.code, 'armenia', 'Solo');
+    const friend = await Player.join(t, m.code, 'azerbaijan', 'Friend');
+    await arm.until(() => arm.view.seats.azerbaijan?.controller === 'human', 3000, 'the seat is handed to the friend');
+    expect(arm.view.events.some((e) => e.key === 'seat.changed' && e.params.seat === 'azerbaijan' && e.params.controller === 'human')).toBe(true);
+    // The friend plays: the phase waits for both humans now.
+    ok(await arm.act({ type: 'done' }));
+    expect(arm.view.phase).toBe('news');
+    ok(await friend.act({ type: 'done' }));
+    await arm.until(() => arm.view.phase === 'planning', 3000, 'both done');
+    await arm.leave();
+    await friend.leave();
+  });
 });
