@@ -1,5 +1,6 @@
 // The HTTP API: create a match, resolve a join code, read the record and the debrief.
 import { strategiesFor } from '../shared/bots/index.js';
+import { botRun } from '../shared/sim/botRun.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { matchMaker } from '@colyseus/core';
 import { z } from 'zod';
@@ -201,6 +202,17 @@ export function mountApi(app: App, deps: ApiDeps) {
       let scores: unknown = null;
       if (rec.ended) scores = seatScores(replay(deps.scenario(rec.scenario), rec.seed, rec.seats, rec.log.map((e) => e.entry)));
       send(res, 200, { matchId: rec.id, scenario: rec.scenario, ended: rec.ended, round: rec.round, phase: rec.phase, timeline, rounds: rec.rounds, scores });
+    }),
+  );
+
+  /** The same scenario and seed played by bots in every seat, for the debrief's side-by-side. */
+  app.get(
+    '/api/matches/:id/botrun',
+    guarded((req, res) => {
+      const r = readRecord(req, res);
+      if (!r) return;
+      if (!r.full) return send(res, 403, { error: 'the comparison opens when the match ends, or with the facilitator token' });
+      send(res, 200, botRun(deps.scenario(r.rec.scenario), r.rec.seed));
     }),
   );
 

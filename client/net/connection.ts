@@ -209,6 +209,12 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
       return api.debrief(s.matchId, facilitatorToken(s.matchId));
     },
 
+    botRun: async () => {
+      const s = state().session;
+      if (!s) throw new Error('no match');
+      return api.botRun(s.matchId, facilitatorToken(s.matchId));
+    },
+
     leave() {
       leaving = true;
       const r = room;

@@ -1,7 +1,7 @@
 // The HTTP API (docs/protocol.md §1). Relative URLs: same origin in production, proxied by Vite in dev.
 import type { Scenario } from '../../shared/scenario/schema.js';
 import type { JoinInfo } from '../store/types.js';
-import type { DebriefData, ScenarioSummary } from './intents.js';
+import type { BotRunData, DebriefData, ScenarioSummary } from './intents.js';
 
 export class HttpError extends Error {
   constructor(
@@ -35,6 +35,8 @@ export const api = {
   join: (code: string, f = fetch) => f(`/api/join/${encodeURIComponent(code)}`).then((r) => json<JoinInfo>(r)),
   debrief: (matchId: string, token: string | null, f = fetch) =>
     f(`/api/matches/${encodeURIComponent(matchId)}/debrief`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined).then((r) => json<DebriefData>(r)),
+  botRun: (matchId: string, token: string | null, f = fetch) =>
+    f(`/api/matches/${encodeURIComponent(matchId)}/botrun`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined).then((r) => json<BotRunData>(r)),
 };
 
 // Scenarios shipped with the game, bundled as lazy chunks: the API lists scenarios but does not

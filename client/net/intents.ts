@@ -40,6 +40,9 @@ export interface DebriefData {
   scores?: import('../../shared/engine/score.js').SeatScore[];
 }
 
+/** GET /api/matches/:id/botrun: the same scenario and seed played by bots in every seat. */
+export type BotRunData = import('../../shared/sim/botRun.js').BotRun;
+
 export type ControlOp = 'pause' | 'resume' | 'extend' | 'advance' | 'end';
 
 export interface Intents {
@@ -56,5 +59,6 @@ export interface Intents {
   chat(channel: string, text: string): Promise<boolean>;
   control(op: ControlOp, seconds?: number): Promise<boolean>;
   debrief(): Promise<DebriefData>;
+  botRun(): Promise<BotRunData>;
   leave(): void;
 }

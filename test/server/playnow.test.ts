@@ -1,6 +1,8 @@
 // Play now: one human seat, bots (personalities or search) in the rest, and the bots talk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createMatch, ok, Player, startServer, type TestServer } from './helpers.js';
+import { botRun } from '../../shared/sim/botRun.js';
+import { loadScenario } from '../../shared/scenario/files.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -53,5 +55,18 @@ describe('play now against bots', () => {
     await arm.until(() => arm.view.phase === 'planning', 3000, 'both done');
     await arm.leave();
     await friend.leave();
+  });
+
+  it('offers the same seed played by bots for the debrief, to the facilitator or after the end', async () => {
+    const m = await createMatch(t.url, { seed: 77, timers: quick });
+    expect((await api(t.url, `/api/matches/${m.matchId}/botrun`)).status).toBe(403);
+    const r = await api(t.url, `/api/matches/${m.matchId}/botrun`, { token: m.facilitatorToken });
+    expect(r.status).toBe(200);
+    const expected = botRun(loadScenario('august-2022'), 77);
+    expect(r.body.seed).toBe(77);
+    expect(r.body.ending).toEqual(expected.ending);
+    expect(r.body.rounds.map((x: { ratio: number }) => x.ratio)).toEqual(expected.rounds.map((x) => x.ratio));
+    expect(r.body.scores.map((x: { seat: string }) => x.seat)).toEqual(['armenia', 'azerbaijan', 'russia', 'eu']);
+    expect((await api(t.url, '/api/matches/nope/botrun')).status).toBe(404);
   });
 });

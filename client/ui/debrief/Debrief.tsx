@@ -6,6 +6,7 @@ import { tx } from '../../i18n.js';
 import type { DebriefData } from '../../net/intents.js';
 import { useGame, useIntents } from '../context.js';
 import { describeEvent } from '../names.js';
+import { BotComparison, escalationCount } from './BotComparison.js';
 import { LineChart, type Series } from './Chart.js';
 
 const COLOURS = { armenia: '#E69F00', azerbaijan: '#0072B2', ratio: '#CC79A7', escalation: '#D55E00', stability: '#009E73' };
@@ -84,6 +85,9 @@ export default function Debrief() {
         <LineChart title={t('debrief.supportChart')} rounds={charts.rounds} series={charts.support} yRange={[0, 100]} />
         <LineChart title={t('debrief.standingChart')} rounds={charts.rounds} series={charts.standing} yRange={[0, 100]} />
       </section>
+      <BotComparison
+        yours={{ endingKind: ended.kind, endingRound: ended.round, rounds: history, settlement: view.settlement, escalations: escalationCount(timeline), scores }}
+      />
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">{t('debrief.timeline')}</h2>
         <ol className="timeline">
