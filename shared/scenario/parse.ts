@@ -3,7 +3,7 @@ import { scenarioSchema, type Scenario, type Effects } from './schema.js';
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
-/** The largest scenario file accepted from an upload (the base scenario is about 150 kB). */
+/** The largest scenario file accepted from an upload (the base scenario is about 130 kB). */
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
 /**

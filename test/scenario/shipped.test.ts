@@ -120,10 +120,11 @@ describe('multi-week', () => {
     expect(s.timers.negotiation).toBeGreaterThanOrEqual(86_400);
     expect(roundSeconds(s)).toBe(7 * 86_400);
     for (const p of PHASES) expect(s.timers[p], p).toBeLessThanOrEqual(30 * 86_400);
-    // If this fails after a change to august-2022, copy the change into multi-week.json too.
+    // The model, catalogue, deck and map are the base's (seats, briefings and objectives may be
+    // tuned apart). If this fails after a change to august-2022, copy the change into multi-week.json.
     const game = (x: Scenario) => {
       const { id, version, title, summary, timers, seats, ...rest } = x;
-      return { ...rest, objectives: Object.values(seats).map((seat) => seat!.objectives) };
+      return rest;
     };
     expect(game(s)).toEqual(game(base));
   });
