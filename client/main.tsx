@@ -1,4 +1,4 @@
-// Boot: i18n, the store, the connection, and React.
+// Boot: /facilitate loads the facilitator console (its own chunk); every other path is the player app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -9,18 +9,23 @@ import { App } from './ui/App.js';
 import { GameProvider } from './ui/context.js';
 import './styles.css';
 
+const root = createRoot(document.getElementById('root')!);
 const i18n = createI18n(navigator.language?.slice(0, 2) === 'en' ? 'en' : 'en');
-const store = createGameStore();
-const net = createConnection(store);
-persistProgress(store);
-void net.resume();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <GameProvider store={store} intents={net}>
-        <App />
-      </GameProvider>
-    </I18nextProvider>
-  </StrictMode>,
-);
+if (/^\/facilitate(\/|$)/.test(location.pathname)) {
+  void import('./facilitate/boot.js').then((m) => m.boot(root, i18n));
+} else {
+  const store = createGameStore();
+  const net = createConnection(store);
+  persistProgress(store);
+  void net.resume();
+  root.render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <GameProvider store={store} intents={net}>
+          <App />
+        </GameProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,213 @@
+// The facilitator console: one class session at a time, its pages under /facilitate/<session>/….
+import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, facilitatorApi, type SessionInfo, type FacilitatorApi, type Overview } from '../net/facilitator.js';
+import { usePoll } from './bits.js';
+import { JoinSheet } from './JoinSheet.js';
+import { OverviewPage } from './Overview.js';
+import { RoomPage } from './RoomPage.js';
+import { navigate, useRoute, type Page } from './route.js';
+import { OpenWithPassphrase, Start } from './Start.js';
+import { tokenFor } from './saved.js';
+
+// The class debrief carries the charts (uPlot): it loads when opened.
+const ClassDebriefPage = lazy(() => import('./ClassDebrief.js'));
+
+export const POLL_MS = 2000;
+
+export interface Outcome {
+  id: number;
+  title: string;
+  lines: { ok: boolean; text: string }[];
+}
+
+export interface ConsoleCtx {
+  session: string;
+  api: FacilitatorApi;
+  info: SessionInfo | null;
+  overview: Overview | null;
+  refreshInfo(): Promise<void>;
+  refreshOverview(): Promise<void>;
+  /** Run a facilitator action and report its outcome in the status area. */
+  report(o: Omit<Outcome, 'id'>): void;
+  roomLabel(matchId: string): string;
+}
+
+/** Exported for component tests, which pass a fake API. */
+export const ConsoleContext = createContext<ConsoleCtx | null>(null);
+export function useConsole(): ConsoleCtx {
+  const c = useContext(ConsoleContext);
+  if (!c) throw new Error('console context missing');
+  return c;
+}
+
+export function Console() {
+  const route = useRoute();
+  if (route.page === 'start') return <Start />;
+  return <SessionConsole key={route.session} route={route} />;
+}
+
+function SessionConsole({ route }: { route: Exclude<Page, { page: 'start' }> }) {
+  const { t } = useTranslation();
+  const [token, setToken] = useState(() => tokenFor(route.session));
+  if (!token)
+    return (
+      <main className="fac-start">
+        <h1>{t('fac.title')}</h1>
+        <p>{t('fac.start.noToken')}</p>
+        <OpenWithPassphrase session={route.session} onOpened={() => setToken(tokenFor(route.session))} />
+        <p>
+          <a href="/facilitate">{t('fac.nav.start')}</a>
+        </p>
+      </main>
+    );
+  return <Session route={route} token={token} />;
+}
+
+function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; token: string }) {
+  const { t } = useTranslation();
+  const session = route.session;
+  const api = useMemo(() => facilitatorApi(session, token), [session, token]);
+  const [info, setInfo] = useState<SessionInfo | null>(null);
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const refreshInfo = useCallback(async () => {
+    try {
+      setInfo(await api.info());
+      setFailure(null);
+    } catch (e) {
+      setFailure((e as ApiError).status === 401 || (e as ApiError).status === 403 ? t('fac.start.badToken') : (e as Error).message);
+    }
+  }, [api, t]);
+  const refreshOverview = useCallback(async () => {
+    try {
+      setOverview(await api.overview());
+    } catch {
+      /* the next poll tries again; the bar shows the age of the figures */
+    }
+  }, [api]);
+
+  usePoll(refreshInfo, 15_000, [refreshInfo]);
+  // The sheet and the debrief don't need live figures; the overview and a room do.
+  const live = route.page === 'overview' || route.page === 'room';
+  usePoll(() => (live ? refreshOverview() : undefined), POLL_MS, [refreshOverview, live]);
+
+  const report = useCallback((o: Omit<Outcome, 'id'>) => setOutcome({ ...o, id: Date.now() }), []);
+  const roomLabel = useCallback(
+    (id: string) => info?.rooms.find((r) => r.matchId === id)?.label ?? overview?.rooms.find((r) => r.matchId === id)?.label ?? id,
+    [info, overview],
+  );
+  const ctx: ConsoleCtx = { session, api, info, overview, refreshInfo, refreshOverview, report, roomLabel };
+
+  const nav: { page: 'overview' | 'sheet' | 'debrief'; label: string }[] = [
+    { page: 'overview', label: t('fac.nav.overview') },
+    { page: 'sheet', label: t('fac.nav.sheet') },
+    { page: 'debrief', label: t('fac.nav.debrief') },
+  ];
+  const current = route.page === 'room' ? 'overview' : route.page;
+
+  return (
+    <ConsoleContext.Provider value={ctx}>
+      <div className={`fac fac-page-${route.page}`}>
+        <header className="fac-bar">
+          <a className="fac-brand" href="/facilitate" onClick={(e) => (e.preventDefault(), navigate({ page: 'start' }))}>
+            {t('fac.brand')}
+          </a>
+          <span className="fac-session-name" data-testid="session-name">
+            {info?.name ?? session}
+            {info && info.rooms.length > 0 && info.rooms.every((r) => r.ended) && <span className="badge">{t('fac.ended')}</span>}
+          </span>
+          <nav aria-label={t('fac.nav.label')}>
+            <ul>
+              {nav.map((n) => (
+                <li key={n.page}>
+                  <a
+                    href={`/facilitate/${encodeURIComponent(session)}${n.page === 'overview' ? '' : `/${n.page}`}`}
+                    aria-current={current === n.page ? 'page' : undefined}
+                    onClick={(e) => (e.preventDefault(), navigate({ page: n.page, session }))}
+                  >
+                    {n.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        {failure && (
+          <p className="form-error fac-failure" role="alert">
+            {failure}
+          </p>
+        )}
+        {outcome && <OutcomeBox outcome={outcome} onClose={() => setOutcome(null)} />}
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          {route.page === 'overview' && <OverviewPage />}
+          {route.page === 'sheet' && <JoinSheet />}
+          {route.page === 'debrief' && <ClassDebriefPage />}
+          {route.page === 'room' && <RoomPage matchId={route.room} />}
+        </Suspense>
+      </div>
+    </ConsoleContext.Provider>
+  );
+}
+
+function OutcomeBox({ outcome, onClose }: { outcome: Outcome; onClose(): void }) {
+  const { t } = useTranslation();
+  const bad = outcome.lines.some((l) => !l.ok);
+  return (
+    <section className={`fac-outcome ${bad ? 'bad' : 'good'}`} role="status" aria-live="polite" data-testid="outcome">
+      <strong>{outcome.title}</strong>
+      <ul>
+        {outcome.lines.map((l, i) => (
+          <li key={i} className={l.ok ? 'ok' : 'refused'}>
+            <span aria-hidden="true">{l.ok ? '✓ ' : '✕ '}</span>
+            {l.text}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="toast-close" onClick={onClose} aria-label={t('common.dismiss')}>
+        ×
+      </button>
+    </section>
+  );
+}
+
+/** Wraps a facilitator call: its per-room results (or its error) become the status area's lines. */
+export function useAct() {
+  const { t } = useTranslation();
+  const { report, roomLabel, refreshOverview } = useConsole();
+  return useCallback(
+    async (title: string, f: () => Promise<{ results?: { matchId: string; ok: boolean; code?: string; reason?: string }[] } | unknown>): Promise<boolean> => {
+      try {
+        const r = (await f()) as { results?: { matchId: string; ok: boolean; code?: string; reason?: string }[] } | undefined;
+        const results = r && typeof r === 'object' && Array.isArray(r.results) ? r.results : null;
+        report({
+          title,
+          lines: results
+            ? results.map((x) => ({
+                ok: x.ok,
+                text: x.ok ? t('fac.result.ok', { room: roomLabel(x.matchId) }) : t('fac.result.refused', { room: roomLabel(x.matchId), reason: t(`fac.refusals.${x.code}`, { defaultValue: x.reason ?? x.code ?? '' }) }),
+              }))
+            : [{ ok: true, text: t('fac.result.done') }],
+        });
+        void refreshOverview();
+        return !results || results.every((x) => x.ok);
+      } catch (e) {
+        const err = e as ApiError;
+        report({ title, lines: [{ ok: false, text: err.message }, ...(err.issues ?? []).map((i) => ({ ok: false, text: i }))] });
+        return false;
+      }
+    },
+    [report, roomLabel, refreshOverview, t],
+  );
+}
+
+export function Section({ title, children, className, id }: { title: string; children: ReactNode; className?: string; id: string }) {
+  return (
+    <section className={`card ${className ?? ''}`} aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}

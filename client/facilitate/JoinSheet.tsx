@@ -1,0 +1,72 @@
+// The join sheet to print or project: per room its code, and a QR code for each seat people play.
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLAYING_SEATS } from '../seats.js';
+import { useConsole } from './Console.js';
+import { Qr } from './Qr.js';
+
+export const joinLink = (origin: string, code: string, seat: string) => `${origin}/?code=${encodeURIComponent(code)}&seat=${encodeURIComponent(seat)}`;
+
+export function JoinSheet() {
+  const { t } = useTranslation();
+  const ids = useId();
+  const { info } = useConsole();
+  const origin = location.origin;
+  if (!info) return <p role="status">{t('common.loading')}</p>;
+  const rooms = info.rooms.filter((r) => !r.ended);
+  return (
+    <main className="fac-main fac-sheet" aria-labelledby={`${ids}-h`}>
+      <div className="fac-sheet-head">
+        <div>
+          <h1 id={`${ids}-h`}>{t('fac.sheet.title', { name: info.name })}</h1>
+          <p className="fac-sheet-how">{t('fac.sheet.how', { host: location.host })}</p>
+        </div>
+        <button type="button" className="primary no-print" onClick={() => window.print()} data-testid="print-sheet">
+          {t('fac.sheet.print')}
+        </button>
+      </div>
+      {rooms.length === 0 && <p>{t('fac.sheet.none')}</p>}
+      <ol className="fac-sheet-rooms">
+        {rooms.map((r) => {
+          const seats = PLAYING_SEATS.filter((s) => r.seats[s]);
+          return (
+            <li key={r.matchId} className="fac-sheet-room" data-room={r.matchId}>
+              <section aria-labelledby={`${ids}-${r.matchId}`}>
+                <header>
+                  <h2 id={`${ids}-${r.matchId}`}>{r.label}</h2>
+                  <p className="fac-sheet-code">
+                    <span className="hint">{t('fac.sheet.code')}</span>{' '}
+                    <strong data-testid="sheet-code" aria-label={t('fac.sheet.codeLabel', { code: r.code.split('').join(' ') })}>
+                      {r.code}
+                    </strong>
+                  </p>
+                </header>
+                <ul className="fac-sheet-seats">
+                  {seats.map((s) => {
+                    const bot = r.seats[s]!.controller === 'bot';
+                    const link = joinLink(origin, r.code, s);
+                    return (
+                      <li key={s} className={bot ? 'bot' : 'human'} data-seat={s}>
+                        <span className={`seat-chip seat-${s}`}>{t(`seats.${s}`)}</span>
+                        {bot ? (
+                          <p className="fac-sheet-bot">{t('fac.sheet.bot')}</p>
+                        ) : (
+                          <>
+                            <Qr text={link} label={t('fac.sheet.qrLabel', { seat: t(`seats.${s}`), room: r.label })} />
+                            <a className="fac-sheet-link" href={link} data-testid="seat-link">
+                              {link.replace(/^https?:\/\//, '')}
+                            </a>
+                          </>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            </li>
+          );
+        })}
+      </ol>
+    </main>
+  );
+}

@@ -1,0 +1,276 @@
+// Every room on one screen, refreshed every two seconds, with controls per room and for all rooms.
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ControlOp, PlayingSeat, RoomLive } from '../net/facilitator.js';
+import { PLAYING_SEATS } from '../seats.js';
+import { formatLeft, useSecondsText } from './bits.js';
+import { useAct, useConsole } from './Console.js';
+import { BroadcastForm, InjectForm } from './InjectForm.js';
+import { navigate } from './route.js';
+
+/** Milliseconds since the overview was fetched, ticking each second for the clocks. */
+export function useSince(at: number | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(id);
+  }, []);
+  return at ? Math.max(0, now - at) : 0;
+}
+
+export function timeLeft(room: RoomLive, since: number): number {
+  return room.paused || room.ended ? room.remaining : Math.max(0, room.remaining - since);
+}
+
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const ids = useId();
+  const { overview, api, session } = useConsole();
+  const act = useAct();
+  const since = useSince(overview?.at ? overviewReceived(overview.at) : undefined);
+  const secs = useSecondsText();
+  const [tool, setTool] = useState<'inject' | 'broadcast' | null>(null);
+  const rooms = overview?.rooms ?? [];
+  const ended = rooms.length > 0 && rooms.every((r) => r.ended);
+
+  const all = (op: ControlOp, seconds?: number) => act(t(`fac.control.all_${op}`, { time: seconds ? secs(seconds) : '' }), () => api.control(null, op, seconds));
+
+  return (
+    <main className="fac-main fac-overview" aria-labelledby={`${ids}-h`}>
+      <div className="fac-overview-head">
+        <h1 id={`${ids}-h`}>{t('fac.overview.title', { count: rooms.length })}</h1>
+        {overview && (
+          <p className="hint" aria-live="off">
+            {t('fac.overview.limits', { pauses: overview.limits.maxPauses, extend: secs(overview.limits.maxExtensionSeconds) })}
+          </p>
+        )}
+      </div>
+      {!ended && (
+        <section className="fac-all" aria-label={t('fac.overview.allRooms')}>
+          <h2 className="fac-all-title">{t('fac.overview.allRooms')}</h2>
+          <div className="fac-buttons">
+            <button type="button" onClick={() => void all('pause')} data-testid="all-pause">
+              {t('fac.control.pause')}
+            </button>
+            <button type="button" onClick={() => void all('resume')}>
+              {t('fac.control.resume')}
+            </button>
+            <button type="button" onClick={() => void all('extend', 60)}>
+              {t('fac.control.extend1')}
+            </button>
+            <button type="button" onClick={() => void all('extend', 300)}>
+              {t('fac.control.extend5')}
+            </button>
+            <button type="button" onClick={() => void all('advance')} data-testid="all-advance">
+              {t('fac.control.advance')}
+            </button>
+            <button type="button" aria-expanded={tool === 'inject'} onClick={() => setTool(tool === 'inject' ? null : 'inject')} data-testid="all-inject">
+              {t('fac.inject.open')}
+            </button>
+            <button type="button" aria-expanded={tool === 'broadcast'} onClick={() => setTool(tool === 'broadcast' ? null : 'broadcast')} data-testid="all-broadcast">
+              {t('fac.broadcast.open')}
+            </button>
+            <EndSession />
+          </div>
+          {tool === 'inject' && <InjectForm rooms={null} onDone={() => setTool(null)} />}
+          {tool === 'broadcast' && <BroadcastForm rooms={null} onDone={() => setTool(null)} />}
+        </section>
+      )}
+      {!overview && <p role="status">{t('common.loading')}</p>}
+      <ul className="fac-rooms" aria-label={t('fac.overview.rooms')}>
+        {rooms.map((r) => (
+          <li key={r.matchId}>
+            <RoomCard room={r} since={since} session={session} />
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+// The overview's `at` is the server's clock; count from when this browser received it instead.
+const received = new Map<number, number>();
+function overviewReceived(at: number): number {
+  let r = received.get(at);
+  if (!r) {
+    if (received.size > 20) received.clear();
+    received.set(at, (r = Date.now()));
+  }
+  return r;
+}
+
+function RoomCard({ room, since, session }: { room: RoomLive; since: number; session: string }) {
+  const { t } = useTranslation();
+  const { api } = useConsole();
+  const act = useAct();
+  const left = timeLeft(room, since);
+  const ctl = (op: ControlOp, seconds?: number) => act(t(`fac.control.room_${op}`, { room: room.label }), () => api.control([room.matchId], op, seconds));
+  const seats = PLAYING_SEATS.filter((s) => room.seats[s]);
+  const headId = `room-${room.matchId}-h`;
+  return (
+    <article className={`fac-room${room.paused ? ' paused' : ''}${room.ended ? ' ended' : ''}`} aria-labelledby={headId} data-room={room.matchId} data-code={room.code}>
+      <header>
+        <h2 id={headId}>
+          <a href={`/facilitate/${encodeURIComponent(session)}/room/${encodeURIComponent(room.matchId)}`} onClick={(e) => (e.preventDefault(), navigate({ page: 'room', session, room: room.matchId }))}>
+            {room.label}
+          </a>
+        </h2>
+        <span className="fac-code" aria-label={t('fac.sheet.codeLabel', { code: room.code.split('').join(' ') })}>
+          {room.code}
+        </span>
+      </header>
+      <dl className="fac-facts">
+        <div>
+          <dt>{t('fac.facts.round')}</dt>
+          <dd data-testid="round">{t('fac.facts.roundOf', { round: room.round, rounds: room.rounds })}</dd>
+        </div>
+        <div>
+          <dt>{t('fac.facts.phase')}</dt>
+          <dd data-testid="phase" data-phase={room.phase}>
+            {room.ended ? t(`fac.endings.${room.ended.kind}`, { defaultValue: room.ended.kind }) : t(`phase.${room.phase}`, { defaultValue: room.phase })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('fac.facts.left')}</dt>
+          <dd className={`fac-clock${room.paused ? ' paused' : ''}`} data-testid="left">
+            {room.ended ? '–' : room.paused ? t('fac.facts.pausedLeft', { time: formatLeft(left) }) : formatLeft(left)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('fac.facts.escalation')}</dt>
+          <dd className={`fac-esc esc-level-${room.escalation}`}>
+            {room.escalation} · {t(`escalation.${room.escalation}`)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('fac.facts.balance')}</dt>
+          <dd>{`${room.balance.ratio.toFixed(2)} : 1 · ${t(`gap.${room.balance.gap}`, { defaultValue: room.balance.gap })}`}</dd>
+        </div>
+        <div>
+          <dt>{t('fac.facts.treaty')}</dt>
+          <dd data-testid="signed">{room.settlement ? t('fac.facts.signedDurability', { round: room.settlement.round, durability: Math.round(room.settlement.durability) }) : room.signed ? t('fac.facts.signed') : t('fac.facts.notSigned')}</dd>
+        </div>
+      </dl>
+      <SeatTable seats={seats} room={room} />
+      <p className="hint fac-usage">
+        <UsageLine room={room} />
+        {!room.live && !room.ended && <> · {t('fac.facts.notLive')}</>}
+      </p>
+      {!room.ended && (
+        <div className="fac-buttons fac-room-buttons">
+          <button type="button" onClick={() => void ctl(room.paused ? 'resume' : 'pause')} data-testid="room-pause">
+            {room.paused ? t('fac.control.resume') : t('fac.control.pause')}
+          </button>
+          <button type="button" onClick={() => void ctl('extend', 60)}>
+            {t('fac.control.extend1')}
+          </button>
+          <button type="button" onClick={() => void ctl('advance')} data-testid="room-advance">
+            {t('fac.control.advance')}
+          </button>
+          <button type="button" className="primary" onClick={() => navigate({ page: 'room', session, room: room.matchId })}>
+            {t('fac.overview.openRoom')}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}
+
+export function UsageLine({ room }: { room: RoomLive }) {
+  const { t } = useTranslation();
+  const { overview } = useConsole();
+  const secs = useSecondsText();
+  if (!overview) return null;
+  return (
+    <>
+      {t('fac.facts.usage', {
+        pauses: room.pausesUsed,
+        maxPauses: overview.limits.maxPauses,
+        extended: secs(room.extensionSecondsUsed),
+        maxExtend: secs(overview.limits.maxExtensionSeconds),
+      })}
+    </>
+  );
+}
+
+export function SeatTable({ seats, room }: { seats: PlayingSeat[]; room: RoomLive }) {
+  const { t } = useTranslation();
+  return (
+    <table className="fac-seats-table">
+      <caption className="visually-hidden">{t('fac.facts.seats')}</caption>
+      <tbody>
+        {seats.map((s) => {
+          const st = room.seats[s]!;
+          const present = st.occupants.filter((o) => o.connected);
+          return (
+            <tr key={s} data-seat={s}>
+              <th scope="row">
+                <span className={`seat-chip seat-${s}`}>{t(`seats.${s}`)}</span>
+              </th>
+              <td data-testid="controller">
+                {st.controller === 'bot' ? (
+                  <span className="badge fac-bot">{t('fac.controller.bot')}</span>
+                ) : st.botPlaying ? (
+                  <span className="badge fac-bot-standin">{t('fac.facts.botStandIn')}</span>
+                ) : (
+                  <span className="badge fac-human">{t('fac.controller.human')}</span>
+                )}
+              </td>
+              <td className="fac-people">
+                {st.occupants.length === 0 ? (
+                  <span className="hint">{st.controller === 'bot' ? '' : t('fac.facts.nobody')}</span>
+                ) : (
+                  st.occupants.map((o, i) => (
+                    <span key={i} className={o.connected ? 'on' : 'off'}>
+                      <span aria-hidden="true">{o.connected ? '● ' : '○ '}</span>
+                      {o.name}
+                      {!o.connected && <span className="visually-hidden"> ({t('lobby.away')})</span>}
+                      {i < st.occupants.length - 1 ? ', ' : ''}
+                    </span>
+                  ))
+                )}
+                {present.length > 0 && st.done && <span className="hint"> · {t('lobby.ready')}</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function EndSession() {
+  const { t } = useTranslation();
+  const { api, refreshInfo, session } = useConsole();
+  const act = useAct();
+  const [confirm, setConfirm] = useState(false);
+  if (!confirm)
+    return (
+      <button type="button" className="danger" onClick={() => setConfirm(true)} data-testid="end-session">
+        {t('fac.end.button')}
+      </button>
+    );
+  return (
+    <span className="fac-confirm" role="group" aria-label={t('fac.end.confirm')}>
+      {t('fac.end.confirm')}{' '}
+      <button
+        type="button"
+        className="danger"
+        autoFocus
+        data-testid="end-confirm"
+        onClick={async () => {
+          setConfirm(false);
+          if (await act(t('fac.end.done'), () => api.control(null, 'end'))) {
+            await refreshInfo();
+            navigate({ page: 'debrief', session });
+          }
+        }}
+      >
+        {t('fac.end.yes')}
+      </button>{' '}
+      <button type="button" onClick={() => setConfirm(false)}>
+        {t('fac.end.no')}
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,114 @@
+// A room's timeline: every decision, its consequences, the injects and the facilitator's actions,
+// with what the deciding seat knew at that moment beside what was true.
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Scenario } from '../../shared/scenario/schema.js';
+import type { MatchEvent } from '../../shared/engine/types.js';
+import type { Knowledge, TimelineEntry } from '../net/facilitator.js';
+import { describeEvent } from '../ui/names.js';
+
+const HIDDEN_KINDS = new Set(['report']);
+
+function headlineOf(custom: unknown): string {
+  const h = (custom as { headline?: unknown } | undefined)?.headline;
+  return typeof h === 'string' ? h : h && typeof h === 'object' ? String((h as { en?: string }).en ?? '') : '';
+}
+
+/** A facilitator operation in words, from the log's op and detail. */
+export function describeOp(op: string, detail: Record<string, unknown> | undefined, t: TFunction, scenario: Scenario | null = null): string {
+  const d = detail ?? {};
+  const seconds = typeof d.seconds === 'number' ? d.seconds : 0;
+  return t(`fac.log.${op}`, {
+    defaultValue: op,
+    minutes: Math.round((seconds / 60) * 10) / 10,
+    seat: typeof d.seat === 'string' ? t(`seats.${d.seat}`, { defaultValue: d.seat }) : '',
+    controller: typeof d.controller === 'string' ? t(`fac.controller.${d.controller}`) : '',
+    text: typeof d.text === 'string' ? d.text : '',
+    round: d.round ?? '',
+    event: typeof d.event === 'string' ? (scenario?.events.find((x) => x.id === d.event)?.headline.en ?? d.event) : headlineOf(d.custom),
+    label: typeof d.label === 'string' ? d.label : '',
+    op: typeof d.op === 'string' ? t(`fac.log.${d.op}`, { defaultValue: d.op, minutes: Math.round((seconds / 60) * 10) / 10 }) : '',
+  });
+}
+
+export function Timeline({ entries, scenario, compact = false }: { entries: TimelineEntry[]; scenario: Scenario | null; compact?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const shown = entries.filter((e) => !HIDDEN_KINDS.has(e.kind) && !(e.kind === 'news' && e.events.every((x) => x.key.startsWith('intel.'))));
+  if (shown.length === 0) return <p className="hint">{t('fac.timeline.empty')}</p>;
+  return (
+    <ol className={`fac-timeline${compact ? ' compact' : ''}`} data-testid="timeline">
+      {shown.map((e, i) => {
+        const who = e.kind === 'facilitator' || e.kind === 'inject' ? 'facilitator' : e.seat;
+        const texts = e.events.filter((x) => x.key !== 'round.report').map((x) => describeEvent(x, scenario, t, lng));
+        const line = e.facilitator ? describeOp(e.facilitator.op, e.facilitator.detail, t, scenario) : texts.length ? texts.join(' · ') : t(`fac.kinds.${e.kind}`, { defaultValue: e.kind });
+        return (
+          <li key={i} className={`fac-tl fac-tl-${e.kind}`} data-kind={e.kind}>
+            <span className="fac-tl-when">
+              {t('news.round', { round: e.round })} · {t(`phaseShort.${e.phase}`, { defaultValue: e.phase })}
+              {e.at ? ` · ${new Date(e.at).toLocaleTimeString(lng, { hour: '2-digit', minute: '2-digit' })}` : ''}
+            </span>
+            <span className="fac-tl-who">
+              {who ? <span className={`seat-chip seat-${who}`}>{t(`seats.${who}`, { defaultValue: who })}</span> : <span className="hint">{t('fac.timeline.rules')}</span>}
+            </span>
+            <span className="fac-tl-what">
+              {(e.kind === 'inject' || e.kind === 'facilitator') && <span className="badge">{t(`fac.kinds.${e.kind}`)}</span>} {line}
+              {e.knew && e.seat && <Knew seat={e.seat} knew={e.knew} scenario={scenario} round={e.round} />}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Knew({ seat, knew, scenario, round }: { seat: string; knew: Knowledge; scenario: Scenario | null; round: number }) {
+  const { t, i18n } = useTranslation();
+  const b = knew.balance;
+  const belief = b.exact ? t('fac.knew.exact', { ratio: b.low.toFixed(2) }) : t('fac.knew.range', { low: b.low.toFixed(2), high: b.high.toFixed(2) });
+  const off = !b.exact && (knew.truth < b.low || knew.truth > b.high);
+  return (
+    <details className="fac-knew">
+      <summary>{t('fac.knew.summary', { seat: t(`seats.${seat}`, { defaultValue: seat }) })}</summary>
+      <dl>
+        <div>
+          <dt>{t('fac.knew.balance')}</dt>
+          <dd>
+            {belief} ({t(`gap.${b.gap}`, { defaultValue: b.gap })})
+          </dd>
+        </div>
+        <div>
+          <dt>{t('fac.knew.truth')}</dt>
+          <dd className={off ? 'fac-off' : ''}>
+            {knew.truth.toFixed(2)} : 1{off ? ` — ${t('fac.knew.outside')}` : ''}
+          </dd>
+        </div>
+        {knew.intel && (
+          <div>
+            <dt>{t('fac.knew.intel')}</dt>
+            <dd>{t('fac.knew.intelRange', { low: Math.round(knew.intel.effective[0]), high: Math.round(knew.intel.effective[1]), round: knew.intel.round })}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('fac.knew.situation')}</dt>
+          <dd>
+            {t('fac.knew.situationLine', { escalation: knew.escalation, stability: Math.round(knew.stability), demands: knew.openDemands })}
+            {knew.support !== undefined && ` · ${t('fac.knew.own', { support: Math.round(knew.support), standing: Math.round(knew.standing ?? 0), budget: Math.round(knew.budget ?? 0) })}`}
+          </dd>
+        </div>
+        {knew.news.length > 0 && (
+          <div>
+            <dt>{t('fac.knew.news')}</dt>
+            <dd>
+              <ul>
+                {knew.news.map((n, i) => (
+                  <li key={i}>{describeEvent({ round, phase: 'news', key: n.key, params: n.params, to: null } as MatchEvent, scenario, t, i18n.language)}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </details>
+  );
+}

@@ -1,0 +1,44 @@
+// The console's pages live in the path, so a refresh or the back button keeps the page.
+import { useEffect, useState } from 'react';
+
+export type Page =
+  | { page: 'start' }
+  | { page: 'overview'; session: string }
+  | { page: 'sheet'; session: string }
+  | { page: 'debrief'; session: string }
+  | { page: 'room'; session: string; room: string };
+
+export function parseRoute(path: string): Page {
+  const parts = path.replace(/^\/facilitate\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [session, what, room] = parts;
+  if (!session) return { page: 'start' };
+  if (what === 'sheet') return { page: 'sheet', session };
+  if (what === 'debrief') return { page: 'debrief', session };
+  if (what === 'room' && room) return { page: 'room', session, room };
+  return { page: 'overview', session };
+}
+
+export function pathOf(p: Page): string {
+  const base = '/facilitate';
+  if (p.page === 'start') return base;
+  const s = `${base}/${encodeURIComponent(p.session)}`;
+  if (p.page === 'overview') return s;
+  if (p.page === 'room') return `${s}/room/${encodeURIComponent(p.room)}`;
+  return `${s}/${p.page}`;
+}
+
+export function navigate(p: Page): void {
+  history.pushState(null, '', pathOf(p));
+  dispatchEvent(new PopStateEvent('popstate'));
+  window.scrollTo(0, 0);
+}
+
+export function useRoute(): Page {
+  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(location.pathname));
+    addEventListener('popstate', on);
+    return () => removeEventListener('popstate', on);
+  }, []);
+  return route;
+}
