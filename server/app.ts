@@ -2,9 +2,13 @@
 import { join, resolve } from 'node:path';
 import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { loadScenario, listScenarioIds } from '../shared/scenario/files.js';
+import { listScenarioIds } from '../shared/scenario/files.js';
 import type { Scenario } from '../shared/scenario/schema.js';
 import { mountApi } from './http.js';
+import { sessionControlGuard } from './facilitator.js';
+import { mountSessions } from './httpSessions.js';
+import { ScenarioLibrary } from './scenarioLibrary.js';
+import { SqliteSessionStore } from './sessionStore.js';
 import { defineMatchRoom } from './room.js';
 import { staticClient } from './static.js';
 import { SqliteStore, type MatchStore } from './store.js';
@@ -39,14 +43,13 @@ const ROOT = resolve(import.meta.dirname, '..');
 export function createParityServer(o: ParityOptions = {}): ParityServer {
   const port = o.port ?? 2567;
   const host = o.host ?? '0.0.0.0';
-  const store = new SqliteStore(o.db ?? join(ROOT, 'data', 'parity.db'));
-  // Scenarios are read-only data: loaded once per id and shared by every room.
-  const scenarios = new Map<string, Scenario>();
-  const scenario = (id: string) => {
-    let s = scenarios.get(id);
-    if (!s) scenarios.set(id, (s = loadScenario(id, o.scenarioDir)));
-    return s;
-  };
+  const dbPath = o.db ?? join(ROOT, 'data', 'parity.db');
+  const store = new SqliteStore(dbPath);
+  // Class sessions, the facilitator's log and uploaded scenarios, on the same database.
+  const sessions = new SqliteSessionStore(dbPath);
+  // Shipped and uploaded scenarios, loaded once per id and shared by every room.
+  const library = new ScenarioLibrary(sessions, o.scenarioDir);
+  const scenario = (id: string): Scenario => library.get(id);
   const startedAt = Date.now();
   const clientDir = o.clientDir ?? join(ROOT, 'dist', 'client');
 
@@ -55,7 +58,8 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
     gracefullyShutdown: o.signals ?? false,
     greet: false,
     express: (app) => {
-      mountApi(app, { store, scenario, scenarioIds: () => listScenarioIds(o.scenarioDir), startedAt });
+      const { ensureRoom } = mountApi(app, { store, scenario, scenarioIds: () => listScenarioIds(o.scenarioDir), startedAt });
+      mountSessions(app, { store, sessions, library, ensureRoom });
       app.use(staticClient(clientDir));
     },
   });
@@ -69,9 +73,13 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
       reconnectSeconds: o.reconnectSeconds ?? 60,
       floodLimit: o.floodLimit ?? 200,
       idleSeconds: o.idleSeconds ?? 300,
+      controlGuard: sessionControlGuard(sessions),
     }),
   );
-  server.onShutdown(() => store.close());
+  server.onShutdown(() => {
+    store.close();
+    sessions.close();
+  });
 
   return {
     server,

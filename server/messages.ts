@@ -6,7 +6,7 @@ import { canRead, chatMessageSchema, checkChat } from './chat.js';
 import type { ChatLog } from './chatLog.js';
 import type { ChatMessage } from './store.js';
 import { controlSchema, MAX_PAYLOAD, payloadSize, refOf, syncSchema, type Ref } from './guard.js';
-import type { MatchPlay } from './play.js';
+import type { ControlOp, MatchPlay, Refusal } from './play.js';
 import type { Member, Roster } from './seats.js';
 
 /** What a handler may use of its room. */
@@ -20,9 +20,12 @@ export interface RoomContext {
   commit(): void;
   /** Send one client its seat's view and chat history. */
   sendPrivate(client: Client, seat: Seat): void;
+  /** A class session's clock rules (limits, facilitator log); absent outside a session. */
+  readonly controlGuard?: ControlGuard | null;
 }
 
 export type Handler = (room: RoomContext, client: Client, payload: unknown) => void;
+export type ControlGuard = (play: MatchPlay, op: ControlOp, seconds?: number) => Refusal | null;
 
 export function refuse(client: Client, type: string, code: string, reason: string, ref: Ref): void {
   client.send('refused', { type: type.slice(0, 40), code, reason: reason.slice(0, 500), ref });
@@ -96,7 +99,7 @@ export const onControl: Handler = (room, client, payload) => {
   const parsed = controlSchema.safeParse(payload);
   if (!parsed.success) return refuse(client, 'control', 'bad_message', parsed.error.issues.map((i) => `${i.path.join('.') || 'control'}: ${i.message}`).join('; '), ref);
   const { op, seconds } = parsed.data;
-  const refused = room.play.control(op, seconds);
+  const refused = room.controlGuard ? room.controlGuard(room.play, op, seconds) : room.play.control(op, seconds);
   if (refused) return refuse(client, 'control', refused.code, refused.reason, ref);
   room.commit();
   client.send('accepted', { type: `control.${op}`, ref });

@@ -7,7 +7,7 @@ import type { Scenario } from '../shared/scenario/schema.js';
 import { TABLE } from './chat.js';
 import { ChatLog } from './chatLog.js';
 import type { RateLimit } from './guard.js';
-import { deliverChat, handlers, onUnknown, safely, type RoomContext } from './messages.js';
+import { deliverChat, handlers, onUnknown, safely, type ControlGuard, type RoomContext } from './messages.js';
 import { MatchPlay } from './play.js';
 import { projectState, ProgressWriter, sendView, sendViews } from './publish.js';
 import { Roster, type JoinOptions } from './seats.js';
@@ -29,6 +29,8 @@ export interface RoomDeps {
   floodLimit: number;
   /** Seconds an empty room stays up before it is put away (its match stays in the store). */
   idleSeconds: number;
+  /** The clock rules of a class session's room (limits, facilitator log), if any. */
+  controlGuard?(matchId: string): ControlGuard | null;
 }
 
 export function defineMatchRoom(deps: RoomDeps) {
@@ -40,6 +42,7 @@ export function defineMatchRoom(deps: RoomDeps) {
     chat!: ChatLog;
     private progress!: ProgressWriter;
     private idle: NodeJS.Timeout | null = null;
+    controlGuard: ControlGuard | null = null;
 
     /** The engine's match as it stands (tests read it). */
     get match(): Match {
@@ -52,6 +55,7 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.roomId = rec.id;
       this.matchId = rec.id;
       this.tokenHash = rec.tokenHash;
+      this.controlGuard = deps.controlGuard?.(rec.id) ?? null;
       // Turn-based: patches go out right after each change (broadcastPatch), never on a tick.
       this.patchRate = null;
       // We dispose ourselves after a quiet spell: a refused first join must not close the room.
