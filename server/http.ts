@@ -8,6 +8,7 @@ import { replay, seatScores } from '../shared/engine/index.js';
 import { PHASES, PLAYING_SEATS, type Scenario } from '../shared/scenario/schema.js';
 import { hashToken, isCode, newCode, newMatchId, newToken, normaliseCode, tokenMatches } from './ids.js';
 import type { MatchRecord, MatchRow, MatchStore, Timers } from './store.js';
+import { liveRoom } from './facilitator.js';
 
 type Req = IncomingMessage & { params: Record<string, string>; body?: unknown };
 type Res = ServerResponse & { json?: unknown };
@@ -163,7 +164,9 @@ export function mountApi(app: App, deps: ApiDeps) {
       if (!row) return send(res, 404, { error: 'no match with this code' });
       if (!row.ended) await ensureRoom(row.id);
       const seats: Record<string, { controller: string }> = {};
-      for (const [s, c] of Object.entries(row.seats)) seats[s] = { controller: c!.controller };
+      // Seats as they stand (a facilitator may have swapped one), else as created.
+      const current = liveRoom(row.id)?.play.match.seats ?? row.seats;
+      for (const [s, c] of Object.entries(current)) seats[s] = { controller: c!.controller };
       send(res, 200, { matchId: row.id, roomId: row.id, code: row.code, scenario: row.scenario, ended: row.ended !== null, seats });
     }),
   );

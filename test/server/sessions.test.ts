@@ -240,9 +240,12 @@ describe('running a class session', () => {
     await ani.until(() => ani.state.seats.get('armenia').controller === 'bot', 2000, 'armenia to bot');
     let o = await overview();
     expect(o.rooms[0].seats.armenia).toMatchObject({ controller: 'bot', strategy: 'conciliator', botPlaying: true });
+    // The join lookup shows the seat as it stands now.
+    expect((await api(t.url, `/api/join/${s.rooms[0].code}`)).body.seats.armenia).toEqual({ controller: 'bot' });
     expect((await post('/seat', { seat: 'armenia', controller: 'human', rooms: [s.rooms[0].matchId] })).status).toBe(200);
     o = await overview();
     expect(o.rooms[0].seats.armenia).toMatchObject({ controller: 'human', botPlaying: false });
+    expect((await api(t.url, `/api/join/${s.rooms[0].code}`)).body.seats.armenia).toEqual({ controller: 'human' });
     expect((await post('/seat', { seat: 'armenia', controller: 'bot', strategy: 'genius' })).status).toBe(400);
     expect((await post('/seat', { seat: 'turkey', controller: 'bot' })).status).toBe(400);
   });
