@@ -1,6 +1,6 @@
 // The class debrief, for projection: every room side by side, charts across rooms, the facilitator's
 // log, each room's timeline on demand, and the exports (JSON, CSV, print).
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tx } from '../i18n.js';
 import type { ClassDebrief, RoomDebrief, RoomTimeline } from '../net/facilitator.js';
@@ -138,33 +138,48 @@ export default function ClassDebriefPage() {
                 <td key={r.matchId}>{Math.round(r.lastingPeace)}</td>
               ))}
             </tr>
-            {seatIds.map((s) => (
-              <tr key={s} className="fac-compare-seat">
-                <th scope="row">
-                  <span className={`seat-chip seat-${s}`}>{t(`seats.${s}`)}</span>
-                  <span className="hint"> {t('fac.debrief.objectives')}</span>
-                </th>
-                {rooms.map((r) => {
-                  const sc = r.scores.find((x) => x.seat === s);
-                  if (!sc) return <td key={r.matchId}>–</td>;
-                  const met = sc.objectives.filter((o) => o.met).length;
-                  return (
-                    <td key={r.matchId} data-seat={s}>
-                      <strong>{t('fac.debrief.metOf', { met, total: sc.objectives.length, score: Math.round(sc.total) })}</strong>
-                      {r.seats[s]?.controller === 'bot' && <span className="badge fac-bot">{t('fac.controller.bot')}</span>}
-                      <ul className="fac-objectives">
-                        {sc.objectives.map((o) => (
-                          <li key={o.id} className={o.met ? 'met' : 'missed'}>
-                            <span aria-hidden="true">{o.met ? '✓' : '✕'}</span>
-                            <span className="visually-hidden">{o.met ? t('debrief.met', { count: o.points }) : t('debrief.missed')}: </span> {objectiveText(s, o.id)}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {seatIds.map((s) => {
+              // One row per seat (its score), then one per objective: rooms compare along the row.
+              const defs = rooms.find((r) => r.scores.some((x) => x.seat === s))?.scores.find((x) => x.seat === s)?.objectives ?? [];
+              return (
+                <Fragment key={s}>
+                  <tr className="fac-compare-seat" data-seat={s}>
+                    <th scope="row">
+                      <span className={`seat-chip seat-${s}`}>{t(`seats.${s}`)}</span>
+                    </th>
+                    {rooms.map((r) => {
+                      const sc = r.scores.find((x) => x.seat === s);
+                      return (
+                        <td key={r.matchId}>
+                          {sc ? <strong>{t('fac.debrief.metOf', { met: sc.objectives.filter((o) => o.met).length, total: sc.objectives.length, score: Math.round(sc.total) })}</strong> : '–'}
+                          {r.seats[s]?.controller === 'bot' && <span className="badge fac-bot">{t('fac.controller.bot')}</span>}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                  {defs.map((o) => (
+                    <tr key={o.id} className="fac-compare-objective">
+                      <th scope="row">{objectiveText(s, o.id)}</th>
+                      {rooms.map((r) => {
+                        const got = r.scores.find((x) => x.seat === s)?.objectives.find((x) => x.id === o.id);
+                        return (
+                          <td key={r.matchId} className={got ? (got.met ? 'met' : 'missed') : ''}>
+                            {got ? (
+                              <>
+                                <span aria-hidden="true">{got.met ? '✓ ' : '✕ '}</span>
+                                {got.met ? t('debrief.met', { count: got.points }) : t('debrief.missed')}
+                              </>
+                            ) : (
+                              '–'
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -249,7 +264,7 @@ const sum = (r: Record<string, number> | undefined) => Object.values(r ?? {}).re
 
 function endingText(r: RoomDebrief, t: ReturnType<typeof useTranslation>['t']): string {
   if (!r.ended) return t('fac.debrief.running', { round: r.round, phase: t(`phase.${r.phase}`, { defaultValue: r.phase }) });
-  return t(`ending.title.${r.ended.kind}`, { round: r.ended.round, defaultValue: r.ended.kind });
+  return t('fac.debrief.endingLine', { ending: t(`fac.endings.${r.ended.kind}`, { defaultValue: r.ended.kind }), round: r.ended.round });
 }
 
 /** One series per room over the union of rounds; a room's missing rounds are gaps. */

@@ -1,5 +1,5 @@
 // The facilitator console: one class session at a time, its pages under /facilitate/<session>/….
-import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, facilitatorApi, type SessionInfo, type FacilitatorApi, type Overview } from '../net/facilitator.js';
 import { usePoll } from './bits.js';
@@ -95,6 +95,7 @@ function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; to
   usePoll(() => (live ? refreshOverview() : undefined), POLL_MS, [refreshOverview, live]);
 
   const report = useCallback((o: Omit<Outcome, 'id'>) => setOutcome({ ...o, id: Date.now() }), []);
+  const closeOutcome = useCallback(() => setOutcome(null), []);
   const roomLabel = useCallback(
     (id: string) => info?.rooms.find((r) => r.matchId === id)?.label ?? overview?.rooms.find((r) => r.matchId === id)?.label ?? id,
     [info, overview],
@@ -140,7 +141,7 @@ function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; to
             {failure}
           </p>
         )}
-        {outcome && <OutcomeBox outcome={outcome} onClose={() => setOutcome(null)} />}
+        {outcome && <OutcomeBox outcome={outcome} onClose={closeOutcome} />}
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           {route.page === 'overview' && <OverviewPage />}
           {route.page === 'sheet' && <JoinSheet />}
@@ -155,6 +156,12 @@ function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; to
 function OutcomeBox({ outcome, onClose }: { outcome: Outcome; onClose(): void }) {
   const { t } = useTranslation();
   const bad = outcome.lines.some((l) => !l.ok);
+  // What worked fades after a while; a refusal stays until it is read and closed.
+  useEffect(() => {
+    if (bad) return;
+    const id = setTimeout(onClose, 8000);
+    return () => clearTimeout(id);
+  }, [bad, outcome.id, onClose]);
   return (
     <section className={`fac-outcome ${bad ? 'bad' : 'good'}`} role="status" aria-live="polite" data-testid="outcome">
       <strong>{outcome.title}</strong>

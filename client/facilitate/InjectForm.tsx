@@ -35,15 +35,17 @@ export function useScenario(): Scenario | null {
 }
 
 /** Build the effects object and list what is out of bounds, before the server sees it. */
-export function customEffects(values: Record<string, string>, extra: string, t: (k: string, o?: Record<string, unknown>) => string): { effects: Record<string, unknown>; issues: string[] } {
+export function customEffects(values: Record<string, string>, extra: string, t: (k: string, o?: Record<string, unknown>) => string): { effects: Record<string, unknown>; issues: string[]; invalid: string[] } {
   const effects: Record<string, Record<string, number> | number> = {};
   const issues: string[] = [];
+  const invalid: string[] = [];
   for (const f of FIELDS) {
     const raw = (values[f.key] ?? '').trim();
     if (!raw) continue;
     const n = Number(raw);
     if (!Number.isFinite(n) || n < f.min || n > f.max || ('int' in f && f.int && !Number.isInteger(n))) {
       issues.push(t('fac.inject.outOfRange', { field: t(`fac.inject.field.${f.key}`), min: f.min, max: f.max }));
+      invalid.push(f.key);
       continue;
     }
     if (n === 0) continue;
@@ -59,9 +61,10 @@ export function customEffects(values: Record<string, string>, extra: string, t: 
       merged = { ...effects, ...(more as Record<string, unknown>) };
     } catch (e) {
       issues.push(t('fac.inject.badJson', { reason: (e as Error).message }));
+      invalid.push('extra');
     }
   }
-  return { effects: merged, issues };
+  return { effects: merged, issues, invalid };
 }
 
 export function InjectForm({ rooms, onDone }: { rooms: string[] | null; onDone?: () => void }) {
@@ -77,6 +80,7 @@ export function InjectForm({ rooms, onDone }: { rooms: string[] | null; onDone?:
   const [values, setValues] = useState<Record<string, string>>({});
   const [extra, setExtra] = useState('');
   const [error, setError] = useState<Problem | null>(null);
+  const [invalid, setInvalid] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const lng = i18n.language;
   const deck = scenario?.events ?? [];
@@ -95,6 +99,7 @@ export function InjectForm({ rooms, onDone }: { rooms: string[] | null; onDone?:
       if (!text.trim()) issues.push(t('fac.inject.needText'));
       const built = customEffects(values, extra, t);
       issues.push(...built.issues);
+      setInvalid([...built.invalid, ...(headline.trim() ? [] : ['headline']), ...(text.trim() ? [] : ['text'])]);
       if (issues.length) return setError({ message: t('fac.inject.invalid'), issues });
       body = { custom: { headline: headline.trim(), text: text.trim(), effects: built.effects } };
     }
@@ -152,9 +157,9 @@ export function InjectForm({ rooms, onDone }: { rooms: string[] | null; onDone?:
       ) : (
         <>
           <label htmlFor={`${ids}-headline`}>{t('fac.inject.headline')}</label>
-          <input id={`${ids}-headline`} value={headline} maxLength={120} onChange={(e) => setHeadline(e.target.value)} data-testid="inject-headline" />
+          <input id={`${ids}-headline`} aria-invalid={invalid.includes('headline')} value={headline} maxLength={200} onChange={(e) => setHeadline(e.target.value)} data-testid="inject-headline" />
           <label htmlFor={`${ids}-text`}>{t('fac.inject.text')}</label>
-          <textarea id={`${ids}-text`} value={text} maxLength={1000} rows={2} onChange={(e) => setText(e.target.value)} data-testid="inject-text" />
+          <textarea id={`${ids}-text`} aria-invalid={invalid.includes('text')} value={text} maxLength={2000} rows={2} onChange={(e) => setText(e.target.value)} data-testid="inject-text" />
           <fieldset>
             <legend>{t('fac.inject.effects')}</legend>
             <div className="fac-effects">
@@ -168,6 +173,7 @@ export function InjectForm({ rooms, onDone }: { rooms: string[] | null; onDone?:
                     step={'int' in f ? 1 : 'any'}
                     onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
                     data-effect={f.key}
+                    aria-invalid={invalid.includes(f.key)}
                     aria-describedby={`${ids}-range-${f.key}`}
                   />
                   <span className="hint" id={`${ids}-range-${f.key}`}>
@@ -179,7 +185,7 @@ export function InjectForm({ rooms, onDone }: { rooms: string[] | null; onDone?:
             <details>
               <summary>{t('fac.inject.more')}</summary>
               <label htmlFor={`${ids}-extra`}>{t('fac.inject.moreLabel')}</label>
-              <textarea id={`${ids}-extra`} value={extra} rows={3} spellCheck={false} className="mono" onChange={(e) => setExtra(e.target.value)} placeholder='{"tension": {"berdzor": 20}}' data-testid="inject-extra" />
+              <textarea id={`${ids}-extra`} aria-invalid={invalid.includes('extra')} value={extra} rows={3} spellCheck={false} className="mono" onChange={(e) => setExtra(e.target.value)} placeholder='{"tension": {"berdzor": 20}}' data-testid="inject-extra" />
             </details>
           </fieldset>
         </>

@@ -1,5 +1,5 @@
 // Every room on one screen, refreshed every two seconds, with controls per room and for all rooms.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControlOp, PlayingSeat, RoomLive } from '../net/facilitator.js';
 import { PLAYING_SEATS } from '../seats.js';
@@ -70,7 +70,9 @@ export function OverviewPage() {
             <button type="button" aria-expanded={tool === 'broadcast'} onClick={() => setTool(tool === 'broadcast' ? null : 'broadcast')} data-testid="all-broadcast">
               {t('fac.broadcast.open')}
             </button>
-            <EndSession />
+            <span className="fac-push">
+              <EndSession />
+            </span>
           </div>
           {tool === 'inject' && <InjectForm rooms={null} onDone={() => setTool(null)} />}
           {tool === 'broadcast' && <BroadcastForm rooms={null} onDone={() => setTool(null)} />}
@@ -127,7 +129,7 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
         <div>
           <dt>{t('fac.facts.phase')}</dt>
           <dd data-testid="phase" data-phase={room.phase}>
-            {room.ended ? t(`fac.endings.${room.ended.kind}`, { defaultValue: room.ended.kind }) : t(`phase.${room.phase}`, { defaultValue: room.phase })}
+            {room.ended ? t(`fac.endings.${room.ended.kind}`, { defaultValue: room.ended.kind }) : t(`phaseShort.${room.phase}`, { defaultValue: room.phase })}
           </dd>
         </div>
         <div>
@@ -144,17 +146,19 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
         </div>
         <div>
           <dt>{t('fac.facts.balance')}</dt>
-          <dd>{`${room.balance.ratio.toFixed(2)} : 1 · ${t(`gap.${room.balance.gap}`, { defaultValue: room.balance.gap })}`}</dd>
+          <dd title={t(`gap.${room.balance.gap}`, { defaultValue: room.balance.gap })}>
+            {room.balance.ratio.toFixed(2)} : 1 <span className="fac-gap">{t(`gap.${room.balance.gap}`, { defaultValue: room.balance.gap })}</span>
+          </dd>
         </div>
         <div>
           <dt>{t('fac.facts.treaty')}</dt>
           <dd data-testid="signed">{room.settlement ? t('fac.facts.signedDurability', { round: room.settlement.round, durability: Math.round(room.settlement.durability) }) : room.signed ? t('fac.facts.signed') : t('fac.facts.notSigned')}</dd>
         </div>
       </dl>
-      <SeatTable seats={seats} room={room} />
+      <SeatList seats={seats} room={room} />
       <p className="hint fac-usage">
-        <UsageLine room={room} />
-        {!room.live && !room.ended && <> · {t('fac.facts.notLive')}</>}
+        <UsageLine room={room} short />
+        {!room.live && !room.ended && <> · {t('fac.facts.notLiveShort')}</>}
       </p>
       {!room.ended && (
         <div className="fac-buttons fac-room-buttons">
@@ -167,7 +171,7 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
           <button type="button" onClick={() => void ctl('advance')} data-testid="room-advance">
             {t('fac.control.advance')}
           </button>
-          <button type="button" className="primary" onClick={() => navigate({ page: 'room', session, room: room.matchId })}>
+          <button type="button" className="primary fac-open" onClick={() => navigate({ page: 'room', session, room: room.matchId })} aria-label={t('fac.overview.openRoomLabel', { room: room.label })}>
             {t('fac.overview.openRoom')}
           </button>
         </div>
@@ -176,11 +180,22 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
   );
 }
 
-export function UsageLine({ room }: { room: RoomLive }) {
+export function UsageLine({ room, short = false }: { room: RoomLive; short?: boolean }) {
   const { t } = useTranslation();
   const { overview } = useConsole();
   const secs = useSecondsText();
   if (!overview) return null;
+  if (short)
+    return (
+      <>
+        {t('fac.facts.usageShort', {
+          pauses: room.pausesUsed,
+          maxPauses: overview.limits.maxPauses,
+          extended: Math.round((room.extensionSecondsUsed / 60) * 10) / 10,
+          maxExtend: Math.round((overview.limits.maxExtensionSeconds / 60) * 10) / 10,
+        })}
+      </>
+    );
   return (
     <>
       {t('fac.facts.usage', {
@@ -193,7 +208,43 @@ export function UsageLine({ room }: { room: RoomLive }) {
   );
 }
 
-export function SeatTable({ seats, room }: { seats: PlayingSeat[]; room: RoomLive }) {
+/** The seats in two columns: who sits there (● connected, ○ away), or that a bot plays it. */
+function SeatList({ seats, room }: { seats: PlayingSeat[]; room: RoomLive }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="fac-seat-list" aria-label={t('fac.facts.seats')}>
+      {seats.map((s) => {
+        const st = room.seats[s]!;
+        return (
+          <li key={s} data-seat={s}>
+            <span className={`seat-chip seat-${s}`}>{t(`seats.${s}`)}</span>{' '}
+            {st.controller === 'bot' ? (
+              <span className="badge fac-bot" data-testid="controller">
+                {t('fac.controller.bot')}
+              </span>
+            ) : (
+              <span className="fac-people" data-testid="controller" data-controller="human">
+                {st.botPlaying && <span className="badge fac-bot-standin">{t('fac.facts.botStandInShort')}</span>}
+                {st.occupants.length === 0 && !st.botPlaying && <span className="hint">{t('fac.facts.nobody')}</span>}
+                {st.occupants.map((o, i) => (
+                  <span key={i} className={o.connected ? 'on' : 'off'}>
+                    {i > 0 ? ', ' : ''}
+                    <span aria-hidden="true">{o.connected ? '● ' : '○ '}</span>
+                    {o.name}
+                    {!o.connected && <span className="visually-hidden"> ({t('lobby.away')})</span>}
+                  </span>
+                ))}
+                {st.done && st.occupants.some((o) => o.connected) && <span className="fac-done" title={t('lobby.ready')}> ✓<span className="visually-hidden">{t('lobby.ready')}</span></span>}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function SeatTable({ seats, room, extra }: { seats: PlayingSeat[]; room: RoomLive; extra?: (seat: PlayingSeat) => ReactNode }) {
   const { t } = useTranslation();
   return (
     <table className="fac-seats-table">
@@ -231,6 +282,7 @@ export function SeatTable({ seats, room }: { seats: PlayingSeat[]; room: RoomLiv
                 )}
                 {present.length > 0 && st.done && <span className="hint"> · {t('lobby.ready')}</span>}
               </td>
+              {extra && <td className="fac-swap-cell">{extra(s)}</td>}
             </tr>
           );
         })}

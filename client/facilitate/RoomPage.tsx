@@ -45,6 +45,7 @@ export function RoomPage({ matchId }: { matchId: string }) {
           {t('fac.facts.roundOf', { round: room.round, rounds: room.rounds })} · {room.ended ? t(`fac.endings.${room.ended.kind}`, { defaultValue: room.ended.kind }) : t(`phase.${room.phase}`)}
           {!room.ended && <> · {room.paused ? t('fac.facts.pausedLeft', { time: formatLeft(Math.max(0, left)) }) : formatLeft(Math.max(0, left))}</>} · {t('fac.facts.escalation')} {room.escalation} ·{' '}
           {t('fac.facts.balance')} {room.balance.ratio.toFixed(2)} : 1 · {room.settlement ? t('fac.facts.signed') : t('fac.facts.notSigned')}
+          {!room.live && !room.ended && <span className="fac-live"> · {t('fac.facts.notLive')}</span>}
         </p>
         {ref?.forkOf && <p className="hint">{t('fac.room.forkOf', { room: info?.rooms.find((r) => r.matchId === ref.forkOf!.matchId)?.label ?? ref.forkOf.matchId, round: ref.forkOf.round })}</p>}
       </header>
@@ -68,7 +69,9 @@ export function RoomPage({ matchId }: { matchId: string }) {
                 <button type="button" onClick={() => void ctl('advance')} data-testid="room-advance">
                   {t('fac.control.advance')}
                 </button>
-                <EndRoom onEnd={() => void ctl('end')} />
+                <span className="fac-push">
+                  <EndRoom onEnd={() => void ctl('end')} />
+                </span>
               </div>
             )}
             <p className="hint">
@@ -77,14 +80,7 @@ export function RoomPage({ matchId }: { matchId: string }) {
           </section>
           <section className="card" aria-labelledby={`${ids}-seats`}>
             <h2 id={`${ids}-seats`}>{t('fac.room.seats')}</h2>
-            <SeatTable seats={seats} room={room} />
-            {!room.ended && (
-              <div className="fac-swaps">
-                {seats.map((s) => (
-                  <SwapSeat key={s} matchId={matchId} seat={s} bot={room.seats[s]!.controller === 'bot'} />
-                ))}
-              </div>
-            )}
+            <SeatTable seats={seats} room={room} extra={room.ended ? undefined : (s) => <SwapSeat matchId={matchId} seat={s} bot={room.seats[s]!.controller === 'bot'} />} />
           </section>
           {!room.ended && (
             <section className="card" aria-label={t('fac.room.tools')}>

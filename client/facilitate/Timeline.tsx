@@ -40,8 +40,8 @@ export function Timeline({ entries, scenario, compact = false }: { entries: Time
     <ol className={`fac-timeline${compact ? ' compact' : ''}`} data-testid="timeline">
       {shown.map((e, i) => {
         const who = e.kind === 'facilitator' || e.kind === 'inject' ? 'facilitator' : e.seat;
-        const texts = e.events.filter((x) => x.key !== 'round.report').map((x) => describeEvent(x, scenario, t, lng));
-        const line = e.facilitator ? describeOp(e.facilitator.op, e.facilitator.detail, t, scenario) : texts.length ? texts.join(' · ') : t(`fac.kinds.${e.kind}`, { defaultValue: e.kind });
+        const events = e.events.filter((x) => x.key !== 'round.report');
+        const line = e.facilitator ? describeOp(e.facilitator.op, e.facilitator.detail, t, scenario) : events.length ? null : t(`fac.kinds.${e.kind}`, { defaultValue: e.kind });
         return (
           <li key={i} className={`fac-tl fac-tl-${e.kind}`} data-kind={e.kind}>
             <span className="fac-tl-when">
@@ -53,6 +53,16 @@ export function Timeline({ entries, scenario, compact = false }: { entries: Time
             </span>
             <span className="fac-tl-what">
               {(e.kind === 'inject' || e.kind === 'facilitator') && <span className="badge">{t(`fac.kinds.${e.kind}`)}</span>} {line}
+              {line === null && (
+                <ul className="fac-tl-lines">
+                  {events.map((x, k) => (
+                    <li key={k}>
+                      {x.to && <span className="fac-tl-to">{t('fac.timeline.onlyFor', { seats: x.to.map((s) => t(`seats.${s}`)).join(', ') })}</span>}
+                      {describeEvent(x, scenario, t, lng)}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {e.knew && e.seat && <Knew seat={e.seat} knew={e.knew} scenario={scenario} round={e.round} />}
             </span>
           </li>

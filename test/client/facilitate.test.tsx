@@ -136,16 +136,16 @@ describe('live overview', () => {
     const one = within(cards[0]);
     expect(one.getByRole('heading', { name: 'Room 1' })).toBeTruthy();
     expect(one.getByTestId('round').textContent).toBe('2 of 6');
-    expect(one.getByTestId('phase').textContent).toBe('Negotiation');
+    expect(one.getByTestId('phase').textContent).toBe('Talks');
     expect(one.getByTestId('left').textContent).toMatch(/^1:3\d$/);
     expect(cards[0].textContent).toContain('2 · border clashes');
-    expect(cards[0].textContent).toContain('2.40 : 1 · Clear gap');
+    expect(cards[0].textContent).toContain('2.40 : 1 Clear gap');
     expect(one.getByTestId('signed').textContent).toBe('not signed');
     const arm = cards[0].querySelector('[data-seat=armenia]')!;
     expect(arm.querySelector('.on')!.textContent).toContain('Ani');
     expect(arm.querySelector('.off')!.textContent).toContain('Aram');
     expect(cards[0].querySelector('[data-seat=russia] [data-testid=controller]')!.textContent).toBe('bot');
-    expect(cards[0].textContent).toContain('Pauses 1 of 3');
+    expect(cards[0].textContent).toContain('Pauses 1/3 · extra time 1/10 min');
     // The paused room says so, with the time it holds.
     expect(within(cards[1]).getByTestId('left').textContent).toBe('paused · 0:30');
     expect(within(cards[1]).getByTestId('room-pause').textContent).toBe('Resume');
@@ -220,6 +220,8 @@ describe('inject an event', () => {
     expect(errors).toContain("Armenia's support: must be between -100 and 100");
     expect(errors).toContain('Escalation level: must be between -4 and 4');
     expect(api.inject).not.toHaveBeenCalled();
+    expect(document.querySelector('[data-effect="support.armenia"]')!.getAttribute('aria-invalid')).toBe('true');
+    expect(document.querySelector('[data-effect="stability"]')!.getAttribute('aria-invalid')).toBe('false');
   });
 
   it("sends a valid custom event, and shows the server's precise errors", async () => {
@@ -243,7 +245,7 @@ describe('inject an event', () => {
 
   it('builds effects from the fields', () => {
     const t = (k: string) => k;
-    expect(customEffects({ 'standing.azerbaijan': '5', 'budget.armenia': '0', escalation: '1' }, '', t)).toEqual({ effects: { standing: { azerbaijan: 5 }, escalation: 1 }, issues: [] });
+    expect(customEffects({ 'standing.azerbaijan': '5', 'budget.armenia': '0', escalation: '1' }, '', t)).toEqual({ effects: { standing: { azerbaijan: 5 }, escalation: 1 }, issues: [], invalid: [] });
     expect(customEffects({}, '[1]', t).issues).toHaveLength(1);
   });
 });

@@ -22,10 +22,12 @@ export function LineChart({ title, rounds, series, yRange, testid }: { title: st
         {
           width,
           height: 180,
-          legend: { show: true },
+          // A static legend (names and colours): live values read "--" on a projector.
+          legend: { show: true, live: false },
           cursor: { show: true },
           scales: { x: { time: false }, y: yRange ? { range: yRange } : {} },
-          axes: [{ label: '', values: (_u, ticks) => ticks.map((x) => (Number.isInteger(x) ? String(x) : '')) }, {}],
+          // Rounds are whole numbers: ticks and grid lines only there.
+          axes: [{ label: '', incrs: [1, 2, 5, 10], values: (_u, ticks) => ticks.map((x) => (Number.isInteger(x) ? String(x) : '')) }, {}],
           series: [{ label: '#' }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2.5, dash: s.dash, points: { show: true, size: 6 } }))],
         },
         [rounds, ...series.map((s) => s.values)] as uPlot.AlignedData,
