@@ -1,19 +1,17 @@
 // The facilitator's HTTP API (docs/protocol.md §8): scenario uploads, class sessions, the live
 // overview, controls, forks, timelines, the class debrief and the JSON/CSV exports.
 import { z } from 'zod';
-import { replay, type Match } from '../shared/engine/index.js';
+import { MAX_SCENARIO_BYTES } from '../shared/scenario/parse.js';
 import { channelsOf, checkChat, TABLE } from './chat.js';
-import { CSV_KINDS, DECISIONS_HEADER, decisionRows, METERS_HEADER, metersRows, toCsv, type Cell, type CsvKind, type RoomTag } from './exportCsv.js';
-import { act, broadcast, broadcastBody, checkInject, checkSeatChange, control, controlBody, liveRoom, pickRooms, seatBody, type RoomOutcome } from './facilitator.js';
+import { debriefReader } from './debrief.js';
+import { CSV_KINDS, type CsvKind } from './exportCsv.js';
+import { act, broadcast, broadcastBody, checkInject, checkSeatChange, control, controlBody, pickRooms, seatBody, type RoomOutcome } from './facilitator.js';
 import { forkRoom } from './fork.js';
 import { bearer, clientAddress, guarded, HttpError, issuesOf, query, readJson, readText, sendJson, sendText, WindowLimit, type App, type Req, type Res } from './httpKit.js';
 import { tokenMatches } from './ids.js';
 import { overview, type ReplayCache } from './overview.js';
-import { authorizeSession, createSession, roomOfSession, roomRef, sessionInfo, unseal, type SessionDeps } from './sessions.js';
-import type { LogRow, SessionRoom, SessionRow } from './sessionStore.js';
+import { authorizeSession, createSession, roomOfSession, sessionInfo, unseal, type SessionDeps } from './sessions.js';
 import type { MatchRecord } from './store.js';
-import { outcomeOf, walk } from './timeline.js';
-import { MAX_SCENARIO_BYTES } from '../shared/scenario/parse.js';
 
 const parse = <T>(schema: z.ZodType<T>, body: unknown, error = 'bad request'): T => {
   const r = schema.safeParse(body);
@@ -33,77 +31,13 @@ function csvKind(req: Req): CsvKind {
 }
 
 export function mountSessions(app: App, deps: SessionDeps) {
-  const { store, sessions, library } = deps;
+  const { sessions, library } = deps;
   const uploads = new WindowLimit(20, 60_000);
   const creations = new WindowLimit(30, 60_000);
   const wrongPassphrase = new WindowLimit(5, 60_000);
   const replays: ReplayCache = new Map();
 
-  const record = (matchId: string): MatchRecord => {
-    const rec = store.readMatch(matchId);
-    if (!rec) throw new HttpError(404, 'no such match');
-    return rec;
-  };
-
-  /** A fork's copied log keeps its origin's times. */
-  const forkTimes = (room: SessionRoom | null): number[] => {
-    if (!room?.forkOf) return [];
-    const origin = store.readMatch(room.forkOf.matchId);
-    return origin ? origin.log.slice(0, room.forkOf.logLength).map((e) => e.at) : [];
-  };
-
-  /** The match as it stands: from the running room, else replayed from the record. */
-  const currentMatch = (rec: MatchRecord): Match => liveRoom(rec.id)?.play.match ?? replay(library.get(rec.scenario), rec.seed, rec.seats, rec.log.map((e) => e.entry));
-
-  function roomTimeline(rec: MatchRecord, room: SessionRoom | null, flog: LogRow[], channels: 'none' | 'table' | 'all') {
-    const walked = walk(library.get(rec.scenario), rec, flog, forkTimes(room));
-    const o = outcomeOf(walked.match);
-    return {
-      matchId: rec.id,
-      code: rec.code,
-      label: room?.label ?? rec.name,
-      scenario: rec.scenario,
-      forkOf: room ? roomRef(room).forkOf : null,
-      ended: o.ended,
-      round: o.round,
-      phase: o.phase,
-      entries: walked.entries,
-      rounds: rec.rounds,
-      scores: o.scores,
-      provisional: o.provisional,
-      ...(channels === 'none' ? {} : { chat: channels === 'all' ? rec.chat : rec.chat.filter((c) => c.channel === TABLE) }),
-    };
-  }
-
-  function roomExport(rec: MatchRecord) {
-    const room = sessions.roomOf(rec.id);
-    const session = room ? sessions.readSession(room.sessionId) : null;
-    const flog = session ? sessions.readLog(session.id, rec.id) : [];
-    const { tokenHash: _t, ...match } = rec;
-    return {
-      exportedAt: Date.now(),
-      match,
-      timeline: roomTimeline(rec, room, flog, 'all'),
-      session: session && room ? { sessionId: session.id, name: session.name, label: room.label, forkOf: roomRef(room).forkOf } : null,
-      facilitatorLog: flog,
-    };
-  }
-
-  function csvRows(kind: CsvKind, rec: MatchRecord, room: SessionRoom | null, flog: LogRow[]): Cell[][] {
-    const tag: RoomTag = { matchId: rec.id, code: rec.code, label: room?.label ?? rec.name };
-    if (kind === 'meters') return metersRows(tag, rec.rounds);
-    return decisionRows(tag, walk(library.get(rec.scenario), rec, flog, forkTimes(room)).entries);
-  }
-
-  const header = (kind: CsvKind) => (kind === 'meters' ? METERS_HEADER : DECISIONS_HEADER);
-
-  function classDebrief(session: SessionRow) {
-    const rooms = sessions.rooms(session.id).map((room) => {
-      const rec = record(room.matchId);
-      return { ...roomRef(room), ...outcomeOf(currentMatch(rec)), rounds: rec.rounds };
-    });
-    return { sessionId: session.id, name: session.name, scenario: session.scenario, rooms, log: sessions.readLog(session.id) };
-  }
+  const { record, roomTimeline, roomExport, csvText, classDebrief } = debriefReader(deps);
 
   // ---- Scenarios ----
 
@@ -285,8 +219,8 @@ export function mountSessions(app: App, deps: SessionDeps) {
     guarded((req, res) => {
       const session = authorizeSession(deps, req);
       const kind = csvKind(req);
-      const rows = sessions.rooms(session.id).flatMap((room) => csvRows(kind, record(room.matchId), room, sessions.readLog(session.id, room.matchId)));
-      sendText(res, 200, toCsv(header(kind), rows), 'text/csv; charset=utf-8', attachment(`parity-class-${session.id}-${kind}.csv`));
+      const rooms = sessions.rooms(session.id).map((room) => ({ rec: record(room.matchId), room }));
+      sendText(res, 200, csvText(kind, rooms), 'text/csv; charset=utf-8', attachment(`parity-class-${session.id}-${kind}.csv`));
     }),
   );
 
@@ -315,9 +249,7 @@ export function mountSessions(app: App, deps: SessionDeps) {
     guarded((req, res) => {
       const rec = exportable(req);
       const kind = csvKind(req);
-      const room = sessions.roomOf(rec.id);
-      const flog = room ? sessions.readLog(room.sessionId, rec.id) : [];
-      sendText(res, 200, toCsv(header(kind), csvRows(kind, rec, room, flog)), 'text/csv; charset=utf-8', attachment(`parity-${rec.id}-${kind}.csv`));
+      sendText(res, 200, csvText(kind, [{ rec, room: sessions.roomOf(rec.id) }]), 'text/csv; charset=utf-8', attachment(`parity-${rec.id}-${kind}.csv`));
     }),
   );
 }
