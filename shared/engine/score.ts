@@ -33,6 +33,8 @@ export function objectiveMet(m: Match, o: Objective): boolean {
       return m.settlement?.auspices === c.mediator;
     case 'clauseSigned':
       return m.settlement?.clauses.includes(c.clause) ?? false;
+    case 'obtained':
+      return m.demands.some((d) => d.def === c.demand && d.status === 'accepted') || (m.settlement?.clauses.includes(c.clause) ?? false);
     case 'noWar':
       return m.ended?.kind !== 'war';
     case 'stabilityAtLeast':

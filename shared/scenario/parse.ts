@@ -120,7 +120,8 @@ function crossCheck(s: Scenario): string[] {
       const c = o.check;
       const path = `seats.${seat}.objectives.${i}.check`;
       if ((c.metric === 'controls' || c.metric === 'peacekeepersIn') && !regionIds.has(c.region)) errors.push(`${path}.region: unknown region "${c.region}"`);
-      if (c.metric === 'clauseSigned' && !clauseIds.has(c.clause)) errors.push(`${path}.clause: unknown clause "${c.clause}"`);
+      if ((c.metric === 'clauseSigned' || c.metric === 'obtained') && !clauseIds.has(c.clause)) errors.push(`${path}.clause: unknown clause "${c.clause}"`);
+      if (c.metric === 'obtained' && !s.demands.some((d) => d.id === c.demand)) errors.push(`${path}.demand: unknown demand "${c.demand}"`);
       if ((c.metric === 'settlementUnder' || c.metric === 'prestigeAtLeast') && !s.mediators.includes(c.mediator)) {
         errors.push(`${path}.mediator: mediator "${c.mediator}" is not in this scenario`);
       }

@@ -179,6 +179,8 @@ export const objectiveSchema = z
       z.object({ metric: z.literal('settlement') }).strict(),
       z.object({ metric: z.literal('settlementUnder'), mediator: mediatorSchema }).strict(),
       z.object({ metric: z.literal('clauseSigned'), clause: id }).strict(),
+      /** Got it either way: the demand accepted (or imposed), or the clause in the signed settlement. */
+      z.object({ metric: z.literal('obtained'), demand: id, clause: id }).strict(),
       z.object({ metric: z.literal('noWar') }).strict(),
       z.object({ metric: z.literal('stabilityAtLeast'), value: meter }).strict(),
       z.object({ metric: z.literal('demandsAccepted'), from: partySchema, atLeast: z.number().int().min(1) }).strict(),

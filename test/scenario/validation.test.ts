@@ -124,7 +124,7 @@ describe('refused files name the field at fault', () => {
 
   it('an unknown clause in an objective', () => {
     const errors = errorsAfter((s) => {
-      const i = s.seats.armenia.objectives.findIndex((o: any) => o.check.metric === 'clauseSigned');
+      const i = s.seats.armenia.objectives.findIndex((o: any) => o.check.metric === 'obtained');
       s.seats.armenia.objectives[i].check.clause = 'eternal-friendship';
     });
     expect(errors.some((e) => /^seats\.armenia\.objectives\.\d+\.check\.clause: unknown clause "eternal-friendship"$/.test(e))).toBe(true);
