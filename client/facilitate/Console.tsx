@@ -8,7 +8,7 @@ import { OverviewPage } from './Overview.js';
 import { RoomPage } from './RoomPage.js';
 import { navigate, useRoute, type Page } from './route.js';
 import { OpenWithPassphrase, Start } from './Start.js';
-import { tokenFor } from './saved.js';
+import { keepClass, savedClasses, tokenFor } from './saved.js';
 
 // The class debrief carries the charts (uPlot): it loads when opened.
 const ClassDebriefPage = lazy(() => import('./ClassDebrief.js'));
@@ -75,12 +75,15 @@ function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; to
 
   const refreshInfo = useCallback(async () => {
     try {
-      setInfo(await api.info());
+      const got = await api.info();
+      setInfo(got);
       setFailure(null);
+      // Opened with a passphrase, the list of sessions knew only the id: keep the name too.
+      if (savedClasses().some((c) => c.id === got.sessionId && c.name !== got.name)) keepClass({ id: got.sessionId, name: got.name, token, createdAt: got.createdAt });
     } catch (e) {
       setFailure((e as ApiError).status === 401 || (e as ApiError).status === 403 ? t('fac.start.badToken') : (e as Error).message);
     }
-  }, [api, t]);
+  }, [api, t, token]);
   const refreshOverview = useCallback(async () => {
     try {
       setOverview(await api.overview());

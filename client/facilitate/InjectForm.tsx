@@ -148,7 +148,7 @@ export function InjectForm({ rooms, onDone }: { rooms: string[] | null; onDone?:
             {deck.map((d) => (
               <option key={d.id} value={d.id}>
                 {tx(d.headline, lng)}
-                {d.private.length ? ` (${t('fac.inject.privateTo', { seats: d.private.map((s) => t(`seats.${s}`)).join(', ') })})` : ''}
+                {d.private?.length ? ` (${t('fac.inject.privateTo', { seats: d.private.map((s) => t(`seats.${s}`)).join(', ') })})` : ''}
               </option>
             ))}
           </select>

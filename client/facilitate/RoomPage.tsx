@@ -51,7 +51,7 @@ export function RoomPage({ matchId }: { matchId: string }) {
       </header>
       <div className="fac-room-grid">
         <div className="fac-col">
-          <section className="card" aria-labelledby={`${ids}-ctl`}>
+          <section className="card no-print" aria-labelledby={`${ids}-ctl`}>
             <h2 id={`${ids}-ctl`}>{t('fac.room.controls')}</h2>
             {room.ended ? (
               <p>{t('fac.room.over')}</p>
@@ -83,7 +83,7 @@ export function RoomPage({ matchId }: { matchId: string }) {
             <SeatTable seats={seats} room={room} extra={room.ended ? undefined : (s) => <SwapSeat matchId={matchId} seat={s} bot={room.seats[s]!.controller === 'bot'} />} />
           </section>
           {!room.ended && (
-            <section className="card" aria-label={t('fac.room.tools')}>
+            <section className="card no-print" aria-label={t('fac.room.tools')}>
               <InjectForm rooms={[matchId]} />
               <BroadcastForm rooms={[matchId]} />
             </section>
@@ -158,7 +158,7 @@ function ForkForm({ matchId, reported, label }: { matchId: string; reported: num
     }
   };
   return (
-    <section className="card" aria-labelledby={`${ids}-h`}>
+    <section className="card no-print" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>{t('fac.fork.title')}</h2>
       <p className="hint">{t('fac.fork.hint')}</p>
       {reported < 1 ? (
@@ -194,9 +194,12 @@ function RoomExports({ matchId, code }: { matchId: string; code: string }) {
     }
   };
   return (
-    <section className="card" aria-labelledby={`${ids}-h`}>
+    <section className="card no-print" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>{t('fac.export.roomTitle')}</h2>
       <div className="fac-buttons">
+        <button type="button" onClick={() => window.print()}>
+          {t('fac.export.print')}
+        </button>
         <button type="button" onClick={() => void get('json')}>
           {t('fac.export.json')}
         </button>
@@ -251,7 +254,7 @@ function Channels({ matchId }: { matchId: string }) {
                 {new Date(m.at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })}
                 {channel === 'all' && ` · ${channelName(m.channel)}`}
               </span>{' '}
-              <span className={`seat-chip seat-${m.seat}`}>{m.name}</span> <span className="fac-chat-text">{m.text}</span>
+              <span className={`seat-chip seat-${m.seat}`}>{t(`seats.${m.seat}`, { defaultValue: m.seat })}</span> {m.name !== t(`seats.${m.seat}`, { defaultValue: m.seat }) && <span className="fac-chat-name">{m.name}:</span>} <span className="fac-chat-text">{m.text}</span>
             </li>
           ))}
         </ol>
@@ -273,7 +276,7 @@ function RoomTimelineSection({ matchId }: { matchId: string }) {
     <section className="card fac-timeline-section" aria-labelledby={`${ids}-h`}>
       <div className="fac-inline">
         <h2 id={`${ids}-h`}>{t('fac.timeline.title')}</h2>
-        <button type="button" onClick={() => void load()} data-testid="timeline-refresh">
+        <button type="button" className="no-print" onClick={() => void load()} data-testid="timeline-refresh">
           {t('fac.timeline.refresh')}
         </button>
       </div>

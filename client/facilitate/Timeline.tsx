@@ -41,6 +41,7 @@ export function Timeline({ entries, scenario, compact = false }: { entries: Time
       {shown.map((e, i) => {
         const who = e.kind === 'facilitator' || e.kind === 'inject' ? 'facilitator' : e.seat;
         const events = e.events.filter((x) => x.key !== 'round.report');
+        const badge = e.kind === 'inject' || e.kind === 'facilitator' ? <span className="badge">{t(`fac.kinds.${e.kind}`)}</span> : null;
         const line = e.facilitator ? describeOp(e.facilitator.op, e.facilitator.detail, t, scenario) : events.length ? null : t(`fac.kinds.${e.kind}`, { defaultValue: e.kind });
         return (
           <li key={i} className={`fac-tl fac-tl-${e.kind}`} data-kind={e.kind}>
@@ -52,11 +53,16 @@ export function Timeline({ entries, scenario, compact = false }: { entries: Time
               {who ? <span className={`seat-chip seat-${who}`}>{t(`seats.${who}`, { defaultValue: who })}</span> : <span className="hint">{t('fac.timeline.rules')}</span>}
             </span>
             <span className="fac-tl-what">
-              {(e.kind === 'inject' || e.kind === 'facilitator') && <span className="badge">{t(`fac.kinds.${e.kind}`)}</span>} {line}
+              {line !== null && (
+                        <>
+                          {badge} {line}
+                        </>
+                      )}
               {line === null && (
                 <ul className="fac-tl-lines">
                   {events.map((x, k) => (
                     <li key={k}>
+                      {k === 0 && badge && <>{badge} </>}
                       {x.to && <span className="fac-tl-to">{t('fac.timeline.onlyFor', { seats: x.to.map((s) => t(`seats.${s}`)).join(', ') })}</span>}
                       {describeEvent(x, scenario, t, lng)}
                     </li>

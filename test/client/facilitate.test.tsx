@@ -14,7 +14,8 @@ import { Start } from '../../client/facilitate/Start.js';
 import { Timeline } from '../../client/facilitate/Timeline.js';
 import { qrPath } from '../../client/facilitate/Qr.js';
 import { parseRoute, pathOf } from '../../client/facilitate/route.js';
-import { chartData } from '../../client/facilitate/ClassDebrief.js';
+import ClassDebriefPage, { chartData } from '../../client/facilitate/ClassDebrief.js';
+import { RoomPage } from '../../client/facilitate/RoomPage.js';
 import { joinLinkParams } from '../../client/ui/Home.js';
 import { ApiError, type FacilitatorApi, type Overview, type RoomDebrief, type RoomLive, type SessionInfo } from '../../client/net/facilitator.js';
 import { scenario } from './fixtures.js';
@@ -125,7 +126,7 @@ function mount(ui: ReactNode, ctx: Partial<ConsoleCtx> = {}) {
       <ConsoleContext.Provider value={value}>{ui}</ConsoleContext.Provider>
     </I18nextProvider>,
   );
-  return { api, report };
+  return { api: (ctx.api as unknown as typeof api) ?? api, report };
 }
 
 describe('live overview', () => {
@@ -311,6 +312,85 @@ describe('timeline and debrief', () => {
     expect(c.rounds).toEqual([0, 1, 2]);
     expect(c.ratio[0].values).toEqual([3, 2.5, null]);
     expect(c.ratio[1].values).toEqual([3, 2, 1.5]);
+  });
+});
+
+describe('a room and the class debrief', () => {
+  beforeEach(() => vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 404 }))));
+
+  it('reads every channel, swaps a seat and forks from a resolved round', async () => {
+    const api = fakeApi();
+    api.chat.mockResolvedValue({
+      matchId: 'm1',
+      channels: ['table', 'armenia-azerbaijan', 'armenia-eu'],
+      messages: [
+        { id: 1, channel: 'table', seat: 'eu', name: 'Claire', text: 'Talks in Brussels?', at: 0 },
+        { id: 2, channel: 'armenia-eu', seat: 'armenia', name: 'Ani', text: '<b>only to the EU</b>', at: 1 },
+      ],
+    });
+    api.timeline.mockResolvedValue({ entries: [] });
+    api.fork.mockResolvedValue({ matchId: 'm3', code: 'FORK33', label: 'Room 1 · fork @1', forkOf: { matchId: 'm1', round: 1 } });
+    mount(<RoomPage matchId="m1" />, { api: api as never });
+    await flush(async () => undefined);
+    await flush(async () => undefined);
+    const log = screen.getByTestId('channel-log');
+    expect(log.textContent).toContain('Claire:');
+    expect(log.textContent).toContain('<b>only to the EU</b>');
+    expect(log.querySelector('b')).toBeNull();
+    fireEvent.change(screen.getByTestId('channel-select'), { target: { value: 'armenia-eu' } });
+    expect(screen.getByTestId('channel-log').textContent).not.toContain('Claire');
+    await flush(async () => {
+      fireEvent.click(screen.getByTestId('swap-armenia'));
+    });
+    expect(api.setSeat).toHaveBeenCalledWith(['m1'], 'armenia', 'bot');
+    expect(screen.getByTestId('swap-russia').textContent).toBe('Give Russia back to people');
+    await flush(async () => {
+      fireEvent.click(screen.getByTestId('fork'));
+    });
+    expect(api.fork).toHaveBeenCalledWith('m1', 1);
+  });
+
+  it('puts every room side by side: ending, balance, escalations, settlement, objectives', async () => {
+    const score = (seat: string, met: boolean[]) => ({ seat, objectives: met.map((m, i) => ({ id: `${seat}-${i}`, points: 10, met: m })), objectivePoints: 0, lastingPeace: 20, total: 40 });
+    const roomDebrief = (n: number, over: Partial<RoomDebrief>): RoomDebrief => ({
+      matchId: `m${n}`,
+      code: `ABCD${n}${n}`,
+      label: `Room ${n}`,
+      forkOf: null,
+      ended: { kind: 'stopped', round: 2 },
+      round: 2,
+      phase: 'news',
+      finalBalance: { ratio: 2.1, gap: 'clear' },
+      escalation: { final: 1, max: 3, attempts: { azerbaijan: 2 }, successes: { azerbaijan: 1 } },
+      settlement: null,
+      lastingPeace: 20,
+      scores: [score('armenia', [true, false]), score('azerbaijan', [true])] as RoomDebrief['scores'],
+      provisional: false,
+      rounds: [],
+      seats: { armenia: { controller: 'human' }, azerbaijan: { controller: 'bot' } },
+      ...over,
+    });
+    const api = fakeApi();
+    api.debrief.mockResolvedValue({
+      sessionId: 's1',
+      name: 'Year 12',
+      scenario: 'august-2022',
+      rooms: [
+        roomDebrief(1, {}),
+        roomDebrief(2, { ended: { kind: 'settlement', round: 3 }, settlement: { round: 3, durability: 64, auspices: 'eu', ratio: 1.6, concessionBalance: 0.8, clauses: [] } }),
+      ],
+      log: [{ id: 1, at: 0, matchId: 'm1', op: 'pause', detail: {}, ok: false, reason: 'Room 1 has used its 2 pauses (limit 2)' }],
+    });
+    mount(<ClassDebriefPage />, { api: api as never });
+    await flush(async () => undefined);
+    const table = screen.getByTestId('compare');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim().slice(0, 6))).toEqual(['Room 1', 'Room 2']);
+    expect(screen.getAllByTestId('ending').map((e) => e.textContent)).toEqual(['ended by you · round 2', 'settlement signed · round 3']);
+    expect(table.textContent).toContain('2 attempted, 1 succeeded · highest 3 (incursion)');
+    expect(table.textContent).toContain('signed in round 3 · durability 64 of 100 · concession balance 80%');
+    expect(table.textContent).toContain('1 of 2 met · score 40');
+    expect(table.querySelectorAll('td.met').length).toBe(4);
+    expect(screen.getByTestId('facilitator-log').textContent).toContain('refused: Room 1 has used its 2 pauses (limit 2)');
   });
 });
 

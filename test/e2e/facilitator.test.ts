@@ -81,6 +81,8 @@ describe('a class session run from the facilitator console', () => {
     expect(await refused.locator('li').count()).toBeGreaterThan(2);
     expect(await refused.textContent()).toMatch(/rounds/);
     await shot(fac, '01-create');
+    await fac.evaluate(() => window.scrollTo(0, 0));
+    await shot(fac, '01-create-top');
     await fac.getByRole('button', { name: 'Create the session (2 rooms)' }).click();
 
     // The join sheet: per room a code, and a QR code for each seat people play (not the bot's).
@@ -124,9 +126,19 @@ describe('a class session run from the facilitator console', () => {
     expect(await card(0).locator('[data-seat=russia] [data-testid=controller]').textContent()).toBe('bot');
     await shot(fac, '05-overview');
 
-    // A refresh keeps the console (the token stays in this browser).
+    // A refresh keeps the console (the token stays in this browser); another device opens it with the passphrase.
     await fac.reload();
     await card(0).waitFor();
+    const other = await newPage();
+    await other.goto(`${server.url}/facilitate/${sessionId}`);
+    await other.getByLabel('Facilitator passphrase').fill('wrong passphrase');
+    await other.getByRole('button', { name: 'Open' }).click();
+    await other.getByRole('alert').filter({ hasText: 'That passphrase is not right.' }).waitFor();
+    await other.getByLabel('Facilitator passphrase').fill('correct horse battery');
+    await other.getByRole('button', { name: 'Open' }).click();
+    await other.locator('.fac-room').nth(1).waitFor();
+    expect(await other.getByTestId('session-name').textContent()).toContain('Year 12');
+    await other.context().close();
 
     // Pause room 1: its card and its players' clocks say so.
     await card(0).getByTestId('room-pause').click();
@@ -199,6 +211,7 @@ describe('a class session run from the facilitator console', () => {
     await timeline.waitFor();
     expect(await timeline.locator('[data-kind=inject]').count()).toBeGreaterThan(0);
     expect(await timeline.textContent()).toContain('Paused');
+    await timeline.locator('.fac-knew summary').first().click();
     await fac.evaluate(() => document.querySelector('.fac-timeline-section')?.scrollIntoView());
     await shot(fac, '09-room-timeline');
 
@@ -219,6 +232,9 @@ describe('a class session run from the facilitator console', () => {
     await fac.evaluate(() => document.querySelector('.fac-charts')?.scrollIntoView());
     await fac.waitForTimeout(300);
     await shot(fac, '12-class-debrief-charts');
+    await fac.emulateMedia({ media: 'print' });
+    await shot(fac, '12-class-debrief-print', true);
+    await fac.emulateMedia({ media: 'screen' });
     await players[3].locator('.debrief').waitFor({ timeout: 20_000 });
 
     // The CSV export: one row per room and round, with the header the protocol names.
