@@ -10,6 +10,7 @@ import { downloadBlob } from './bits.js';
 import { useConsole } from './Console.js';
 import { useScenario } from './InjectForm.js';
 import { describeOp, Timeline } from './Timeline.js';
+import { useChannelName } from './RoomPage.js';
 
 // Okabe–Ito colours and dashes, so rooms stay apart in black-and-white print too.
 const ROOM_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999933'];
@@ -236,6 +237,7 @@ function RoomTimelineDetails({ room, scenario }: { room: RoomDebrief; scenario: 
   const [open, setOpen] = useState(false);
   const [channels, setChannels] = useState<'none' | 'all'>('none');
   const [data, setData] = useState<RoomTimeline | null>(null);
+  const channelName = useChannelName();
   useEffect(() => {
     if (open) void api.timeline(room.matchId, channels).then(setData, () => undefined);
   }, [open, channels, api, room.matchId]);
@@ -251,7 +253,7 @@ function RoomTimelineDetails({ room, scenario }: { room: RoomDebrief; scenario: 
         <ol className="fac-chat">
           {data.chat.map((m) => (
             <li key={m.id}>
-              <span className="hint">{m.channel}</span> <span className={`seat-chip seat-${m.seat}`}>{m.name}</span> {m.text}
+              <span className="hint">{channelName(m.channel)}</span> <span className={`seat-chip seat-${m.seat}`}>{t(`seats.${m.seat}`, { defaultValue: m.seat })}</span> {m.name}: {m.text}
             </li>
           ))}
         </ol>

@@ -6,7 +6,7 @@ import { usePoll } from './bits.js';
 import { JoinSheet } from './JoinSheet.js';
 import { OverviewPage } from './Overview.js';
 import { RoomPage } from './RoomPage.js';
-import { navigate, useRoute, type Page } from './route.js';
+import { follow, navigate, useRoute, type Page } from './route.js';
 import { OpenWithPassphrase, Start } from './Start.js';
 import { keepClass, savedClasses, tokenFor } from './saved.js';
 
@@ -111,12 +111,20 @@ function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; to
     { page: 'debrief', label: t('fac.nav.debrief') },
   ];
   const current = route.page === 'room' ? 'overview' : route.page;
+  // A new page: its heading takes the focus, so keyboard and screen-reader users start there.
+  const where = route.page === 'room' ? `room/${route.room}` : route.page;
+  useEffect(() => {
+    const h = document.querySelector<HTMLElement>('main h1');
+    if (!h) return;
+    h.tabIndex = -1;
+    h.focus({ preventScroll: true });
+  }, [where]);
 
   return (
     <ConsoleContext.Provider value={ctx}>
       <div className={`fac fac-page-${route.page}`}>
         <header className="fac-bar">
-          <a className="fac-brand" href="/facilitate" onClick={(e) => (e.preventDefault(), navigate({ page: 'start' }))}>
+          <a className="fac-brand" href="/facilitate" onClick={(e) => follow(e, { page: 'start' })}>
             {t('fac.brand')}
           </a>
           <span className="fac-session-name" data-testid="session-name">
@@ -130,7 +138,7 @@ function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; to
                   <a
                     href={`/facilitate/${encodeURIComponent(session)}${n.page === 'overview' ? '' : `/${n.page}`}`}
                     aria-current={current === n.page ? 'page' : undefined}
-                    onClick={(e) => (e.preventDefault(), navigate({ page: n.page, session }))}
+                    onClick={(e) => follow(e, { page: n.page, session })}
                   >
                     {n.label}
                   </a>

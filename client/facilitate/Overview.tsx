@@ -6,7 +6,7 @@ import { PLAYING_SEATS } from '../seats.js';
 import { formatLeft, useSecondsText } from './bits.js';
 import { useAct, useConsole } from './Console.js';
 import { BroadcastForm, InjectForm } from './InjectForm.js';
-import { navigate } from './route.js';
+import { follow, navigate } from './route.js';
 
 /** Milliseconds since the overview was fetched, ticking each second for the clocks. */
 export function useSince(at: number | undefined): number {
@@ -92,7 +92,7 @@ export function OverviewPage() {
 
 // The overview's `at` is the server's clock; count from when this browser received it instead.
 const received = new Map<number, number>();
-function overviewReceived(at: number): number {
+export function overviewReceived(at: number): number {
   let r = received.get(at);
   if (!r) {
     if (received.size > 20) received.clear();
@@ -113,7 +113,7 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
     <article className={`fac-room${room.paused ? ' paused' : ''}${room.ended ? ' ended' : ''}`} aria-labelledby={headId} data-room={room.matchId} data-code={room.code}>
       <header>
         <h2 id={headId}>
-          <a href={`/facilitate/${encodeURIComponent(session)}/room/${encodeURIComponent(room.matchId)}`} onClick={(e) => (e.preventDefault(), navigate({ page: 'room', session, room: room.matchId }))}>
+          <a href={`/facilitate/${encodeURIComponent(session)}/room/${encodeURIComponent(room.matchId)}`} onClick={(e) => follow(e, { page: 'room', session, room: room.matchId })}>
             {room.label}
           </a>
         </h2>
@@ -218,25 +218,27 @@ function SeatList({ seats, room }: { seats: PlayingSeat[]; room: RoomLive }) {
         return (
           <li key={s} data-seat={s}>
             <span className={`seat-chip seat-${s}`}>{t(`seats.${s}`)}</span>{' '}
-            {st.controller === 'bot' ? (
-              <span className="badge fac-bot" data-testid="controller">
-                {t('fac.controller.bot')}
-              </span>
-            ) : (
-              <span className="fac-people" data-testid="controller" data-controller="human">
-                {st.botPlaying && <span className="badge fac-bot-standin">{t('fac.facts.botStandInShort')}</span>}
-                {st.occupants.length === 0 && !st.botPlaying && <span className="hint">{t('fac.facts.nobody')}</span>}
-                {st.occupants.map((o, i) => (
-                  <span key={i} className={o.connected ? 'on' : 'off'}>
-                    {i > 0 ? ', ' : ''}
+            <span className="fac-people" data-testid="controller" data-controller={st.controller}>
+              {st.controller === 'bot' && <span className="badge fac-bot">{t('fac.controller.bot')}</span>}
+              {st.controller === 'human' && st.botPlaying && <span className="badge fac-bot-standin">{t('fac.facts.botStandInShort')}</span>}
+              {st.controller === 'human' && st.occupants.length === 0 && !st.botPlaying && <span className="hint">{t('fac.facts.nobody')}</span>}
+              {st.occupants.map((o, i) => (
+                <span key={i} className={o.connected ? 'on' : 'off'}>
+                  {i > 0 ? ', ' : st.controller === 'bot' ? ' ' : ''}
+                  <span className="fac-person">
                     <span aria-hidden="true">{o.connected ? '● ' : '○ '}</span>
                     {o.name}
-                    {!o.connected && <span className="visually-hidden"> ({t('lobby.away')})</span>}
                   </span>
-                ))}
-                {st.done && st.occupants.some((o) => o.connected) && <span className="fac-done" title={t('lobby.ready')}> ✓<span className="visually-hidden">{t('lobby.ready')}</span></span>}
-              </span>
-            )}
+                  {!o.connected && <span className="visually-hidden"> ({t('lobby.away')})</span>}
+                </span>
+              ))}
+              {st.controller === 'human' && st.done && st.occupants.some((o) => o.connected) && (
+                <span className="fac-done" title={t('lobby.ready')}>
+                  {' '}
+                  ✓<span className="visually-hidden">{t('lobby.ready')}</span>
+                </span>
+              )}
+            </span>
           </li>
         );
       })}

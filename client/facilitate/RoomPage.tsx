@@ -7,8 +7,8 @@ import { PLAYING_SEATS } from '../seats.js';
 import { downloadBlob, formatLeft, usePoll, useSecondsText } from './bits.js';
 import { POLL_MS, useAct, useConsole } from './Console.js';
 import { BroadcastForm, InjectForm, useScenario } from './InjectForm.js';
-import { SeatTable, timeLeft, UsageLine, useSince } from './Overview.js';
-import { navigate } from './route.js';
+import { overviewReceived, SeatTable, timeLeft, UsageLine, useSince } from './Overview.js';
+import { follow, navigate } from './route.js';
 import { Timeline } from './Timeline.js';
 
 export function RoomPage({ matchId }: { matchId: string }) {
@@ -18,7 +18,7 @@ export function RoomPage({ matchId }: { matchId: string }) {
   const act = useAct();
   const secs = useSecondsText();
   const room = overview?.rooms.find((r) => r.matchId === matchId);
-  const since = useSince(overview?.at);
+  const since = useSince(overview?.at ? overviewReceived(overview.at) : undefined);
   const ref = info?.rooms.find((r) => r.matchId === matchId);
   if (!room)
     return (
@@ -29,11 +29,11 @@ export function RoomPage({ matchId }: { matchId: string }) {
   const ctl = (op: ControlOp, seconds?: number) =>
     act(t(`fac.control.room_${op}`, { room: room.label, time: seconds ? secs(seconds) : '' }), () => api.control([matchId], op, seconds));
   const seats = PLAYING_SEATS.filter((s) => room.seats[s]);
-  const left = timeLeft(room, 0) - (room.paused ? 0 : since);
+  const left = timeLeft(room, since);
   return (
     <main className="fac-main fac-roompage" aria-labelledby={`${ids}-h`} data-room={matchId}>
       <p className="fac-crumbs">
-        <a href={`/facilitate/${encodeURIComponent(session)}`} onClick={(e) => (e.preventDefault(), navigate({ page: 'overview', session }))}>
+        <a href={`/facilitate/${encodeURIComponent(session)}`} onClick={(e) => follow(e, { page: 'overview', session })}>
           ← {t('fac.nav.overview')}
         </a>
       </p>
@@ -229,7 +229,7 @@ function Channels({ matchId }: { matchId: string }) {
   }, [api, matchId]);
   usePoll(load, POLL_MS, [load]);
   const shown = channel === 'all' ? messages : messages.filter((m) => m.channel === channel);
-  const channelName = (c: string) => (c === 'table' ? t('chat.table') : c.split('-').map((s) => t(`seats.${s}`, { defaultValue: s })).join(' ↔ '));
+  const channelName = useChannelName();
   return (
     <section className="card fac-channels" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>{t('fac.channels.title')}</h2>
@@ -261,6 +261,12 @@ function Channels({ matchId }: { matchId: string }) {
       )}
     </section>
   );
+}
+
+/** A channel as people say it: "Public table", or "Armenia ↔ European Union". */
+export function useChannelName() {
+  const { t } = useTranslation();
+  return (c: string) => (c === 'table' ? t('chat.table') : c.split('-').map((s) => t(`seats.${s}`, { defaultValue: s })).join(' ↔ '));
 }
 
 function RoomTimelineSection({ matchId }: { matchId: string }) {

@@ -5,7 +5,7 @@ import { api, loadScenario } from '../net/http.js';
 import type { ScenarioSummary } from '../net/intents.js';
 import { ApiError, sessionApi, type Controller, type PlayingSeat } from '../net/facilitator.js';
 import { PLAYING_SEATS } from '../seats.js';
-import { navigate } from './route.js';
+import { follow, navigate } from './route.js';
 import { forgetClass, keepClass, savedClasses } from './saved.js';
 import { ErrorList } from './bits.js';
 
@@ -230,7 +230,7 @@ export function Start() {
               <ul className="fac-known">
                 {known.map((c) => (
                   <li key={c.id}>
-                    <a href={`/facilitate/${encodeURIComponent(c.id)}`} onClick={(e) => (e.preventDefault(), navigate({ page: 'overview', session: c.id }))}>
+                    <a href={`/facilitate/${encodeURIComponent(c.id)}`} onClick={(e) => follow(e, { page: 'overview', session: c.id })}>
                       {c.name}
                     </a>{' '}
                     <span className="hint">{new Date(c.createdAt).toLocaleString(i18n.language)}</span>{' '}

@@ -42,3 +42,10 @@ export function useRoute(): Page {
   }, []);
   return route;
 }
+
+/** A link's click inside the console: open the page here, but leave ctrl/⌘/shift/middle clicks to the browser. */
+export function follow(e: { preventDefault(): void; button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean }, p: Page): void {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  navigate(p);
+}
