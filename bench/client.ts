@@ -52,6 +52,72 @@ try {
   await server.stop();
 }
 times.sort((a, b) => a - b);
+
+/**
+ * Frames per second of the map while an escalation is animated: Armenia (the browser) refuses a
+ * hawkish bot's demand; frames are counted with requestAnimationFrame over the animation's 2.6 s.
+ */
+async function escalationFps(): Promise<number> {
+  const srv = await startServer();
+  const browser = await launchChromium();
+  try {
+    const long = { news: 3600, planning: 3600, demands: 3600, negotiation: 3600, response: 3600, resolution: 3600, report: 3600 };
+    const res = await fetch(`${srv.url}/api/matches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seed: 3, timers: long, seats: { armenia: 'human', azerbaijan: { controller: 'bot', strategy: 'hawk' }, russia: 'bot', eu: 'bot' } }),
+    });
+    const { code } = (await res.json()) as { code: string };
+    const ctx = await browser.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await ctx.newPage();
+    // tsx keeps function names with a helper the page does not have.
+    await page.addInitScript('window.__name = (f) => f');
+    await page.goto(`${srv.url}/?code=${code}&seat=armenia`);
+    await page.getByLabel('Your name').fill('Bench');
+    await page.getByRole('button', { name: /^Join/ }).click();
+    await page.getByTestId('to-briefing').click();
+    await page.getByTestId('notice-continue').click();
+    await page.getByTestId('briefing-ready').click();
+    await page.locator('[data-testid=map] canvas').waitFor();
+    const phase = () => page.locator('.phase-bar').getAttribute('data-phase');
+    const done = async () => {
+      const before = await phase();
+      await page.getByTestId('close-report').click().catch(() => undefined);
+      await page.getByTestId('done').click();
+      await page.waitForFunction((ph) => document.querySelector('.phase-bar')?.getAttribute('data-phase') !== ph, before);
+    };
+    while ((await phase()) !== 'negotiation') await done();
+    await page.locator('[data-tab=demands]').click();
+    await page.getByTestId('refuse').first().click();
+    while ((await phase()) !== 'response') await done();
+    // Count frames from the moment resolution (and its escalation) reaches the page.
+    const counting = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const watch = () => {
+            if (document.querySelector('.phase-bar')?.getAttribute('data-phase') !== 'resolution') return requestAnimationFrame(watch);
+            let frames = 0;
+            const start = performance.now();
+            const tick = (now: number) => {
+              frames++;
+              if (now - start < 2600) requestAnimationFrame(tick);
+              else resolve((frames * 1000) / (now - start));
+            };
+            requestAnimationFrame(tick);
+          };
+          watch();
+        }),
+    );
+    await page.getByTestId('done').click();
+    return await counting;
+  } finally {
+    await browser.close();
+    await srv.stop();
+  }
+}
+const fps = Math.round(await escalationFps());
+console.log(`map during an escalation animation: ${fps} frames per second (headless Chromium, software WebGL)`);
+
 const median = Math.round(times[Math.floor(times.length / 2)]);
 console.log(`lobby interactive over ${RUNS} cold loads: median ${median} ms (min ${Math.round(times[0])}, max ${Math.round(times[times.length - 1])})`);
-console.log(`client: lobby=${Math.round(kb(lobby.gzip))} KB all=${Math.round(kb(all.gzip))} KB interactive=${median} ms`);
+console.log(`client: lobby=${Math.round(kb(lobby.gzip))} KB all=${Math.round(kb(all.gzip))} KB interactive=${median} ms fps=${fps}`);

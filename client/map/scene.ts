@@ -12,6 +12,9 @@ export class RegionMapScene extends Phaser.Scene {
   private state: MapState | null = null;
   private proj: Projection | null = null;
   private base!: Phaser.GameObjects.Graphics;
+  /** The base drawing baked into a texture: WebGL would otherwise re-triangulate every polygon each frame. */
+  private baked: Phaser.GameObjects.Image | null = null;
+  private bakes = 0;
   private overlay!: Phaser.GameObjects.Graphics;
   private labels: Phaser.GameObjects.Text[] = [];
   private hovered: string | null = null;
@@ -155,6 +158,18 @@ export class RegionMapScene extends Phaser.Scene {
       if (r.state.monitors) this.marker(mx, my, 'diamond', MARKER.monitors, 'M'), (mx += 18);
       if (r.state.displaced > 0) this.marker(mx, my, 'triangle', MARKER.displaced, formatCount(r.state.displaced));
     }
+    this.bake(width, height);
+  }
+
+  /** Draw the base once into a texture and show that; keys alternate so the shown one is never removed. */
+  private bake(width: number, height: number) {
+    if (width < 1 || height < 1) return;
+    const key = `map-base-${this.bakes++ % 2}`;
+    if (this.textures.exists(key)) this.textures.remove(key);
+    this.base.generateTexture(key, width, height);
+    this.base.setVisible(false);
+    if (this.baked) this.baked.setTexture(key);
+    else this.baked = this.add.image(0, 0, key).setOrigin(0, 0).setDepth(-1);
   }
 
   private marker(x: number, y: number, shape: 'circle' | 'diamond' | 'triangle', colour: number, label: string) {

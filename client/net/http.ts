@@ -39,22 +39,10 @@ export const api = {
     f(`/api/matches/${encodeURIComponent(matchId)}/botrun`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined).then((r) => json<BotRunData>(r)),
 };
 
-// Scenarios shipped with the game, bundled as lazy chunks: the API lists scenarios but does not
-// serve their full text (geometry, briefings, catalogues), which the client needs to draw and read.
-const bundled = import.meta.glob<{ default: Scenario }>('../../scenarios/*.json');
-
-/** The full scenario: from the server when it offers it, else from the bundled copy. */
+/** The full scenario (outlines, catalogues, briefings), shipped or uploaded, from the server. */
 export async function loadScenario(id: string, f = fetch): Promise<Scenario> {
-  try {
-    const r = await f(`/api/scenarios/${encodeURIComponent(id)}`);
-    if (r.ok && (r.headers.get('content-type') ?? '').includes('json')) {
-      const s = (await r.json()) as Scenario;
-      if (s && Array.isArray(s.regions)) return s;
-    }
-  } catch {
-    /* fall back to the bundled copy */
-  }
-  const load = bundled[`../../scenarios/${id}.json`];
-  if (!load) throw new Error(`scenario "${id}" is not available`);
-  return (await load()).default;
+  const r = await f(`/api/scenarios/${encodeURIComponent(id)}`);
+  const s = await json<Scenario>(r);
+  if (!s || !Array.isArray(s.regions)) throw new Error(`scenario "${id}" is not available`);
+  return s;
 }
