@@ -7,6 +7,7 @@ import { Home } from './Home.js';
 import { Lobby } from './Lobby.js';
 import { Briefing } from './Briefing.js';
 import { Toasts } from './Toasts.js';
+import { Notices } from './Notices.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 
 // The play screen carries the map (Phaser) and the debrief its charts: both load when a match starts.
@@ -27,6 +28,7 @@ export function App() {
         {screen === 'debrief' && <Debrief />}
       </Suspense>
       <Toasts />
+      <Notices />
     </div>
   );
 }
