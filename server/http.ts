@@ -37,6 +37,8 @@ const createSchema = z
     timers: z.partialRecord(z.enum(PHASES), z.number().int().min(5).max(30 * 86_400)).default({}),
     seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
     name: z.string().trim().max(80).default(''),
+    /** Show it in the public list of open matches (casual play). */
+    listed: z.boolean().default(false),
   })
   .strict();
 
@@ -150,7 +152,7 @@ export function mountApi(app: App, deps: ApiDeps) {
           if (attempt > 20) return send(res, 503, { error: 'no free join code' });
           continue;
         }
-        store.createMatch({ id, code, scenario: b.scenario, name: b.name, seed: b.seed ?? Math.floor(Math.random() * 2 ** 32), seats, timers, tokenHash: hashToken(token), createdAt: Date.now() });
+        store.createMatch({ id, code, scenario: b.scenario, name: b.name, seed: b.seed ?? Math.floor(Math.random() * 2 ** 32), seats, timers, tokenHash: hashToken(token), createdAt: Date.now(), listed: b.listed });
         return send(res, 201, { matchId: id, code, facilitatorToken: token });
       }
     }),
@@ -171,7 +173,18 @@ export function mountApi(app: App, deps: ApiDeps) {
     }),
   );
 
-  app.get('/api/matches', guarded((_req, res) => send(res, 200, store.listMatches(100).filter((r) => !r.ended).map(summary))));
+  // The public list: only matches created as listed (class matches' codes stay with the class).
+  app.get(
+    '/api/matches',
+    guarded((_req, res) => {
+      const open = store.listOpenMatches(50).map((r) => {
+        const seats: Record<string, string> = {};
+        for (const [s, c] of Object.entries(r.seats)) seats[s] = c!.controller;
+        return { ...summary(r), seats };
+      });
+      send(res, 200, open);
+    }),
+  );
 
   /** Full record for the facilitator, or for anyone once the match is over. */
   const readRecord = (req: Req, res: Res): { rec: MatchRecord; full: boolean } | null => {

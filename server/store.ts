@@ -27,6 +27,8 @@ export interface NewMatch {
   timers: Timers;
   tokenHash: string;
   createdAt: number;
+  /** Shown in the public list of open matches (casual play); class matches are not. */
+  listed?: boolean;
 }
 
 export interface MatchRow extends NewMatch {
@@ -77,6 +79,8 @@ export interface MatchStore {
   findByCode(code: string): MatchRow | null;
   readMatch(id: string): MatchRecord | null;
   listMatches(limit?: number): MatchRow[];
+  /** Unfinished matches their creators chose to list publicly, newest first. */
+  listOpenMatches(limit?: number): MatchRow[];
   /** Append accepted actions, advances, events and round snapshots as they happen. */
   appendProgress(id: string, p: Progress): void;
   appendChat(id: string, msg: ChatMessage): void;
@@ -114,6 +118,7 @@ interface Row {
   phase: string;
   ended: string | null;
   clock: string | null;
+  listed?: number;
 }
 
 const toRow = (r: Row): MatchRow => ({
@@ -130,6 +135,7 @@ const toRow = (r: Row): MatchRow => ({
   phase: r.phase as Phase,
   ended: r.ended,
   clock: r.clock ? JSON.parse(r.clock) : null,
+  listed: Number(r.listed ?? 0) === 1,
 });
 
 export class SqliteStore implements MatchStore {
@@ -142,12 +148,16 @@ export class SqliteStore implements MatchStore {
     // WAL: writers don't block readers; NORMAL sync survives a killed process (not a power cut).
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
+    // Databases made before the public list lack its column.
+    const columns = this.db.prepare(`PRAGMA table_info(matches)`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'listed')) this.db.exec('ALTER TABLE matches ADD COLUMN listed INTEGER NOT NULL DEFAULT 0');
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
-      insertMatch: p(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at) VALUES (?,?,?,?,?,?,?,?,?)`),
+      insertMatch: p(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, listed) VALUES (?,?,?,?,?,?,?,?,?,?)`),
       byCode: p(`SELECT * FROM matches WHERE code = ?`),
       byId: p(`SELECT * FROM matches WHERE id = ?`),
       list: p(`SELECT * FROM matches ORDER BY created_at DESC LIMIT ?`),
+      listOpen: p(`SELECT * FROM matches WHERE listed = 1 AND ended IS NULL ORDER BY created_at DESC LIMIT ?`),
       participants: p(`SELECT seat, name, at FROM participants WHERE match_id = ? ORDER BY rowid`),
       log: p(`SELECT seq, at, entry FROM log WHERE match_id = ? ORDER BY seq`),
       events: p(`SELECT seq, at, event FROM events WHERE match_id = ? ORDER BY seq`),
@@ -164,7 +174,7 @@ export class SqliteStore implements MatchStore {
   }
 
   createMatch(m: NewMatch): void {
-    this.q.insertMatch.run(m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt);
+    this.q.insertMatch.run(m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, m.listed ? 1 : 0);
   }
 
   findByCode(code: string): MatchRow | null {
@@ -184,6 +194,10 @@ export class SqliteStore implements MatchStore {
       rounds: (this.q.rounds.all(id) as { meters: string }[]).map((x) => JSON.parse(x.meters)),
       chat: (this.q.chat.all(id) as unknown as ChatMessage[]).map((x) => ({ ...x, id: Number(x.id), at: Number(x.at) })),
     };
+  }
+
+  listOpenMatches(limit = 50): MatchRow[] {
+    return (this.q.listOpen.all(limit) as unknown as Row[]).map(toRow);
   }
 
   listMatches(limit = 100): MatchRow[] {

@@ -156,6 +156,7 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
 
   return {
     listScenarios: () => api.scenarios(),
+    openMatches: () => api.openMatches(),
 
     async create(o: CreateOptions) {
       const created = await api.create({ scenario: o.scenario, seats: o.seats, timers: await timersFor(o.scenario, o.timerScale), seed: o.seed, name: `${o.name}` });
@@ -183,7 +184,7 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
       await enter(info, seat, name);
     },
 
-    async playNow(seat: PlayingSeat, name, scenario, difficulty) {
+    async playNow(seat: PlayingSeat, name, scenario, difficulty, listed = false) {
       const strategy = BOT_STRATEGY[difficulty];
       const seats: Record<string, 'human' | { controller: 'bot'; strategy?: string }> = {};
       for (const s of PLAYING_SEATS) seats[s] = s === seat ? 'human' : { controller: 'bot', ...(strategy ? { strategy } : {}) };
@@ -191,7 +192,7 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
       const def = list.find((x) => x.id === scenario) ?? list[0];
       for (const s of PLAYING_SEATS) if (s !== 'armenia' && s !== 'azerbaijan' && !def?.mediators.includes(s)) delete seats[s];
       const id = def?.id ?? scenario;
-      const created = await api.create({ scenario: id, seats, timers: await timersFor(id, PLAY_NOW_TIMER_SCALE), name: `${name}` });
+      const created = await api.create({ scenario: id, seats, timers: await timersFor(id, PLAY_NOW_TIMER_SCALE), name: `${name}`, listed });
       keepFacilitatorToken(created.matchId, created.facilitatorToken);
       const info = await api.join(created.code);
       state().setJoinInfo(info);

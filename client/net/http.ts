@@ -1,7 +1,7 @@
 // The HTTP API (docs/protocol.md §1). Relative URLs: same origin in production, proxied by Vite in dev.
 import type { Scenario } from '../../shared/scenario/schema.js';
 import type { JoinInfo } from '../store/types.js';
-import type { BotRunData, DebriefData, ScenarioSummary } from './intents.js';
+import type { BotRunData, DebriefData, OpenMatch, ScenarioSummary } from './intents.js';
 
 export class HttpError extends Error {
   constructor(
@@ -24,10 +24,12 @@ export interface CreateBody {
   timers?: Record<string, number>;
   seed?: number;
   name?: string;
+  listed?: boolean;
 }
 
 export const api = {
   scenarios: (f = fetch) => f('/api/scenarios').then((r) => json<ScenarioSummary[]>(r)),
+  openMatches: (f = fetch) => f('/api/matches').then((r) => json<OpenMatch[]>(r)),
   create: (body: CreateBody, f = fetch) =>
     f('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) =>
       json<{ matchId: string; code: string; facilitatorToken: string }>(r),

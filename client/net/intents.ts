@@ -40,6 +40,17 @@ export interface DebriefData {
   scores?: import('../../shared/engine/score.js').SeatScore[];
 }
 
+/** GET /api/matches: a publicly listed match anyone may join (a bot's seat included). */
+export interface OpenMatch {
+  matchId: string;
+  code: string;
+  scenario: string;
+  name: string;
+  round: number;
+  phase: string;
+  seats: Record<string, 'human' | 'bot'>;
+}
+
 /** GET /api/matches/:id/botrun: the same scenario and seed played by bots in every seat. */
 export type BotRunData = import('../../shared/sim/botRun.js').BotRun;
 
@@ -47,13 +58,15 @@ export type ControlOp = 'pause' | 'resume' | 'extend' | 'advance' | 'end';
 
 export interface Intents {
   listScenarios(): Promise<ScenarioSummary[]>;
+  /** Matches their creators listed publicly, still running. */
+  openMatches(): Promise<OpenMatch[]>;
   /** Create a match and take the creator's seat in it. */
   create(opts: CreateOptions): Promise<void>;
   /** Look a match up by its code; the lobby then offers its seats. */
   join(code: string, name: string): Promise<void>;
   takeSeat(seat: Seat): Promise<void>;
   /** Take one seat against bots of the chosen difficulty, with shorter timers. */
-  playNow(seat: PlayingSeat, name: string, scenario: string, difficulty: Difficulty): Promise<void>;
+  playNow(seat: PlayingSeat, name: string, scenario: string, difficulty: Difficulty, listed?: boolean): Promise<void>;
   /** Send an engine action; resolves true when the server applied it. */
   act(action: Action, label: string): Promise<boolean>;
   chat(channel: string, text: string): Promise<boolean>;

@@ -6,6 +6,7 @@ import { PLAYING_SEATS } from '../seats.js';
 import type { Seat } from '../../shared/engine/types.js';
 import type { Difficulty, ScenarioSummary } from '../net/intents.js';
 import { useIntents } from './context.js';
+import { OpenMatches } from './OpenMatches.js';
 
 const TIMER_SCALES = [0.25, 0.5, 1, 2] as const;
 const NAME_KEY = 'parity.name';
@@ -39,6 +40,7 @@ export function Home() {
   const [mySeat, setMySeat] = useState<Seat>('facilitator');
   const [quickSeat, setQuickSeat] = useState<PlayingSeat>('armenia');
   const [difficulty, setDifficulty] = useState<Difficulty>('relaxed');
+  const [listed, setListed] = useState(false);
   const [humans, setHumans] = useState<Record<PlayingSeat, boolean>>({ armenia: true, azerbaijan: true, russia: false, eu: true });
   const [timerScale, setTimerScale] = useState(1);
   const [busy, setBusy] = useState<string | null>(null);
@@ -98,7 +100,7 @@ export function Home() {
   };
   const onPlayNow = (e: FormEvent) => {
     e.preventDefault();
-    void run('play', () => intents.playNow(quickSeat, displayName, scenario || 'august-2022', difficulty));
+    void run('play', () => intents.playNow(quickSeat, displayName, scenario || 'august-2022', difficulty, listed));
   };
 
   return (
@@ -150,6 +152,7 @@ export function Home() {
           <button type="submit" className="primary" disabled={!code.trim() || busy !== null} aria-busy={busy === 'join'}>
             {busy === 'join' ? t('common.working') : linkSeat ? t('home.joinAs', { seat: t(`seats.${linkSeat}`) }) : t('home.joinButton')}
           </button>
+          <OpenMatches onJoin={(c) => void run('join', () => intents.join(c, displayName))} disabled={busy !== null} />
         </form>
 
         <form className="card" onSubmit={onPlayNow} aria-labelledby={`${ids}-quick`}>
@@ -173,6 +176,9 @@ export function Home() {
             ))}
           </select>
           <p className="hint">{t(`home.difficultyHints.${difficulty}`)}</p>
+          <label className="check">
+            <input type="checkbox" checked={listed} onChange={(e) => setListed(e.target.checked)} /> {t('home.listPublicly')}
+          </label>
           <button type="submit" className="primary" disabled={busy !== null} aria-busy={busy === 'play'}>
             {busy === 'play' ? t('common.working') : t('home.playNowButton')}
           </button>

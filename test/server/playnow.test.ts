@@ -69,4 +69,18 @@ describe('play now against bots', () => {
     expect(r.body.scores.map((x: { seat: string }) => x.seat)).toEqual(['armenia', 'azerbaijan', 'russia', 'eu']);
     expect((await api(t.url, '/api/matches/nope/botrun')).status).toBe(404);
   });
+
+  it('lists only matches created as listed, and only until they end', async () => {
+    const listed = await createMatch(t.url, { seed: 8, listed: true, name: 'Open table', seats: { armenia: 'human', azerbaijan: 'bot', russia: 'bot', eu: 'bot' } });
+    const hidden = await createMatch(t.url, { seed: 9, name: 'Class 9B' });
+    const list = (await api(t.url, '/api/matches')).body as { code: string; name: string; seats: Record<string, string> }[];
+    expect(list.some((m) => m.code === listed.code && m.name === 'Open table' && m.seats.azerbaijan === 'bot')).toBe(true);
+    expect(list.some((m) => m.code === hidden.code)).toBe(false);
+    expect((await api(t.url, '/api/matches', { method: 'POST', body: { listed: 'yes' } })).status).toBe(400);
+    const fac = await Player.join(t, listed.code, 'facilitator', 'Host', listed.facilitatorToken);
+    ok(await fac.send('control', { op: 'end' }));
+    const after = (await api(t.url, '/api/matches')).body as { code: string }[];
+    expect(after.some((m) => m.code === listed.code)).toBe(false);
+    await fac.leave();
+  });
 });
