@@ -12,6 +12,7 @@ import { SqliteSessionStore } from './sessionStore.js';
 import { defineMatchRoom } from './room.js';
 import { staticClient } from './static.js';
 import { SqliteStore, type MatchStore } from './store.js';
+import { startWaker } from './waker.js';
 import type { RateLimit } from './guard.js';
 
 export interface ParityOptions {
@@ -27,6 +28,8 @@ export interface ParityOptions {
   /** Register SIGINT/SIGTERM handlers (the standalone server does; tests don't). */
   signals?: boolean;
   clientDir?: string;
+  /** How often to look for slow games whose deadline fell due while their room was away. */
+  wakeEveryMs?: number;
 }
 
 export interface ParityServer {
@@ -51,6 +54,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
   const library = new ScenarioLibrary(sessions, o.scenarioDir);
   const scenario = (id: string): Scenario => library.get(id);
   const startedAt = Date.now();
+  let stopWaker = () => {};
   const clientDir = o.clientDir ?? join(ROOT, 'dist', 'client');
 
   const server = new Server({
@@ -60,6 +64,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
     express: (app) => {
       const { ensureRoom } = mountApi(app, { store, scenario, scenarioIds: () => listScenarioIds(o.scenarioDir), startedAt });
       mountSessions(app, { store, sessions, library, ensureRoom });
+      stopWaker = startWaker(store, ensureRoom, o.wakeEveryMs ?? 30_000);
       app.use(staticClient(clientDir));
     },
   });
@@ -77,6 +82,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
     }),
   );
   server.onShutdown(() => {
+    stopWaker();
     store.close();
     sessions.close();
   });

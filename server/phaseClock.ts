@@ -67,10 +67,6 @@ export class PhaseClock {
     else this.start(r.endsAt > 0 ? Math.max(0, r.endsAt - Date.now()) : r.remaining);
   }
 
-  /** The clock as it should be stored when the room goes away while the phase runs. */
-  suspended(): ClockRecord {
-    return { paused: this.paused, endsAt: 0, remaining: this.remaining() };
-  }
 
   clear(): void {
     if (this.timer) clearTimeout(this.timer);

@@ -5,7 +5,7 @@ import type { PlayingSeat } from '../shared/scenario/schema.js';
 import type { BotLine } from '../shared/bots/talk.js';
 import { botSeats, everyHumanDone, playBots } from './bots.js';
 import { PhaseClock } from './phaseClock.js';
-import type { Timers } from './store.js';
+import type { ClockRecord, Timers } from './store.js';
 
 export interface Refusal {
   code: string;
@@ -75,6 +75,23 @@ export class MatchPlay {
     this.advance();
     this.settle();
     return true;
+  }
+
+  /**
+   * A stored clock whose deadline passed while no room ran (a slow game, a restart): play each
+   * phase that fell due in turn, bots acting as they would have, and return the clock to restore.
+   */
+  catchUp(stored: ClockRecord, now = Date.now()): ClockRecord {
+    if (stored.paused || stored.endsAt <= 0) return stored;
+    let endsAt = stored.endsAt;
+    for (let guard = 0; guard < 1000 && endsAt <= now && !this.ended; guard++) {
+      this.settle();
+      if (this.ended) break;
+      this.advance();
+      this.settle();
+      endsAt += this.phaseLength();
+    }
+    return { paused: false, endsAt, remaining: 0 };
   }
 
   /** Let bots play, and end the phase early while every human-played seat is done. */

@@ -91,7 +91,8 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.idleCheck();
 
       if (!match.ended) {
-        if (rec.clock) this.play.clock.restore(rec.clock);
+        // Deadlines are wall-clock times: phases that ran out while the room was away are played now.
+        if (rec.clock) this.play.clock.restore(this.play.catchUp(rec.clock));
         else this.play.clock.start(this.play.phaseLength());
         for (const s of playingSeats(scenario)) this.roster.seatEmptied(s);
       }
@@ -150,7 +151,8 @@ export function defineMatchRoom(deps: RoomDeps) {
       if (this.idle) clearTimeout(this.idle);
       this.play.clock.clear();
       this.roster.clear();
-      if (!this.play.ended) deps.store.setClock(this.matchId, this.play.clock.suspended());
+      // The deadline keeps running while no room is up: the server wakes the match when it falls due.
+      if (!this.play.ended) deps.store.setClock(this.matchId, this.play.clock.record());
     }
 
     override onUncaughtException(error: Error) {
