@@ -5,9 +5,11 @@
 // messages, 2000), BENCH_PORT (2580).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
+import { applyViewUpdate } from '../client/net/views.js';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -20,6 +22,11 @@ const CLAUSES = ['mutual-recognition', 'border-commission', 'detainees'];
 const ROOT = resolve(import.meta.dirname, '..');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** CPU seconds a process has used (user + system). */
+const cpuSeconds = (pid: number) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+};
 const rssKB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 
 async function startServer() {
@@ -28,7 +35,7 @@ async function startServer() {
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PARITY_DB: join(dir, 'parity.db'), PARITY_GRACE: '3600' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore', 'inherit'],
   });
   for (let i = 0; i < 400; i++) {
     if (await fetch(`${URL}/api/health`).then((r) => r.ok, () => false)) return { child, dir };
@@ -45,6 +52,13 @@ class Seat {
   done = '';
   constructor(public room: Room, public seat: (typeof SEATS)[number]) {
     room.onMessage('view', (v) => (this.view = v));
+    // As client/net does: updates apply to the last view; one that does not follow asks for a sync.
+    room.onMessage('viewUpdate', (u) => {
+      if (!this.view) return;
+      const next = applyViewUpdate(this.view, u);
+      if (next) this.view = next;
+      else room.send('sync', {});
+    });
     const reply = (r: any) => {
       const f = this.pending.get(r?.ref);
       if (f) this.pending.delete(r.ref), f(performance.now());
@@ -143,6 +157,9 @@ async function main() {
     const lat: number[] = [];
     let timeouts = 0;
     const until = Date.now() + SECONDS * 1000;
+    const cpu0 = { server: cpuSeconds(pid), bench: cpuSeconds(process.pid) };
+    const lag = monitorEventLoopDelay({ resolution: 1 });
+    lag.enable();
     let peakRss = joinedRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssKB(pid))), 1000);
     await Promise.all(
@@ -161,11 +178,16 @@ async function main() {
       }),
     );
     clearInterval(sampler);
+    const cpu = { server: cpuSeconds(pid) - cpu0.server, bench: cpuSeconds(process.pid) - cpu0.bench };
+    lag.disable();
     lat.sort((a, b) => a - b);
     const perRoom = Math.round((Math.max(peakRss, rssKB(pid)) - idle) / ROOMS);
     const rounds = rooms.map((r) => r[0]?.view?.round ?? 0);
     console.log(`messages=${lat.length} (${(lat.length / SECONDS).toFixed(0)}/s) timeouts=${timeouts} drops=${drops} failedJoins=${failedJoins}`);
     console.log(`server RSS: idle ${Math.round(idle / 1024)} MB, joined ${Math.round(joinedRss / 1024)} MB, peak ${Math.round(peakRss / 1024)} MB; rounds reached: max ${Math.max(...rounds)}, mean ${(rounds.reduce((a, b) => a + b, 0) / rounds.length).toFixed(1)}`);
+    // CPU per message is what to compare between runs on a busy machine; latency needs a quiet one.
+    console.log(`CPU while playing: server ${cpu.server.toFixed(1)} s (${((cpu.server / Math.max(1, lat.length)) * 1e6).toFixed(0)} µs/message), clients ${cpu.bench.toFixed(1)} s, over ${SECONDS} s on ${availableParallelism()} cores`);
+    console.log(`clients' event-loop delay: p50 ${(lag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`);
     console.log(`server: rooms=${ROOMS} clients=${clients.length} p50=${pct(lat, 50).toFixed(1)} ms p95=${pct(lat, 95).toFixed(1)} ms p99=${pct(lat, 99).toFixed(1)} ms mem/room=${perRoom} KB`);
     await Promise.all(clients.map((c) => c.room.leave(true).catch(() => undefined)));
   } finally {

@@ -16,9 +16,11 @@ export interface RoomContext {
   readonly roster: Roster;
   readonly chat: ChatLog;
   readonly clients: Iterable<Client>;
-  /** Store what changed and tell every client. */
-  commit(): void;
-  /** Send one client its seat's view and chat history. */
+  /** Store what changed; once stored, every client hears of it, then `then` runs (the reply). */
+  commit(then?: () => void): void;
+  /** Run `f` when what was written so far is stored, after the clients heard of it. */
+  later(f: () => void): void;
+  /** Send one client its seat's whole view and chat history (after what is already queued). */
   sendPrivate(client: Client, seat: Seat): void;
   /** A class session's clock rules (limits, facilitator log); absent outside a session. */
   readonly controlGuard?: ControlGuard | null;
@@ -65,8 +67,7 @@ export const onAction: Handler = (room, client, payload) => {
   if (m.seat === 'spectator') return refuse(client, type, 'spectator', 'spectators cannot act', ref);
   const refused = room.play.act(m.seat, action);
   if (refused) return refuse(client, type, refused.code, refused.reason, ref);
-  room.commit();
-  client.send('accepted', { type, ref });
+  room.commit(() => client.send('accepted', { type, ref }));
 };
 
 /** `chat`: stored, then sent to every client that may read the channel. */
@@ -78,8 +79,11 @@ export const onChat: Handler = (room, client, payload) => {
   if (!parsed.success) return refuse(client, 'chat', 'bad_message', 'chat is {channel, text}', ref);
   const checked = checkChat(room.play.match.scenario, m.seat, parsed.data.channel, parsed.data.text);
   if ('code' in checked) return refuse(client, 'chat', checked.code, checked.reason, ref);
-  deliverChat(room, room.chat.append(parsed.data.channel, m.seat, m.name, checked.text));
-  client.send('accepted', { type: 'chat', ref });
+  const msg = room.chat.append(parsed.data.channel, m.seat, m.name, checked.text);
+  room.later(() => {
+    deliverChat(room, msg);
+    client.send('accepted', { type: 'chat', ref });
+  });
 };
 
 /** Send a stored chat message to every client that may read its channel. */
@@ -101,8 +105,7 @@ export const onControl: Handler = (room, client, payload) => {
   const { op, seconds } = parsed.data;
   const refused = room.controlGuard ? room.controlGuard(room.play, op, seconds) : room.play.control(op, seconds);
   if (refused) return refuse(client, 'control', refused.code, refused.reason, ref);
-  room.commit();
-  client.send('accepted', { type: `control.${op}`, ref });
+  room.commit(() => client.send('accepted', { type: `control.${op}`, ref }));
 };
 
 /** `sync`: resend the view and the chat history. */
@@ -111,7 +114,7 @@ export const onSync: Handler = (room, client, payload) => {
   if (!m) return;
   if (payload !== undefined && !syncSchema.safeParse(payload).success) return refuse(client, 'sync', 'bad_message', 'sync takes {ref?}', refOf(payload));
   room.sendPrivate(client, m.seat);
-  client.send('accepted', { type: 'sync', ref: refOf(payload) });
+  room.later(() => client.send('accepted', { type: 'sync', ref: refOf(payload) }));
 };
 
 /** Any other message type. */

@@ -1,16 +1,22 @@
 // Telling the store and the clients: what changed is appended to the store, the public facts are
-// projected into the synced state, and each seat's private view is sent to that seat's clients.
+// projected into the synced state, and each seat's private view (views.ts) goes to that seat's
+// clients — all of it once the store has committed (Outbox).
 import type { Client } from '@colyseus/core';
-import { viewFor, type Match, type Seat } from '../shared/engine/index.js';
+import type { Match, Seat } from '../shared/engine/index.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
 import type { PhaseClock } from './phaseClock.js';
 import type { Roster } from './seats.js';
 import type { MatchState } from './state.js';
 import type { MatchStore } from './store.js';
+import type { SeatViews, ViewMessage } from './views.js';
 
 /** Appends a match's progress to the store, remembering how much was written. */
 export class ProgressWriter {
   private saved: { log: number; events: number; rounds: number };
+  /** The last round snapshot written (the engine rewrites it when the match ends mid-round). */
+  private lastRound: unknown = null;
+  /** Round, phase, ending and clock as last written: the match's row changes only with them. */
+  private standing = '';
 
   constructor(
     private store: MatchStore,
@@ -21,19 +27,21 @@ export class ProgressWriter {
   }
 
   write(m: Match, clock: PhaseClock): void {
+    const from = m.history[this.saved.rounds - 1] === this.lastRound ? this.saved.rounds : Math.max(0, this.saved.rounds - 1);
+    const ended = m.ended?.kind ?? null;
+    const record = m.ended ? { paused: false, endsAt: 0, remaining: 0 } : clock.record();
+    const standing = `${m.round} ${m.phase} ${ended} ${record.paused} ${record.endsAt} ${record.remaining}`;
     this.store.appendProgress(this.matchId, {
       log: m.log.slice(this.saved.log),
       logFrom: this.saved.log,
       events: m.events.slice(this.saved.events),
       eventsFrom: this.saved.events,
-      // The last snapshot may be rewritten when the match ends in the same round.
-      rounds: m.history.slice(Math.max(0, this.saved.rounds - 1)),
-      round: m.round,
-      phase: m.phase,
-      ended: m.ended?.kind ?? null,
-      clock: m.ended ? { paused: false, endsAt: 0, remaining: 0 } : clock.record(),
+      rounds: m.history.slice(from),
+      ...(standing !== this.standing ? { round: m.round, phase: m.phase, ended, clock: record } : {}),
     });
+    this.standing = standing;
     this.saved = { log: m.log.length, events: m.events.length, rounds: m.history.length };
+    this.lastRound = m.history[m.history.length - 1] ?? null;
   }
 }
 
@@ -58,18 +66,95 @@ export function projectState(s: MatchState, m: Match, clock: PhaseClock, roster:
   s.spectators = spectators;
 }
 
-/** Send every client its seat's view (computed once per seat). */
-export function sendViews(clients: Iterable<Client>, roster: Roster, m: Match): void {
-  const views = new Map<Seat, unknown>();
+/** Send each client what changed in its seat's view (worked out once per seat). */
+export function sendViews(clients: Iterable<Client>, roster: Roster, m: Match, views: SeatViews): void {
+  const messages = new Map<Seat, ViewMessage | null>();
+  views.startUpdate(m);
   for (const c of clients) {
     const member = roster.get(c.sessionId);
     if (!member) continue;
-    if (!views.has(member.seat)) views.set(member.seat, viewFor(m, member.seat));
-    c.send('view', views.get(member.seat));
+    let msg = messages.get(member.seat);
+    if (msg === undefined) messages.set(member.seat, (msg = views.next(m, member.seat)));
+    if (msg) c.send(msg.type, msg.payload);
+  }
+  for (const seat of [...views.seats()]) if (!messages.has(seat)) views.forget(seat);
+}
+
+/** Send one client its seat's whole view, as after a join, a return or a `sync`. */
+export function sendView(client: Client, seat: Seat, m: Match, views: SeatViews): void {
+  client.send('view', views.full(m, seat));
+}
+
+/**
+ * What a room tells its clients goes out only once the store holds what it shows (the store
+ * commits each turn's writes together). One flush per turn: the state patch, then what changed in
+ * each seat's view, then replies and other messages in the order they were queued.
+ */
+export class Outbox {
+  private queued: (() => void)[] = [];
+  private viewsDue = false;
+  private scheduled = false;
+  private closed = false;
+
+  constructor(
+    private store: MatchStore,
+    private clients: Iterable<Client>,
+    private publish: (views: boolean) => void,
+  ) {}
+
+  /** The match changed: views are due. */
+  changed(): void {
+    this.viewsDue = true;
+    this.schedule();
+  }
+
+  /** Send something after the next flush's patch and views (or just publish the state). */
+  later(f?: () => void): void {
+    if (f) this.queued.push(f);
+    this.schedule();
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.closed) return;
+    this.scheduled = true;
+    this.store.afterWrite(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    if (this.closed) return;
+    const views = this.viewsDue;
+    this.viewsDue = false;
+    const queued = this.queued;
+    this.queued = [];
+    corked(this.clients, () => {
+      this.publish(views);
+      for (const f of queued) f();
+    });
   }
 }
 
-/** Send one client its seat's view, as after a join, a return or a `sync`. */
-export function sendView(client: Client, seat: Seat, m: Match): void {
-  client.send('view', viewFor(m, seat));
+/**
+ * A flush sends each client several small frames (patch, view update, reply, chat). Holding each
+ * socket's writes until the flush is done sends them in one system call instead of one each.
+ * Reaches into the ws transport's socket; with another transport it does nothing.
+ */
+function corked(clients: Iterable<Client>, f: () => void): void {
+  const sockets: { cork(): void; uncork(): void }[] = [];
+  for (const c of clients) {
+    const socket = (c as { ref?: { _socket?: { cork?(): void; uncork(): void; destroyed?: boolean } } }).ref?._socket;
+    if (socket?.cork && !socket.destroyed) {
+      socket.cork();
+      sockets.push(socket as { cork(): void; uncork(): void });
+    }
+  }
+  try {
+    f();
+  } finally {
+    for (const s of sockets) s.uncork();
+  }
 }

@@ -9,10 +9,11 @@ import { ChatLog } from './chatLog.js';
 import type { RateLimit } from './guard.js';
 import { deliverChat, handlers, onUnknown, safely, type ControlGuard, type RoomContext } from './messages.js';
 import { MatchPlay } from './play.js';
-import { projectState, ProgressWriter, sendView, sendViews } from './publish.js';
+import { Outbox, projectState, ProgressWriter, sendView, sendViews } from './publish.js';
 import { Roster, type JoinOptions } from './seats.js';
 import { MatchState, SeatState } from './state.js';
 import type { MatchStore } from './store.js';
+import { SeatViews } from './views.js';
 
 /** The name bots speak under in the chat. */
 const BOT_NAME = 'Bot';
@@ -33,6 +34,9 @@ export interface RoomDeps {
   controlGuard?(matchId: string): ControlGuard | null;
 }
 
+/** Stands in for Colyseus's simulation interval so that no per-room tick is set up (clearInterval ignores it). */
+const NO_TICK = Object.freeze({ noTick: true }) as unknown as NodeJS.Timeout;
+
 export function defineMatchRoom(deps: RoomDeps) {
   return class MatchRoom extends Room<{ state: MatchState }> implements RoomContext {
     matchId = '';
@@ -41,6 +45,8 @@ export function defineMatchRoom(deps: RoomDeps) {
     roster!: Roster;
     chat!: ChatLog;
     private progress!: ProgressWriter;
+    private outbox!: Outbox;
+    private views = new SeatViews();
     private idle: NodeJS.Timeout | null = null;
     controlGuard: ControlGuard | null = null;
 
@@ -56,8 +62,7 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.matchId = rec.id;
       this.tokenHash = rec.tokenHash;
       this.controlGuard = deps.controlGuard?.(rec.id) ?? null;
-      // Turn-based: patches go out right after each change (broadcastPatch), never on a tick.
-      this.patchRate = null;
+      this.stopTicking();
       // We dispose ourselves after a quiet spell: a refused first join must not close the room.
       this.autoDispose = false;
       this.maxMessagesPerSecond = deps.floodLimit;
@@ -88,6 +93,7 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.play = new MatchPlay(match, rec.timers, this.roster.vacated, () => safely(this.matchId, () => this.play.timeUp() && this.commit()));
       this.progress = new ProgressWriter(deps.store, rec.id, { log: rec.log.length, events: rec.events.length, rounds: rec.rounds.length });
       this.chat = new ChatLog(deps.store, rec.id, rec.chat);
+      this.outbox = new Outbox(deps.store, this.clients, (views) => this.publish(views));
       this.idleCheck();
 
       if (!match.ended) {
@@ -119,27 +125,26 @@ export function defineMatchRoom(deps: RoomDeps) {
         // A person takes a bot's seat (a friend joining play now): the engine records the swap.
         this.play.act('facilitator', { type: 'setSeat', seat, controller: 'human' });
         this.commit();
-      } else this.publishState();
+      }
       this.sendPrivate(client, seat);
     }
 
     override onDrop(client: Client) {
       if (!this.roster.drop(client.sessionId)) return;
       this.allowReconnection(client, deps.reconnectSeconds);
-      this.publishState();
+      this.outbox.later();
     }
 
     override onReconnect(client: Client) {
       const m = this.roster.reconnect(client.sessionId);
       if (!m) return;
-      this.publishState();
       this.sendPrivate(client, m.seat);
     }
 
     override onLeave(client: Client) {
       if (!this.roster.leave(client.sessionId)) return;
       this.idleCheck();
-      this.publishState();
+      this.outbox.later();
     }
 
     override onBeforeShutdown() {
@@ -149,6 +154,7 @@ export function defineMatchRoom(deps: RoomDeps) {
 
     override onDispose() {
       if (this.idle) clearTimeout(this.idle);
+      this.outbox.close();
       this.play.clock.clear();
       this.roster.clear();
       // The deadline keeps running while no room is up: the server wakes the match when it falls due.
@@ -159,24 +165,47 @@ export function defineMatchRoom(deps: RoomDeps) {
       console.error(`[match ${this.matchId}]`, error);
     }
 
-    /** Store what changed, update the public state, send it and every seat's private view. */
-    commit() {
+    /** Store what changed; once it is stored, clients get the new state and views, then `then` runs. */
+    commit(then?: () => void) {
       this.progress.write(this.play.match, this.play.clock);
-      this.publishState();
-      sendViews(this.clients, this.roster, this.play.match);
+      this.outbox.changed();
       // Bots explain their moves at the table, after the views that show them.
-      for (const line of this.play.takeLines()) deliverChat(this, this.chat.append(TABLE, line.seat, BOT_NAME, line.text));
+      for (const line of this.play.takeLines()) {
+        const msg = this.chat.append(TABLE, line.seat, BOT_NAME, line.text);
+        this.outbox.later(() => deliverChat(this, msg));
+      }
+      if (then) this.outbox.later(then);
+    }
+
+    later(f: () => void) {
+      this.outbox.later(f);
     }
 
     sendPrivate(client: Client, seat: Seat) {
-      sendView(client, seat, this.play.match);
-      client.send('chatHistory', this.chat.readableBy(seat));
+      this.outbox.later(() => {
+        sendView(client, seat, this.play.match, this.views);
+        client.send('chatHistory', this.chat.readableBy(seat));
+      });
     }
 
-    /** Project the public facts into the synced state and patch clients now. */
-    private publishState() {
+    /** Project the public facts into the synced state and patch clients; then what changed in each seat's view. */
+    private publish(views: boolean) {
       projectState(this.state, this.play.match, this.play.clock, this.roster);
       this.broadcastPatch();
+      if (views) sendViews(this.clients, this.roster, this.play.match, this.views);
+    }
+
+    /**
+     * Turn-based: patches go out right after each change (broadcastPatch), never on a tick. With
+     * `patchRate = null` Colyseus still ticks the room's clock every 16 ms; 1,000 idle rooms made
+     * 60,000 timer calls a second. A placeholder simulation interval stops that tick, and the
+     * clock reads the time when asked (Colyseus's flood limit uses it). Don't use `this.clock`'s
+     * timers in this room: nothing ticks them; the phase clock has its own timer.
+     */
+    private stopTicking() {
+      this['_simulationInterval'] = NO_TICK;
+      this.patchRate = null;
+      Object.defineProperty(this.clock, 'currentTime', { get: () => Date.now(), set: () => undefined, configurable: true });
     }
 
     /** Start the idle countdown when nobody is in the room; stop it when someone is. */

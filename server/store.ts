@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
 import type { LogEntry, MatchEvent, RoundMeters, SeatConfig } from '../shared/engine/index.js';
 import type { Phase } from '../shared/scenario/schema.js';
 
@@ -67,11 +68,13 @@ export interface Progress {
   logFrom: number;
   events: MatchEvent[];
   eventsFrom: number;
+  /** New round snapshots, or a rewritten last one. */
   rounds: RoundMeters[];
-  round: number;
-  phase: Phase;
-  ended: string | null;
-  clock: ClockRecord | null;
+  /** Where the match stands; the four go together, and may be left out when none changed. */
+  round?: number;
+  phase?: Phase;
+  ended?: string | null;
+  clock?: ClockRecord | null;
 }
 
 export interface MatchStore {
@@ -86,6 +89,12 @@ export interface MatchStore {
   appendChat(id: string, msg: ChatMessage): void;
   addParticipant(id: string, seat: string, name: string, at: number): void;
   setClock(id: string, clock: ClockRecord): void;
+  /**
+   * Calls `f` once everything written so far is durable. Writes are grouped: whatever the server
+   * writes in one turn of the event loop is committed together, then these callbacks run, in order.
+   * A room tells its clients about a change only from here.
+   */
+  afterWrite(f: () => void): void;
   close(): void;
 }
 
@@ -96,11 +105,11 @@ CREATE TABLE IF NOT EXISTS matches (
   created_at INTEGER NOT NULL, round INTEGER NOT NULL DEFAULT 1, phase TEXT NOT NULL DEFAULT 'news',
   ended TEXT, clock TEXT);
 CREATE TABLE IF NOT EXISTS participants (match_id TEXT NOT NULL, seat TEXT NOT NULL, name TEXT NOT NULL, at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS log (match_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (match_id, seq));
-CREATE TABLE IF NOT EXISTS events (match_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (match_id, seq));
-CREATE TABLE IF NOT EXISTS rounds (match_id TEXT NOT NULL, round INTEGER NOT NULL, meters TEXT NOT NULL, PRIMARY KEY (match_id, round));
+CREATE TABLE IF NOT EXISTS log (match_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (match_id, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (match_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (match_id, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rounds (match_id TEXT NOT NULL, round INTEGER NOT NULL, meters TEXT NOT NULL, PRIMARY KEY (match_id, round)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS chat (match_id TEXT NOT NULL, id INTEGER NOT NULL, channel TEXT NOT NULL, seat TEXT NOT NULL,
-  name TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (match_id, id));
+  name TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (match_id, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS participants_match ON participants (match_id);
 `;
 
@@ -141,12 +150,21 @@ const toRow = (r: Row): MatchRow => ({
 export class SqliteStore implements MatchStore {
   private db: DatabaseSync;
   private q: Record<string, StatementSync>;
+  private checkpointer: Worker | null = null;
+  /** Writes of this turn of the event loop, committed together at its end. */
+  private pending: (() => void)[] = [];
+  private flushing = false;
+  private waiting: (() => void)[] = [];
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
     // WAL: writers don't block readers; NORMAL sync survives a killed process (not a power cut).
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    if (path !== ':memory:') this.checkpointer = startCheckpointer(path, () => this.db.isOpen && this.db.exec('PRAGMA wal_autocheckpoint = 1000'));
+    // The checkpointer thread copies the log into the database (and syncs it to disk) off the
+    // event loop; here commits only append to the log.
+    if (this.checkpointer) this.db.exec('PRAGMA wal_autocheckpoint = 0');
     this.db.exec(SCHEMA);
     // Databases made before the public list lack its column.
     const columns = this.db.prepare(`PRAGMA table_info(matches)`).all() as { name: string }[];
@@ -170,19 +188,28 @@ export class SqliteStore implements MatchStore {
       insertChat: p(`INSERT INTO chat (match_id, id, channel, seat, name, text, at) VALUES (?,?,?,?,?,?,?)`),
       insertParticipant: p(`INSERT INTO participants (match_id, seat, name, at) VALUES (?,?,?,?)`),
       setClock: p(`UPDATE matches SET clock = ? WHERE id = ?`),
+      begin: p(`BEGIN`),
+      commit: p(`COMMIT`),
+      savepoint: p(`SAVEPOINT w`),
+      release: p(`RELEASE w`),
+      rollbackTo: p(`ROLLBACK TO w`),
     };
   }
 
   createMatch(m: NewMatch): void {
+    // The HTTP answer follows at once: this one is written now, not with the turn's batch.
+    this.commitPending();
     this.q.insertMatch.run(m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, m.listed ? 1 : 0);
   }
 
   findByCode(code: string): MatchRow | null {
+    this.commitPending();
     const r = this.q.byCode.get(code) as Row | undefined;
     return r ? toRow(r) : null;
   }
 
   readMatch(id: string): MatchRecord | null {
+    this.commitPending();
     const r = this.q.byId.get(id) as Row | undefined;
     if (!r) return null;
     type Seq = { seq: number; at: number };
@@ -197,47 +224,140 @@ export class SqliteStore implements MatchStore {
   }
 
   listOpenMatches(limit = 50): MatchRow[] {
+    this.commitPending();
     return (this.q.listOpen.all(limit) as unknown as Row[]).map(toRow);
   }
 
   listMatches(limit = 100): MatchRow[] {
+    this.commitPending();
     return (this.q.list.all(limit) as unknown as Row[]).map(toRow);
   }
 
   appendProgress(id: string, p: Progress): void {
     const at = Date.now();
-    this.transaction(() => {
-      p.log.forEach((e, i) => this.q.insertLog.run(id, p.logFrom + i, at, JSON.stringify(e)));
-      p.events.forEach((e, i) => this.q.insertEvent.run(id, p.eventsFrom + i, at, JSON.stringify(e)));
-      for (const r of p.rounds) this.q.insertRound.run(id, r.round, JSON.stringify(r));
-      this.q.updateMatch.run(p.round, p.phase, p.ended, p.clock ? JSON.stringify(p.clock) : null, id);
+    const log = p.log.map((e) => JSON.stringify(e));
+    const events = p.events.map((e) => JSON.stringify(e));
+    const rounds = p.rounds.map((r) => [r.round, JSON.stringify(r)] as const);
+    const clock = p.clock ? JSON.stringify(p.clock) : null;
+    this.write(() => {
+      log.forEach((e, i) => this.q.insertLog.run(id, p.logFrom + i, at, e));
+      events.forEach((e, i) => this.q.insertEvent.run(id, p.eventsFrom + i, at, e));
+      for (const [round, meters] of rounds) this.q.insertRound.run(id, round, meters);
+      if (p.phase !== undefined) this.q.updateMatch.run(p.round ?? 1, p.phase, p.ended ?? null, clock, id);
     });
   }
 
   appendChat(id: string, m: ChatMessage): void {
-    this.q.insertChat.run(id, m.id, m.channel, m.seat, m.name, m.text, m.at);
+    this.write(() => this.q.insertChat.run(id, m.id, m.channel, m.seat, m.name, m.text, m.at));
   }
 
   addParticipant(id: string, seat: string, name: string, at: number): void {
-    this.q.insertParticipant.run(id, seat, name, at);
+    this.write(() => this.q.insertParticipant.run(id, seat, name, at));
   }
 
   setClock(id: string, clock: ClockRecord): void {
-    this.q.setClock.run(JSON.stringify(clock), id);
+    const text = JSON.stringify(clock);
+    this.write(() => this.q.setClock.run(text, id));
+  }
+
+  afterWrite(f: () => void): void {
+    this.waiting.push(f);
+    this.schedule();
   }
 
   close(): void {
-    if (this.db.isOpen) this.db.close();
+    if (!this.db.isOpen) return;
+    this.flush();
+    void this.checkpointer?.terminate();
+    this.checkpointer = null;
+    this.db.close();
   }
 
-  private transaction(f: () => void): void {
-    this.db.exec('BEGIN');
-    try {
-      f();
-      this.db.exec('COMMIT');
-    } catch (e) {
-      this.db.exec('ROLLBACK');
-      throw e;
+  /**
+   * Queues a write for this turn's transaction. The transaction runs at the end of the turn in one
+   * go, so no lock is held between turns (another connection to the file, like the session store,
+   * never waits on us). One write's statements stay all-or-nothing: a savepoint undoes them.
+   */
+  private write(f: () => void): void {
+    this.pending.push(f);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Run the queued writes in one transaction. Reads call this first, so they see every write. */
+  private commitPending(): void {
+    if (!this.pending.length) return;
+    const pending = this.pending;
+    this.pending = [];
+    this.q.begin.run();
+    for (const f of pending) {
+      this.q.savepoint.run();
+      try {
+        f();
+        this.q.release.run();
+      } catch (e) {
+        this.q.rollbackTo.run();
+        this.q.release.run();
+        console.error('[store] write failed', e);
+      }
     }
+    try {
+      this.q.commit.run();
+    } catch (e) {
+      // The batch is lost (a full or failing disk). Rooms still answer, as they did when a single
+      // write failed after the match had moved on; the log says why.
+      console.error('[store] commit failed', e);
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+    }
+  }
+
+  /** Commit this turn's writes, then tell whoever waited for them. */
+  private flush(): void {
+    this.flushing = false;
+    if (!this.db.isOpen) return;
+    this.commitPending();
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const f of waiting) {
+      try {
+        f();
+      } catch (e) {
+        console.error('[store] after-write callback failed', e);
+      }
+    }
+  }
+}
+
+/**
+ * A checkpoint copies the write-ahead log into the database file and syncs both to disk: up to
+ * several ms with the disk sync, which on the event loop stalled every room (about one commit in
+ * 300 paid it). A small thread with its own connection does it every quarter second instead;
+ * PASSIVE never waits for the writer. If the thread dies, `fallback` turns automatic checkpoints on.
+ */
+function startCheckpointer(path: string, fallback: () => void): Worker | null {
+  const code = `
+    const { workerData } = require('node:worker_threads');
+    const { DatabaseSync } = require('node:sqlite');
+    const db = new DatabaseSync(workerData.path);
+    db.exec('PRAGMA busy_timeout = 1000');
+    const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+    setInterval(() => { try { checkpoint.get(); } catch {} }, 250);
+  `;
+  try {
+    const worker = new Worker(code, { eval: true, workerData: { path } });
+    worker.unref();
+    worker.on('error', (e) => {
+      console.error('[store] checkpointer failed', e);
+      fallback();
+    });
+    return worker;
+  } catch (e) {
+    console.error('[store] no checkpointer', e);
+    return null;
   }
 }

@@ -10,6 +10,7 @@ import type { GameStoreApi } from '../store/game.js';
 import type { ChatMessage, JoinInfo, RoomState } from '../store/types.js';
 import { api, loadScenario } from './http.js';
 import { BOT_STRATEGY, PLAY_NOW_TIMER_SCALE, type ControlOp, type CreateOptions, type Intents } from './intents.js';
+import { applyViewUpdate, type ViewUpdate } from './views.js';
 import { facilitatorToken, keepFacilitatorToken, patchSession, savedSession, saveSession, type SavedSession } from './session.js';
 
 const ANSWER_TIMEOUT_MS = 12_000;
@@ -86,7 +87,20 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
     state().setSession({ matchId: saved.matchId, code: saved.code, seat: saved.seat, name: saved.name, sessionId: r.sessionId });
     state().setConnection('open');
     r.onStateChange((s) => state().setRoom(plainRoomState(s)));
-    r.onMessage('view', (v: SeatView) => state().receiveView(v));
+    // The last whole view this connection built; updates apply to it. Until the first `view` after a
+    // join there is nothing to apply them to, and that view is on its way.
+    let view: SeatView | null = null;
+    r.onMessage('view', (v: SeatView) => {
+      view = v;
+      state().receiveView(v);
+    });
+    r.onMessage('viewUpdate', (u: ViewUpdate) => {
+      if (!view) return;
+      const next = applyViewUpdate(view, u);
+      if (!next) return void send('sync', {}, null);
+      view = next;
+      state().receiveView(next);
+    });
     r.onMessage('accepted', (m: { ref?: unknown }) => settle(m?.ref, true));
     r.onMessage('refused', (m: { ref?: unknown; code: string; reason: string; type: string }) => {
       if (typeof m?.ref === 'number' && waiting.has(m.ref)) settle(m.ref, false, m.code, m.reason);

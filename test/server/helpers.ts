@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import { createParityServer, type ParityOptions, type ParityServer } from '../../server/app.js';
 import type { SeatView } from '../../shared/engine/index.js';
+import { applyViewUpdate } from '../../client/net/views.js';
 
-export const TEST_PORT = 2568;
+/** PARITY_TEST_PORT lets two checkouts run their server tests side by side. */
+export const TEST_PORT = Number(process.env.PARITY_TEST_PORT ?? 2568);
 
 export interface TestServer {
   parity: ParityServer;
@@ -55,7 +57,10 @@ export type Reply = { kind: 'accepted'; type: string; ref?: string | number } | 
 
 /** One connected client, recording everything it receives. */
 export class Player {
+  /** Every view this client held, whole or rebuilt from a `viewUpdate`. */
   views: SeatView[] = [];
+  /** `viewUpdate`s that did not follow from the view held (there should be none). */
+  gaps = 0;
   messages: { type: string; payload: any }[] = [];
   private nextRef = 1;
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
@@ -64,6 +69,11 @@ export class Player {
     room.onMessage('*', (type, payload: any) => {
       this.messages.push({ type: String(type), payload });
       if (type === 'view') this.views.push(payload);
+      if (type === 'viewUpdate' && this.views.length) {
+        const next = applyViewUpdate(this.view, payload);
+        if (next) this.views.push(next);
+        else this.gaps++;
+      }
       this.wake();
     });
     room.onStateChange(() => this.wake());

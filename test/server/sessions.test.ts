@@ -189,6 +189,7 @@ describe('running a class session', () => {
     const custom = await post('/inject', { custom: { headline: 'Border talks, "again"', text: 'Both sides meet at the border.', effects: { stability: 5, tension: { syunik: -5 } } }, rooms: [s.rooms[0].matchId] });
     expect(custom.body.results).toEqual([{ matchId: s.rooms[0].matchId, ok: true }]);
     await ani.until(() => ani.view.events.some((e) => e.key === 'event.custom' && e.params.headline === 'Border talks, "again"'), 2000, 'custom event');
+    await fac.until(() => fac.view.events.some((e) => e.key === 'event.custom'), 2000, 'custom event (facilitator)');
     const after = events();
     expect(after).toBeGreaterThan(n);
 

@@ -1,0 +1,133 @@
+// Private views on the wire: a client gets its seat's whole view once (join, return, `sync`), then
+// only what changed — the fields whose value may have changed and the events that are new to it.
+import { viewFor, type Match, type MatchEvent, type Seat, type SeatView } from '../shared/engine/index.js';
+
+/** `viewUpdate` (docs/protocol.md §5): apply to the last view to get the seat's current view. */
+export interface ViewUpdate {
+  /** Fields of the SeatView whose value changed, with their new value (never `events`). */
+  changed: Partial<Omit<SeatView, 'events'>>;
+  /** Events new to this seat: they replace the view's events from index `eventsFrom` on. */
+  events: MatchEvent[];
+  eventsFrom: number;
+}
+
+export type ViewMessage = { type: 'view'; payload: SeatView } | { type: 'viewUpdate'; payload: ViewUpdate };
+
+/**
+ * The match fields each view field is made from (shared/engine/view.ts). A view field is sent
+ * when one of its sources changed; a field missing here is sent with every update, so a new
+ * field in the view is never left stale. `events` travel on their own. test/server/views.test.ts
+ * replays bot games and checks that the updates rebuild viewFor exactly.
+ */
+const SOURCES: Partial<Record<keyof SeatView, readonly (keyof Match)[]>> = {
+  scenarioId: [],
+  seat: [],
+  rounds: [],
+  open: ['ended'],
+  round: ['round'],
+  phase: ['phase'],
+  ended: ['ended'],
+  seats: ['seats'],
+  escalation: ['escalation'],
+  stability: ['stability'],
+  regions: ['regions'],
+  demands: ['demands', 'ended'],
+  proposals: ['proposals'],
+  instruments: ['instruments'],
+  modifiers: ['modifiers'],
+  embargoes: ['embargoes'],
+  mediators: ['mediators'],
+  done: ['done'],
+  settlement: ['settlement'],
+  parties: ['parties', 'ended'],
+  balance: ['parties', 'turkishBacking', 'ended'],
+  history: ['history', 'ended'],
+  events: [],
+};
+const WATCHED = [...new Set(Object.values(SOURCES).flat())] as (keyof Match)[];
+
+/** What a seat's clients hold besides the fields: how many events, and whether the view was open. */
+interface Held {
+  events: number;
+  open: boolean;
+}
+
+/**
+ * Works out each seat's next view message. It keeps, per room, a digest of each watched match
+ * field as of the last update (a few numbers, not views: rooms stay small) and, per seat, how
+ * many events its clients hold. Digests are taken once per change for the whole room.
+ */
+export class SeatViews {
+  private held = new Map<Seat, Held>();
+  private digests = new Map<keyof Match, number>();
+  /** Match fields that changed since the last update, for the update being worked out. */
+  private changed = new Set<keyof Match>(WATCHED);
+
+  /** Call once per change, before `next` for each seat. */
+  startUpdate(m: Match): void {
+    this.changed.clear();
+    for (const field of WATCHED) {
+      const d = digest(m[field]);
+      if (this.digests.get(field) !== d) {
+        this.digests.set(field, d);
+        this.changed.add(field);
+      }
+    }
+  }
+
+  /** The whole view, for a client that has none (it also becomes what the seat holds). */
+  full(m: Match, seat: Seat): SeatView {
+    const view = viewFor(m, seat);
+    this.held.set(seat, { events: view.events.length, open: view.open });
+    return view;
+  }
+
+  /** The message that brings the seat's clients up to date, or null when their view did not change. */
+  next(m: Match, seat: Seat): ViewMessage | null {
+    const held = this.held.get(seat);
+    if (!held) return { type: 'view', payload: this.full(m, seat) };
+    const view = viewFor(m, seat);
+    // The view opens up when the match ends: earlier private events become visible, so start afresh.
+    if (view.open !== held.open || view.events.length < held.events) return { type: 'view', payload: this.full(m, seat) };
+    const changed: Record<string, unknown> = {};
+    let any = false;
+    for (const k in view) {
+      const sources = SOURCES[k as keyof SeatView];
+      if (sources && !sources.some((f) => this.changed.has(f))) continue;
+      if (k === 'events') continue;
+      changed[k] = view[k as keyof SeatView];
+      any = true;
+    }
+    const eventsFrom = held.events;
+    if (!any && view.events.length === eventsFrom) return null;
+    held.events = view.events.length;
+    return { type: 'viewUpdate', payload: { changed: changed as ViewUpdate['changed'], events: view.events.slice(eventsFrom), eventsFrom } };
+  }
+
+  /** Nobody in this seat any more. */
+  forget(seat: Seat): void {
+    this.held.delete(seat);
+  }
+
+  seats(): Iterable<Seat> {
+    return this.held.keys();
+  }
+}
+
+/**
+ * A 53-bit digest of plain data, over its JSON: two independent 32-bit multiply-xor hashes. A
+ * collision would leave a field stale until its next change or a `sync`, at odds of about 1 in
+ * 2^53 per change.
+ */
+function digest(v: unknown): number {
+  const s = JSON.stringify(v) ?? 'undefined';
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) >>> 11);
+}
