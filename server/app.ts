@@ -13,6 +13,7 @@ import { defineMatchRoom } from './room.js';
 import { staticClient } from './static.js';
 import { SqliteStore, type MatchStore } from './store.js';
 import { startWaker } from './waker.js';
+import { startHeartbeat } from './heartbeat.js';
 import type { RateLimit } from './guard.js';
 
 export interface ParityOptions {
@@ -57,8 +58,11 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
   let stopWaker = () => {};
   const clientDir = o.clientDir ?? join(ROOT, 'dist', 'client');
 
+  // pingInterval 0: our heartbeat (heartbeat.ts) spreads the pings over the period.
+  const transport = new WebSocketTransport({ maxPayload: 64 * 1024, pingInterval: 0 });
+  const stopHeartbeat = startHeartbeat(transport['wss']);
   const server = new Server({
-    transport: new WebSocketTransport({ maxPayload: 64 * 1024 }),
+    transport,
     gracefullyShutdown: o.signals ?? false,
     greet: false,
     express: (app) => {
@@ -83,6 +87,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
   );
   server.onShutdown(() => {
     stopWaker();
+    stopHeartbeat();
     store.close();
     sessions.close();
   });

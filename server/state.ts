@@ -1,5 +1,10 @@
 // The synced schema state: public facts only. Private views travel as 'view' messages.
-import { schema, t, type SchemaType } from '@colyseus/schema';
+import { Encoder, schema, t, type SchemaType } from '@colyseus/schema';
+
+// Each room holds two encode buffers of this size (patches, full state). Ours encodes in well under
+// 1 KB (six seats of a few occupants); 16 KB each was a sixth of a room's memory. A bigger state
+// grows the buffer by itself (with a warning).
+Encoder.BUFFER_SIZE = 4 * 1024;
 
 export const Occupant = schema(
   {
