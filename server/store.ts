@@ -160,7 +160,8 @@ export class SqliteStore implements MatchStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
     // WAL: writers don't block readers; NORMAL sync survives a killed process (not a power cut).
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    // busy_timeout first: a previous server's checkpointer may still hold the file for a moment.
+    this.db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     if (path !== ':memory:') this.checkpointer = startCheckpointer(path, () => this.db.isOpen && this.db.exec('PRAGMA wal_autocheckpoint = 1000'));
     // The checkpointer thread copies the log into the database (and syncs it to disk) off the
     // event loop; here commits only append to the log.
