@@ -5,6 +5,7 @@ import type { PlayingSeat } from '../shared/scenario/schema.js';
 import type { BotLine } from '../shared/bots/talk.js';
 import { botSeats, everyHumanDone, playBots } from './bots.js';
 import { PhaseClock } from './phaseClock.js';
+import { shareUnchanged } from './sharing.js';
 import type { ClockRecord, Timers } from './store.js';
 
 export interface Refusal {
@@ -23,13 +24,25 @@ export class MatchPlay {
    * @param vacated human seats a bot plays for now (owned by the roster, read here)
    * @param onTimeUp called when the phase clock runs out
    */
+  private current: Match;
+
   constructor(
-    public match: Match,
+    match: Match,
     private timers: Timers,
     private vacated: ReadonlySet<PlayingSeat>,
     onTimeUp: () => void,
   ) {
+    this.current = match;
     this.clock = new PhaseClock(onTimeUp);
+  }
+
+  /** The match as it stands. A new one keeps the previous one's unchanged fields (sharing.ts). */
+  get match(): Match {
+    return this.current;
+  }
+
+  set match(next: Match) {
+    this.current = shareUnchanged(this.current, next);
   }
 
   get ended(): boolean {

@@ -127,7 +127,8 @@ export class SqliteSessionStore implements SessionStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.sharesMatches = path !== ':memory:';
     this.db = new DatabaseSync(path);
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    // busy_timeout first: the match store's checkpointer may hold a lock for a moment.
+    this.db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.db.exec(SCHEMA);
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {

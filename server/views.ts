@@ -53,26 +53,25 @@ interface Held {
 }
 
 /**
- * Works out each seat's next view message. It keeps, per room, a digest of each watched match
- * field as of the last update (a few numbers, not views: rooms stay small) and, per seat, how
- * many events its clients hold. Digests are taken once per change for the whole room.
+ * Works out each seat's next view message. It keeps, per room, the match as of the last update
+ * (its unchanged fields are the current match's own, see sharing.ts, so this costs little) and,
+ * per seat, how many events its clients hold.
  */
 export class SeatViews {
   private held = new Map<Seat, Held>();
-  private digests = new Map<keyof Match, number>();
+  private last: Match | null = null;
   /** Match fields that changed since the last update, for the update being worked out. */
   private changed = new Set<keyof Match>(WATCHED);
 
   /** Call once per change, before `next` for each seat. */
   startUpdate(m: Match): void {
+    const last = this.last;
+    this.last = m;
+    if (!last) return;
     this.changed.clear();
-    for (const field of WATCHED) {
-      const d = digest(m[field]);
-      if (this.digests.get(field) !== d) {
-        this.digests.set(field, d);
-        this.changed.add(field);
-      }
-    }
+    // A field that holds other data is another object (the engine copies, sharing.ts puts back
+    // what did not change); the same data in another object is merely sent again.
+    for (const field of WATCHED) if (m[field] !== last[field]) this.changed.add(field);
   }
 
   /** The whole view, for a client that has none (it also becomes what the seat holds). */
@@ -112,22 +111,4 @@ export class SeatViews {
   seats(): Iterable<Seat> {
     return this.held.keys();
   }
-}
-
-/**
- * A 53-bit digest of plain data, over its JSON: two independent 32-bit multiply-xor hashes. A
- * collision would leave a field stale until its next change or a `sync`, at odds of about 1 in
- * 2^53 per change.
- */
-function digest(v: unknown): number {
-  const s = JSON.stringify(v) ?? 'undefined';
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return (a >>> 0) * 2 ** 21 + ((b >>> 0) >>> 11);
 }
