@@ -1,8 +1,10 @@
 // `npm run bench:server`: the real server in a child process, R rooms × 4 real SDK clients here,
 // playing realistic actions at a human-ish pace. Latency: action sent → its reply received (the
-// reply follows the state patch and the new view, so it bounds both).
+// reply follows the state patch and the view update on the same connection, so it bounds both).
 // Env: BENCH_ROOMS (1000), BENCH_SECONDS (20), BENCH_INTERVAL_MS (mean pause between a client's
-// messages, 2000), BENCH_PORT (2580).
+// messages, 2000), BENCH_PORT (2580), BENCH_NODE_ARGS (server's node flags, e.g. --cpu-prof),
+// BENCH_DB_DIR, BENCH_SERVER_OUTPUT (show the server's stdout, e.g. for --trace-gc).
+// Latency needs an otherwise idle machine; the CPU per message line compares runs on a busy one.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
