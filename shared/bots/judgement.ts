@@ -9,6 +9,14 @@ import type { OwnParty, SeatView } from '../engine/view.js';
 /** The Azerbaijani/Armenian ratio the seat believes (midpoint of what it can see). */
 export const believedRatio = (v: SeatView): number => (v.balance.low + v.balance.high) / 2;
 
+/** Azerbaijan's appetite is shown to no one: inferred from demands accepted and escalations repelled. */
+export function inferredAppetite(scenario: Scenario, v: SeatView): number {
+  const a = scenario.appetite;
+  const accepted = v.demands.filter((d) => d.from === 'azerbaijan' && d.status === 'accepted').length;
+  const resisted = v.events.filter((e) => e.key === 'escalation.failure' && e.params.attacker === 'azerbaijan').length;
+  return Math.max(0.05, Math.min(1, a.start + a.perAcceptance * accepted - a.perRefusalResisted * resisted));
+}
+
 /** The attacker's believed chance of success if it presses `region` now. */
 export function believedOdds(scenario: Scenario, v: SeatView, attacker: Party, region: string, prepared: boolean): number {
   const ratio = attacker === 'azerbaijan' ? believedRatio(v) : 1 / believedRatio(v);

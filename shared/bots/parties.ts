@@ -2,7 +2,7 @@
 import type { Party } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
 import type { OwnParty } from '../engine/view.js';
-import { believedOdds, believedRatio, shareOf } from './judgement.js';
+import { believedOdds, believedRatio, inferredAppetite, shareOf } from './judgement.js';
 import type { BotContext } from './types.js';
 
 interface PartyPolicy {
@@ -201,13 +201,7 @@ const random: PartyPolicy = {
 armenia.random = random;
 azerbaijan.random = random;
 
-/** Azerbaijan's appetite is not shown to anyone; its bot infers it from demands accepted and resisted. */
-function appetite(ctx: BotContext): number {
-  const a = ctx.scenario.appetite;
-  const accepted = ctx.view.demands.filter((d) => d.from === 'azerbaijan' && d.status === 'accepted').length;
-  const resisted = ctx.view.events.filter((e) => e.key === 'escalation.failure' && e.params.attacker === 'azerbaijan').length;
-  return Math.max(0.05, Math.min(1, a.start + a.perAcceptance * accepted - a.perRefusalResisted * resisted));
-}
+const appetite = (ctx: BotContext) => inferredAppetite(ctx.scenario, ctx.view);
 
 const preparedNow = (ctx: BotContext) => !!own(ctx).plan?.prepareEscalation;
 

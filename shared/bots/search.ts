@@ -10,6 +10,7 @@ import { seatScores } from '../engine/score.js';
 import type { Match } from '../engine/types.js';
 import { viewFor, type OwnParty, type SeatView } from '../engine/view.js';
 import { effectivePair } from '../engine/military.js';
+import { inferredAppetite } from './judgement.js';
 
 export interface SearchLevel {
   /** Sampled worlds per candidate move. */
@@ -111,10 +112,7 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
   m.events = [...v.events];
   for (const d of v.demands) if (d.def) m.issuedCount[d.def] = (m.issuedCount[d.def] ?? 0) + 1;
   m.nextId = 1 + Math.max(0, ...[...v.demands, ...v.proposals].map((x) => Number(x.id.slice(1)) || 0));
-  const a = scenario.appetite;
-  const accepted = v.demands.filter((d) => d.from === 'azerbaijan' && d.status === 'accepted').length;
-  const resisted = v.events.filter((e) => e.key === 'escalation.failure' && e.params.attacker === 'azerbaijan').length;
-  m.appetite = Math.max(0.05, Math.min(1, a.start + a.perAcceptance * accepted - a.perRefusalResisted * resisted));
+  m.appetite = inferredAppetite(scenario, v);
   for (const p of PARTIES) {
     const pub = v.parties[p];
     Object.assign(m.parties[p], { support: pub.support, standing: pub.standing, concessions: pub.concessions });
