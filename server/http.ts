@@ -44,6 +44,10 @@ const createSchema = z
 
 const MAX_BODY = 16 * 1024;
 
+/** Who plays each seat, without the bots' strategies (those stay with the facilitator's record). */
+const controllers = (seats: MatchRow['seats']): Record<string, { controller: string }> =>
+  Object.fromEntries(Object.entries(seats).map(([s, c]) => [s, { controller: c!.controller }]));
+
 function send(res: Res, status: number, body: unknown) {
   const text = JSON.stringify(body);
   res.statusCode = status;
@@ -165,10 +169,8 @@ export function mountApi(app: App, deps: ApiDeps) {
       const row = isCode(code) ? store.findByCode(code) : null;
       if (!row) return send(res, 404, { error: 'no match with this code' });
       if (!row.ended) await ensureRoom(row.id);
-      const seats: Record<string, { controller: string }> = {};
       // Seats as they stand (a facilitator may have swapped one), else as created.
-      const current = liveRoom(row.id)?.play.match.seats ?? row.seats;
-      for (const [s, c] of Object.entries(current)) seats[s] = { controller: c!.controller };
+      const seats = controllers(liveRoom(row.id)?.play.match.seats ?? row.seats);
       send(res, 200, { matchId: row.id, roomId: row.id, code: row.code, scenario: row.scenario, ended: row.ended !== null, seats });
     }),
   );
@@ -199,9 +201,7 @@ export function mountApi(app: App, deps: ApiDeps) {
       const r = readRecord(req, res);
       if (!r) return;
       const { rec, full } = r;
-      const seats: Record<string, { controller: string }> = {};
-      for (const [s, c] of Object.entries(rec.seats)) seats[s] = { controller: c!.controller };
-      const base = { ...summary(rec), seats, timers: rec.timers, participants: rec.participants };
+      const base = { ...summary(rec), seats: controllers(rec.seats), timers: rec.timers, participants: rec.participants };
       if (!full) return send(res, 200, base);
       send(res, 200, { ...base, seed: rec.seed, seatConfig: rec.seats, log: rec.log, events: rec.events, rounds: rec.rounds, chat: rec.chat });
     }),
