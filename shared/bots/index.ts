@@ -7,8 +7,9 @@ import type { Match } from '../engine/types.js';
 import { viewFor } from '../engine/view.js';
 import { DEFAULT_MEDIATOR_STRATEGY, MEDIATOR_STRATEGIES, mediatorActions } from './mediators.js';
 import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './parties.js';
-import { SEARCH_LEVELS, searchMove, type Difficulty } from './search.js';
-import { packageNear } from './judgement.js';
+import { SEARCH_LEVELS, searchMove, type Difficulty, type Option, type SearchLevel } from './search.js';
+import { demandsToPress, packagesToTable, summitNow } from './candidates.js';
+import { quickView } from './quickView.js';
 import type { BotContext } from './types.js';
 
 export { PARTY_STRATEGIES, MEDIATOR_STRATEGIES, SEARCH_LEVELS, type Difficulty };
@@ -36,30 +37,66 @@ export function defaultStrategy(seat: PlayingSeat): string {
  */
 export function botActions(match: Match, seat: PlayingSeat, strategy = match.seats[seat]?.strategy ?? defaultStrategy(seat)): Action[] {
   if (match.ended || !(ACTING_PHASES[isParty(seat) ? 'party' : 'mediator'] as readonly Phase[]).includes(match.phase)) return [];
-  let state = mixSeed(match.seed, `${seat}:${match.round}:${match.phase}:${match.log.length}`);
-  const rand = () => {
-    const [v, next] = step(state);
-    state = next;
-    return v;
-  };
+  const rand = botRand(match, seat);
   if (strategy.startsWith('search')) {
     const level = SEARCH_LEVELS[(strategy.split('-')[1] ?? 'normal') as Difficulty] ?? SEARCH_LEVELS.normal;
-    const candidates = [...personalitiesFor(seat), 'random'].map((then) => ({ moves: botActions(match, seat, then), then }));
-    // Each open package this party could sign now is a move of its own.
-    if (isParty(seat) && (match.phase === 'negotiation' || match.phase === 'response')) {
-      for (const p of match.proposals) {
-        if (p.status === 'open' && !p.signed.includes(seat)) candidates.push({ moves: [{ type: 'sign', proposal: p.id }], then: defaultStrategy(seat) });
-      }
-    }
-    // A mediator may table packages that split the concessions differently.
-    if (!isParty(seat) && match.phase === 'negotiation' && !match.proposals.some((p) => p.by === seat && p.status === 'open')) {
-      for (const share of [0.35, 0.5, 0.65, 0.8]) {
-        candidates.push({ moves: [{ type: 'propose', clauses: packageNear(match.scenario, share, ['mutual-recognition'], () => 0).clauses }], then: defaultStrategy(seat) });
-      }
-    }
-    return searchMove(match, seat, candidates, (m, s, st) => botActions(m, s, st), defaultStrategy, level, rand);
+    return searchChoice(match, seat, level, rand);
   }
   const ctx: BotContext = { seat, view: viewFor(match, seat), scenario: match.scenario, rand };
   return isParty(seat) ? partyActions(ctx, strategy) : mediatorActions(ctx, strategy);
 }
 
+
+/** The random stream of a seat's bot at this point of the match. */
+function botRand(match: Match, seat: PlayingSeat): () => number {
+  let state = mixSeed(match.seed, `${seat}:${match.round}:${match.phase}:${match.log.length}`);
+  return () => {
+    const [v, next] = step(state);
+    state = next;
+    return v;
+  };
+}
+
+/** A personality's actions inside a search playout (a sampled world): the same policy, a cheaper view. */
+function playoutActions(match: Match, seat: PlayingSeat, strategy: string): Action[] {
+  if (match.ended || !(ACTING_PHASES[isParty(seat) ? 'party' : 'mediator'] as readonly Phase[]).includes(match.phase)) return [];
+  const ctx: BotContext = { seat, view: quickView(match, seat), scenario: match.scenario, rand: botRand(match, seat) };
+  return isParty(seat) ? partyActions(ctx, strategy) : mediatorActions(ctx, strategy);
+}
+
+/**
+ * What the search bot weighs: each personality's moves now, and moves of its own, made with the
+ * personality it will play on with (`base`): each open package it could sign, packages it could
+ * table, each demand it could press.
+ */
+function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand: () => number): Action[] {
+  const view = viewFor(match, seat);
+  const s = match.scenario;
+  const names = [defaultStrategy(seat), ...personalitiesFor(seat).filter((p) => p !== defaultStrategy(seat))];
+  const personalities = names.map((name) => ({ name, moves: botActions(match, seat, name) }));
+  const phase = match.phase;
+  const extras = (base: Option): Action[][] => {
+    const out: Action[][] = [];
+    if (isParty(seat) && (phase === 'negotiation' || phase === 'response')) {
+      const keep = base.moves.filter((a) => a.type !== 'sign');
+      for (const p of view.proposals) {
+        if (p.status === 'open' && !p.signed.includes(seat)) out.push([...keep, { type: 'sign', proposal: p.id }]);
+      }
+      if (!view.proposals.some((p) => p.by === seat && p.status === 'open')) {
+        for (const clauses of packagesToTable(s, view, seat, level.packages)) out.push([...keep, { type: 'propose', clauses }]);
+      }
+    }
+    if (isParty(seat) && phase === 'demands' && level.packages > 0 && !view.demands.some((d) => d.from === seat && d.issued === view.round)) {
+      for (const demand of demandsToPress(s, view, seat)) out.push([{ type: 'issueDemand', demand, deadline: 0 }]);
+    }
+    if (!isParty(seat) && phase === 'negotiation' && !view.proposals.some((p) => p.by === seat && p.status === 'open')) {
+      const summit = summitNow(s, view, seat);
+      for (const clauses of packagesToTable(s, view, seat, level.packages)) {
+        out.push([{ type: 'propose', clauses }]);
+        if (summit.length) out.push([...summit, { type: 'propose', clauses }]);
+      }
+    }
+    return out;
+  };
+  return searchMove(match, seat, personalities, extras, playoutActions, defaultStrategy, level, rand);
+}

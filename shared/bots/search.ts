@@ -13,54 +13,100 @@ import { effectivePair } from '../engine/military.js';
 import { inferredAppetite } from './judgement.js';
 
 export interface SearchLevel {
-  /** Sampled worlds per candidate move. */
+  /** Sampled worlds in which each personality is played from here, to choose the one to play on with. */
+  basePlayouts: number;
+  /** Sampled worlds each move that survives to the end is played out in, then played on with that personality. */
   playouts: number;
-  /** Rounds played out after the move before the position is scored. */
+  /** Rounds played out after the move before the position is scored (99: the whole match). */
   horizon: number;
-  /** Stop sampling after this long, whatever the playouts. */
+  /** Packages of clauses this seat considers tabling, besides the personalities' moves. */
+  packages: number;
+  /** Safety net only: stop sampling after this long. The budget is normally spent well before. */
   timeMs: number;
 }
 
 export const SEARCH_LEVELS = {
-  easy: { playouts: 2, horizon: 2, timeMs: 150 },
-  normal: { playouts: 4, horizon: 99, timeMs: 300 },
-  hard: { playouts: 10, horizon: 99, timeMs: 450 },
+  easy: { basePlayouts: 2, playouts: 2, horizon: 2, packages: 0, timeMs: 150 },
+  normal: { basePlayouts: 6, playouts: 12, horizon: 99, packages: 4, timeMs: 450 },
+  hard: { basePlayouts: 10, playouts: 24, horizon: 99, packages: 6, timeMs: 480 },
 } satisfies Record<string, SearchLevel>;
 export type Difficulty = keyof typeof SEARCH_LEVELS;
 
 type Policy = (m: Match, seat: PlayingSeat, strategy: string) => Action[];
 
-/** A move to try now, and the personality the seat is assumed to follow afterwards. */
-export interface Candidate {
+/** What a personality would do now. */
+export interface Option {
+  name: string;
   moves: Action[];
-  then: string;
 }
 
+/** Statistics of the decisions so far (for the bench): playouts run and how many stopped at the time cap. */
+export const searchStats = { decisions: 0, playouts: 0, capped: 0 };
+
 /**
- * Choose among `candidates` by sampled playouts. `policy` plays every seat in the playouts
- * (personality bots: the others on their defaults, this seat on the candidate's `then`);
- * `rand` is the bot's own stream.
+ * Choose a move by sampled playouts, in two steps. First, which personality to play on with:
+ * each is played from here in the same sampled worlds. Then, which move to make now: each
+ * personality's move and the seat's own ideas (`extras`, given that personality), each followed
+ * by that personality, in the same worlds, the weaker half dropped after each batch. A move is
+ * chosen over the personality's own only if it scored better; ties go to the earlier move.
+ * `policy` plays every seat in the playouts (the others on their defaults); `rand` is the bot's own stream.
  */
-export function searchMove(match: Match, seat: PlayingSeat, candidates: Candidate[], policy: Policy, defaults: (s: PlayingSeat) => string, level: SearchLevel, rand: () => number): Action[] {
-  // Nothing to choose when every personality would do the same now.
-  const first = JSON.stringify(candidates[0]?.moves ?? []);
-  if (candidates.every((c) => JSON.stringify(c.moves) === first)) return candidates[0]?.moves ?? [];
+export function searchMove(match: Match, seat: PlayingSeat, personalities: Option[], extras: (base: Option) => Action[][], policy: Policy, defaults: (s: PlayingSeat) => string, level: SearchLevel, rand: () => number): Action[] {
+  const key = (moves: Action[]) => JSON.stringify(moves);
+  const firstKey = key(personalities[0].moves);
+  const same = personalities.every((p) => key(p.moves) === firstKey);
+  if (same && extras(personalities[0]).every((m) => key(m) === firstKey)) return personalities[0].moves;
+  searchStats.decisions++;
   const view = viewFor(match, seat);
-  const totals = candidates.map(() => 0);
   const started = performance.now();
-  let done = 0;
-  for (let i = 0; i < level.playouts; i++) {
-    // Common random numbers: every candidate is tried in the same sampled world.
-    const world = determinise(view, match.scenario, seat, rand);
-    candidates.forEach((c, i) => {
-      const strategyOf = (s: PlayingSeat) => (s === seat ? c.then : defaults(s));
-      totals[i] += playout(world, seat, c.moves, policy, strategyOf, level.horizon);
+  const worlds: Match[] = [];
+  const world = (i: number) => worlds[i] ?? (worlds[i] = determinise(view, match.scenario, seat, rand));
+  const run = (moves: Action[], then: string, w: number) => {
+    searchStats.playouts++;
+    return playout(world(w), seat, moves, policy, (s) => (s === seat ? then : defaults(s)), level.horizon);
+  };
+  const overTime = () => performance.now() - started > level.timeMs;
+
+  // 1. The personality to play on with.
+  let base = personalities[0];
+  const baseTotals = personalities.map(() => 0);
+  if (personalities.length > 1) {
+    for (let w = 0; w < level.basePlayouts; w++) {
+      personalities.forEach((p, i) => (baseTotals[i] += run(p.moves, p.name, w)));
+      if (overTime()) break;
+    }
+    personalities.forEach((p, i) => {
+      if (baseTotals[i] > baseTotals[personalities.indexOf(base)] + 1e-9) base = p;
     });
-    if (performance.now() - started > level.timeMs) break;
   }
-  let best = 0;
-  for (let c = 1; c < candidates.length; c++) if (totals[c] > totals[best] + 1e-9) best = c;
-  return candidates[best].moves;
+
+  // 2. The move to make now, then played on as `base`.
+  const moves: Action[][] = [base.moves];
+  const seen = new Set([key(base.moves)]);
+  for (const m of [...personalities.map((p) => p.moves), ...extras(base)]) if (!seen.has(key(m)) && seen.add(key(m))) moves.push(m);
+  if (moves.length === 1) return base.moves;
+  const totals = moves.map(() => 0);
+  let alive = moves.map((_, i) => i);
+  const stages = Math.max(1, Math.ceil(Math.log2(moves.length)));
+  const batch = Math.max(1, Math.ceil(level.playouts / stages));
+  let w = 0;
+  search: while (w < level.playouts) {
+    const upTo = Math.min(level.playouts, w + batch);
+    for (; w < upTo; w++) {
+      for (const i of alive) totals[i] += run(moves[i], base.name, w);
+      if (overTime()) {
+        searchStats.capped++;
+        break search;
+      }
+    }
+    if (alive.length > 2) {
+      const ranked = [...alive].sort((a, b) => totals[b] - totals[a] || a - b);
+      alive = ranked.slice(0, Math.max(2, Math.ceil(alive.length / 2))).sort((a, b) => a - b);
+    }
+  }
+  let best = alive[0];
+  for (const i of alive) if (totals[i] > totals[best] + 1e-9) best = i;
+  return moves[best];
 }
 
 function playout(world: Match, seat: PlayingSeat, moves: Action[], policy: Policy, strategyOf: (s: PlayingSeat) => string, horizon: number): number {

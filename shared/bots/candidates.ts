@@ -1,0 +1,70 @@
+// The moves the search bot weighs, besides what each personality would do now: packages it could
+// table (chosen from its own view: the split the other side would likely sign, its own objectives,
+// the durability it expects), each demand it could press, each open package it could sign.
+import type { PlayingSeat, Scenario } from '../scenario/schema.js';
+import type { Action } from '../engine/actions.js';
+import { isParty } from '../engine/match.js';
+import { durabilityAt } from '../engine/settlement.js';
+import type { SeatView } from '../engine/view.js';
+import { allPackages, believedRatio } from './judgement.js';
+
+/** Points a signed clause is worth to this seat by its own objectives. */
+function clauseValue(scenario: Scenario, seat: PlayingSeat, clause: string): number {
+  let v = 0;
+  for (const o of scenario.seats[seat]?.objectives ?? []) {
+    const c = o.check;
+    if ((c.metric === 'clauseSigned' || c.metric === 'obtained') && c.clause === clause) v += o.points;
+  }
+  return v;
+}
+
+/**
+ * Up to `count` packages worth tabling now: for each target split of the concessions near what
+ * the balance this seat believes in would justify, the package it values most (its objectives'
+ * clauses plus half the durability it expects). A party leans its split its own way; a mediator
+ * stays near the middle of the range both sides might sign.
+ */
+export function packagesToTable(scenario: Scenario, view: SeatView, seat: PlayingSeat, count: number): string[][] {
+  if (count <= 0) return [];
+  const r = believedRatio(view);
+  const realist = r / (1 + r);
+  const offsets = seat === 'armenia' ? [-0.04, -0.02, 0, -0.06, 0.02, -0.08] : seat === 'azerbaijan' ? [0.04, 0.02, 0, 0.06, -0.02, 0.08] : [0, -0.03, 0.03, -0.06, 0.06, 0.09];
+  const packages = allPackages(scenario);
+  const out: string[][] = [];
+  const taken = new Set<string>();
+  for (const off of offsets.slice(0, count)) {
+    const target = realist + off;
+    let best: { clauses: string[]; score: number } | null = null;
+    for (const p of packages) {
+      if (Math.abs(p.armeniaShare - target) > 0.02) continue;
+      const key = p.clauses.join(',');
+      if (taken.has(key)) continue;
+      const own = p.clauses.reduce((s, c) => s + clauseValue(scenario, seat, c), 0);
+      const score = own + 0.5 * durabilityAt(scenario, view, r, p.clauses);
+      if (!best || score > best.score) best = { clauses: p.clauses, score };
+    }
+    if (best) {
+      taken.add(best.clauses.join(','));
+      out.push(best.clauses);
+    }
+  }
+  return out;
+}
+
+/** Each catalogue demand this party could press now. */
+export function demandsToPress(scenario: Scenario, view: SeatView, seat: PlayingSeat): string[] {
+  if (!isParty(seat)) return [];
+  const issued = (id: string) => view.demands.filter((d) => d.def === id).length;
+  const open = (id: string) => view.demands.some((d) => d.def === id && d.status === 'open');
+  if (view.demands.filter((d) => d.from === seat && d.status === 'open').length >= 3) return [];
+  return scenario.demands.filter((d) => d.from === seat && issued(d.id) < d.repeats && !open(d.id)).map((d) => d.id);
+}
+
+/** A summit this mediator could convene now, if none is in force this round. */
+export function summitNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): Action[] {
+  const kind = (id: string) => scenario.instruments.find((i) => i.id === id)?.kind;
+  if (view.instruments.some((x) => x.until >= view.round && kind(x.id) === 'summit')) return [];
+  const prestige = view.mediators[seat as 'russia' | 'eu']?.prestige ?? 0;
+  const inst = scenario.instruments.find((i) => i.kind === 'summit' && i.by.includes(seat as 'russia' | 'eu') && i.cost <= prestige);
+  return inst ? [{ type: 'useInstrument', instrument: inst.id }] : [];
+}
