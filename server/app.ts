@@ -14,6 +14,7 @@ import { staticClient } from './static.js';
 import { SqliteStore, type MatchStore } from './store.js';
 import { startWaker } from './waker.js';
 import { startHeartbeat } from './heartbeat.js';
+import { BotPool } from './botPool.js';
 import type { RateLimit } from './guard.js';
 
 export interface ParityOptions {
@@ -31,11 +32,14 @@ export interface ParityOptions {
   clientDir?: string;
   /** How often to look for slow games whose deadline fell due while their room was away. */
   wakeEveryMs?: number;
+  /** Threads for search bots' decisions (default: cores − 1, at least 1, at most 4). */
+  botThreads?: number;
 }
 
 export interface ParityServer {
   server: Server;
   store: MatchStore;
+  bots: BotPool;
   port: number;
   url: string;
   listen(): Promise<void>;
@@ -57,6 +61,8 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
   const startedAt = Date.now();
   let stopWaker = () => {};
   const clientDir = o.clientDir ?? join(ROOT, 'dist', 'client');
+  // Search bots decide on threads (started when first needed), never on the rooms' event loop.
+  const bots = new BotPool(o.botThreads);
 
   // pingInterval 0: our heartbeat (heartbeat.ts) spreads the pings over the period.
   const transport = new WebSocketTransport({ maxPayload: 64 * 1024, pingInterval: 0 });
@@ -83,11 +89,13 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
       floodLimit: o.floodLimit ?? 200,
       idleSeconds: o.idleSeconds ?? 300,
       controlGuard: sessionControlGuard(sessions),
+      bots,
     }),
   );
   server.onShutdown(() => {
     stopWaker();
     stopHeartbeat();
+    bots.close();
     store.close();
     sessions.close();
   });
@@ -95,6 +103,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
   return {
     server,
     store,
+    bots,
     port,
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     listen: async () => {

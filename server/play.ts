@@ -3,7 +3,10 @@
 import { advancePhase, applyAction, type Match, type Seat } from '../shared/engine/index.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
 import type { BotLine } from '../shared/bots/talk.js';
-import { botSeats, everyHumanDone, playBots } from './bots.js';
+import { botActions } from '../shared/bots/index.js';
+import type { Action } from '../shared/engine/actions.js';
+import { slowDecision, type BotPool } from './botPool.js';
+import { botSeats, botTurns, everyHumanDone, type BotTurn } from './bots.js';
 import { PhaseClock } from './phaseClock.js';
 import { shareUnchanged } from './sharing.js';
 import type { ClockRecord, Timers } from './store.js';
@@ -15,6 +18,13 @@ export interface Refusal {
 
 export type ControlOp = 'pause' | 'resume' | 'extend' | 'advance' | 'end';
 
+/** Where slow bot decisions are made, and whom to tell when bots moved after a wait. */
+export interface OffLoop {
+  pool: BotPool;
+  /** Bots moved (and phases may have ended) after a decision came back from the pool. */
+  moved(): void;
+}
+
 export class MatchPlay {
   readonly clock: PhaseClock;
   /** What bots said at the table since the room last took it. */
@@ -25,12 +35,16 @@ export class MatchPlay {
    * @param onTimeUp called when the phase clock runs out
    */
   private current: Match;
+  /** Counts settle() calls: a decision that comes back for an older one is dropped. */
+  private runs = 0;
 
+  /** @param offLoop the bot pool for slow (search) decisions; without it every bot decides inline. */
   constructor(
     match: Match,
     private timers: Timers,
     private vacated: ReadonlySet<PlayingSeat>,
     onTimeUp: () => void,
+    private offLoop: OffLoop | null = null,
   ) {
     this.current = match;
     this.clock = new PhaseClock(onTimeUp);
@@ -97,20 +111,70 @@ export class MatchPlay {
   catchUp(stored: ClockRecord, now = Date.now()): ClockRecord {
     if (stored.paused || stored.endsAt <= 0) return stored;
     let endsAt = stored.endsAt;
+    // Bots decide inline here: the phases that passed are played out at once.
     for (let guard = 0; guard < 1000 && endsAt <= now && !this.ended; guard++) {
-      this.settle();
+      this.settle(true);
       if (this.ended) break;
       this.advance();
-      this.settle();
+      this.settle(true);
       endsAt += this.phaseLength();
     }
     return { paused: false, endsAt, remaining: 0 };
   }
 
-  /** Let bots play, and end the phase early while every human-played seat is done. */
-  settle(): void {
-    for (let guard = 0; guard < 100 && !this.match.ended; guard++) {
-      this.match = playBots(this.match, botSeats(this.match, this.vacated), this.said);
+  /**
+   * Let bots play, and end the phase early while every human-played seat is done. A slow bot's
+   * decision (search) is made on the bot pool: the bots before it have moved; the rest of this
+   * settling (the later bots, the early end of the phase) goes on when it comes back, and the
+   * room is told (`offLoop.moved`). If the match changed meanwhile (a human acted, the clock ran
+   * out) the answer is dropped: that change settled again from the new match, as inline. So the
+   * phase never ends early before the bots had their say, and each decision is the one the bot
+   * makes inline for that match. `inline` forces every decision onto this thread (catching up).
+   */
+  settle(inline = false): void {
+    this.steps(++this.runs, inline || !this.offLoop, 0, null, undefined);
+  }
+
+  /** Bots are deciding on the pool. */
+  get deciding(): boolean {
+    return this.waiting !== null;
+  }
+
+  /** Drop any decision under way (the room goes away). */
+  stop(): void {
+    this.runs++;
+    this.waiting = null;
+  }
+
+  /** The turn whose decision is under way on the pool. */
+  private waiting: BotTurn | null = null;
+
+  private steps(run: number, inline: boolean, guard: number, turns: Generator<BotTurn, Match, Action[]> | null, answer: Action[] | undefined): void {
+    this.waiting = null;
+    for (; guard < 100 && !this.match.ended; guard++) {
+      if (!turns) turns = botTurns(this.match, botSeats(this.match, this.vacated), this.said);
+      let step = answer === undefined ? turns.next() : turns.next(answer);
+      answer = undefined;
+      for (; !step.done; step = turns.next(botActions(step.value.match, step.value.seat))) {
+        const turn = step.value;
+        this.match = turn.match;
+        if (inline || !slowDecision(turn.match, turn.seat)) continue;
+        this.waiting = turn;
+        const current = () => run === this.runs && this.match === turn.match;
+        const resume = (actions: Action[] | null) => {
+          if (!actions || !current()) return;
+          this.steps(run, inline, guard, turns, actions);
+          this.offLoop!.moved();
+        };
+        this.offLoop!.pool.decide(turn.match, turn.seat, current).then(resume, (e: unknown) => {
+          // No thread to decide on: decide here rather than stop the game.
+          console.error('[bots] deciding inline:', e instanceof Error ? e.message : e);
+          if (current()) resume(botActions(turn.match, turn.seat));
+        });
+        return;
+      }
+      this.match = step.value;
+      turns = null;
       if (this.match.ended || !everyHumanDone(this.match, this.vacated)) break;
       this.advance();
     }

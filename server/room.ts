@@ -6,6 +6,7 @@ import { createMatch, playingSeats, replay, type Match, type Seat } from '../sha
 import type { Scenario } from '../shared/scenario/schema.js';
 import { TABLE } from './chat.js';
 import { ChatLog } from './chatLog.js';
+import type { BotPool } from './botPool.js';
 import type { RateLimit } from './guard.js';
 import { deliverChat, handlers, onUnknown, safely, type ControlGuard, type RoomContext } from './messages.js';
 import { MatchPlay } from './play.js';
@@ -32,6 +33,8 @@ export interface RoomDeps {
   idleSeconds: number;
   /** The clock rules of a class session's room (limits, facilitator log), if any. */
   controlGuard?(matchId: string): ControlGuard | null;
+  /** Where search bots decide (off the event loop); without it they decide inline. */
+  bots?: BotPool;
 }
 
 /** Stands in for Colyseus's simulation interval so that no per-room tick is set up (clearInterval ignores it). */
@@ -90,7 +93,13 @@ export function defineMatchRoom(deps: RoomDeps) {
         onReturned: (seat) => this.broadcast('notice', { key: 'seat.humanBack', params: { seat } }),
       });
       const match = rec.log.length ? replay(scenario, rec.seed, rec.seats, rec.log.map((e) => e.entry)) : createMatch(scenario, rec.seed, rec.seats);
-      this.play = new MatchPlay(match, rec.timers, this.roster.vacated, () => safely(this.matchId, () => this.play.timeUp() && this.commit()));
+      this.play = new MatchPlay(
+        match,
+        rec.timers,
+        this.roster.vacated,
+        () => safely(this.matchId, () => this.play.timeUp() && this.commit()),
+        deps.bots ? { pool: deps.bots, moved: () => safely(this.matchId, () => this.commit()) } : null,
+      );
       this.progress = new ProgressWriter(deps.store, rec.id, { log: rec.log.length, events: rec.events.length, rounds: rec.rounds.length });
       this.chat = new ChatLog(deps.store, rec.id, rec.chat);
       this.outbox = new Outbox(deps.store, this.clients, (views) => this.publish(views));
@@ -156,6 +165,7 @@ export function defineMatchRoom(deps: RoomDeps) {
       if (this.idle) clearTimeout(this.idle);
       this.outbox.close();
       this.play.clock.clear();
+      this.play.stop();
       this.roster.clear();
       // The deadline keeps running while no room is up: the server wakes the match when it falls due.
       if (!this.play.ended) deps.store.setClock(this.matchId, this.play.clock.record());

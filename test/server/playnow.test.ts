@@ -25,18 +25,25 @@ describe('play now against bots', () => {
     const bot = { controller: 'bot', strategy: 'search-easy' };
     const m = await createMatch(t.url, { seed: 4, timers: quick, seats: { armenia: 'human', azerbaijan: { controller: 'bot', strategy: 'hawk' }, russia: bot, eu: bot } });
     const arm = await Player.join(t, m.code, 'armenia', 'Solo');
-    // Armenia is the only human: each `done` ends the phase, and the bots move at once.
+    // Armenia is the only human: each `done` ends the phase once the search bots (deciding off the
+    // event loop, server/botPool.ts) have moved.
+    const at = () => `${arm.view.round}:${arm.view.phase}`;
+    const done = async () => {
+      const before = at();
+      ok(await arm.act({ type: 'done' }));
+      await arm.until(() => at() !== before, 20_000, `the end of ${before}`);
+    };
     let guard = 0;
-    while (!arm.view.demands.some((d) => d.from === 'azerbaijan') && guard++ < 10) ok(await arm.act({ type: 'done' }));
+    while (!arm.view.demands.some((d) => d.from === 'azerbaijan') && guard++ < 10) await done();
     const demand = arm.view.demands.find((d) => d.from === 'azerbaijan')!;
     expect(demand.status).toBe('open');
     const chats = () => arm.messages.filter((x) => x.type === 'chat').map((x) => x.payload);
     await arm.until(() => chats().some((c) => c.seat === 'azerbaijan' && c.name === 'Bot'), 5000, 'the bot announces its demand');
     expect(chats().find((c) => c.seat === 'azerbaijan')!.channel).toBe('table');
     // Refuse: the hawk presses by force at resolution; the search-bot mediators act meanwhile.
-    while (arm.view.phase !== 'negotiation' && arm.view.phase !== 'response') ok(await arm.act({ type: 'done' }));
+    while (arm.view.phase !== 'negotiation' && arm.view.phase !== 'response') await done();
     ok(await arm.act({ type: 'respond', demand: demand.id, answer: 'refuse' }));
-    while (arm.view.round === 1) ok(await arm.act({ type: 'done' }));
+    while (arm.view.round === 1) await done();
     expect(arm.view.events.some((e) => e.key.startsWith('escalation.') && e.params.attacker === 'azerbaijan')).toBe(true);
     expect(chats().some((c) => c.seat === 'russia' || c.seat === 'eu')).toBe(true);
     await arm.leave();

@@ -1,0 +1,142 @@
+// Search bots decide on the bot pool's threads (server/botPool.ts), off the event loop: a thread
+// decides what the bot decides inline, a search-bot room plays on, other rooms stay responsive,
+// and a match comes out as it would have with every decision made inline.
+import { matchMaker } from '@colyseus/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botActions } from '../../shared/bots/index.js';
+import { searchStats } from '../../shared/bots/search.js';
+import { advancePhase, createMatch as newMatch, type Match, type SeatConfig } from '../../shared/engine/index.js';
+import { loadScenario } from '../../shared/scenario/files.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
+import { BotPool } from '../../server/botPool.js';
+import { botTurns } from '../../server/bots.js';
+import { MatchPlay } from '../../server/play.js';
+import { createMatch, ok, Player, startServer, type TestServer } from './helpers.js';
+
+const scenario = loadScenario('august-2022');
+const HOUR = { news: 3600, planning: 3600, demands: 3600, negotiation: 3600, response: 3600, resolution: 3600, report: 3600 };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the bot pool', () => {
+  it('decides what the bot decides inline, for every seat and phase', async () => {
+    const bot = (strategy: string) => ({ controller: 'bot' as const, strategy });
+    const seats: SeatConfig = { armenia: bot('search-easy'), azerbaijan: bot('search-easy'), russia: bot('search-easy'), eu: bot('search-easy') };
+    // Every (match, seat) a bot decided on along a game played inline, two rounds of phases.
+    let m = newMatch(scenario, 11, seats);
+    const turns: { match: Match; seat: PlayingSeat }[] = [];
+    for (let i = 0; i < 14 && !m.ended; i++) {
+      const bots = botTurns(m, ['armenia', 'azerbaijan', 'russia', 'eu']);
+      for (let step = bots.next(); ; ) {
+        if (step.done) {
+          m = step.value;
+          break;
+        }
+        turns.push(step.value);
+        step = bots.next(botActions(step.value.match, step.value.seat));
+      }
+      m = advancePhase(m).match;
+    }
+    const pool = new BotPool(2);
+    try {
+      let acting = 0;
+      for (const { match, seat } of turns) {
+        // The search stops at a wall-clock cap (SEARCH_LEVELS timeMs): a capped decision depends on
+        // the machine's speed at the time, inline as on a thread. The easy level rarely hits it.
+        const capped = searchStats.capped;
+        const inline = botActions(match, seat);
+        if (searchStats.capped !== capped) continue;
+        expect(await pool.decide(match, seat)).toEqual(inline);
+        if (inline.length) acting++;
+      }
+      expect(acting).toBeGreaterThan(5);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('drops a decision its room no longer wants, and refuses work once closed', async () => {
+    const m = newMatch(scenario, 3, { russia: { controller: 'bot', strategy: 'search-easy' } });
+    const pool = new BotPool(1);
+    expect(await pool.decide(m, 'russia', () => false)).toBeNull();
+    pool.close();
+    await expect(pool.decide(m, 'russia')).rejects.toThrow(/closed/);
+  });
+});
+
+describe('search bots in rooms', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startServer();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const room = (id: string) => matchMaker.getLocalRoomById(id) as unknown as { play: MatchPlay };
+  /** Wait until the room's bots are not deciding (then nothing moves until someone acts). */
+  const settled = async (id: string) => {
+    for (let i = 0; i < 2000 && room(id).play.deciding; i++) await sleep(10);
+    expect(room(id).play.deciding).toBe(false);
+  };
+
+  it('plays on, while another room answers at once', async () => {
+    const search = { controller: 'bot', strategy: 'search-normal' };
+    const a = await createMatch(t.url, { seed: 21, timers: HOUR, seats: { armenia: 'human', azerbaijan: search, russia: search, eu: search } });
+    const b = await createMatch(t.url, { seed: 22, timers: HOUR, seats: { armenia: 'human', azerbaijan: 'bot', russia: 'bot', eu: 'bot' } });
+    const arm = await Player.join(t, a.code, 'armenia', 'Searcher');
+    const other = await Player.join(t, b.code, 'armenia', 'Elsewhere');
+    // Room B talks the whole time room A's bots think (an inline search-normal turn took up to ~0.8 s).
+    const replies: number[] = [];
+    let talking = true;
+    const talk = (async () => {
+      while (talking) {
+        const t0 = performance.now();
+        ok(await other.send('chat', { channel: 'table', text: 'ping' }));
+        replies.push(performance.now() - t0);
+        await sleep(20);
+      }
+    })();
+    const at = () => `${arm.view.round}:${arm.view.phase}`;
+    try {
+      // news → planning → demands → negotiation: the search bots plan, demand and mediate.
+      for (let i = 0; i < 3; i++) {
+        const before = at();
+        ok(await arm.act({ type: 'done' }));
+        await arm.until(() => at() !== before, 30_000, `the end of ${before}`);
+      }
+      await settled(a.matchId);
+    } finally {
+      talking = false;
+      await talk;
+    }
+    expect(arm.view.phase).toBe('negotiation');
+    expect((arm.view.parties.azerbaijan as { plan?: unknown }).plan).toBeUndefined(); // private, and…
+    expect(room(a.matchId).play.match.parties.azerbaijan.plan).not.toBeNull(); // …made by the search bot
+    expect(replies.length).toBeGreaterThan(5);
+    replies.sort((x, y) => x - y);
+    // Generous for a busy test machine; inline, room B waited for whole search turns.
+    expect(replies[replies.length - 1]).toBeLessThan(250);
+    await arm.leave();
+    await other.leave();
+  });
+
+  it('comes to the same match as deciding every move inline', async () => {
+    const seats = { armenia: 'human', azerbaijan: { controller: 'bot', strategy: 'search-easy' }, russia: { controller: 'bot', strategy: 'search-easy' }, eu: 'bot' } as const;
+    const m = await createMatch(t.url, { seed: 31, timers: HOUR, seats });
+    const arm = await Player.join(t, m.code, 'armenia', 'Solo');
+    const inline = new MatchPlay(newMatch(scenario, 31, { armenia: { controller: 'human' }, azerbaijan: seats.azerbaijan, russia: seats.russia, eu: { controller: 'bot' } }), HOUR, new Set(), () => undefined);
+    inline.settle();
+    await settled(m.matchId);
+    for (let i = 0; i < 8 && !inline.ended; i++) {
+      ok(await arm.act({ type: 'done' }));
+      expect(inline.act('armenia', { type: 'done' })).toBeNull();
+      await settled(m.matchId);
+    }
+    inline.clock.clear();
+    const served = room(m.matchId).play.match;
+    expect(served.round).toBe(2);
+    expect(served.log).toEqual(inline.match.log);
+    expect(served.events).toEqual(inline.match.events);
+    await arm.leave();
+  });
+});
