@@ -1,8 +1,10 @@
 // `npm run bench:server`: the real server in a child process, R rooms × 4 real SDK clients here,
 // playing realistic actions at a human-ish pace. Latency: action sent → its reply received (the
 // reply follows the state patch and the view update on the same connection, so it bounds both).
+// The server runs with the V8 flags `npm start` gives it (server/nodeFlags.ts).
 // Env: BENCH_ROOMS (1000), BENCH_SECONDS (20), BENCH_INTERVAL_MS (mean pause between a client's
-// messages, 2000), BENCH_PORT (2580), BENCH_NODE_ARGS (server's node flags, e.g. --cpu-prof),
+// messages, 2000), BENCH_PORT (2580), BENCH_NODE_ARGS (more node flags for the server, after
+// the usual ones, e.g. --cpu-prof),
 // BENCH_DB_DIR, BENCH_SERVER_OUTPUT (show the server's stdout, e.g. for --trace-gc).
 // Latency needs an otherwise idle machine; the CPU per message line compares runs on a busy one.
 import { spawn } from 'node:child_process';
@@ -12,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
 import { applyViewUpdate } from '../client/net/views.js';
+import { SERVER_NODE_FLAGS } from '../server/nodeFlags.js';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -33,8 +36,8 @@ const rssKB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 
 async function startServer() {
   const dir = mkdtempSync(join(process.env.BENCH_DB_DIR ?? tmpdir(), 'parity-bench-'));
-  const extra = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/main.ts'], {
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extra, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PARITY_DB: join(dir, 'parity.db'), PARITY_GRACE: '3600' },
     stdio: ['ignore', process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore', 'inherit'],

@@ -1,5 +1,9 @@
 // `npm start`: one process serving the game on http://localhost:2567.
 import { createParityServer } from './app.js';
+import { SERVER_NODE_FLAGS } from './nodeFlags.js';
+
+const missing = SERVER_NODE_FLAGS.filter((f) => !process.execArgv.includes(f));
+if (missing.length) console.warn(`Parity: started without ${missing.join(' ')} (see server/nodeFlags.ts; npm start passes them)`);
 
 const parity = createParityServer({
   port: Number(process.env.PORT ?? 2567),

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../../server/nodeFlags.js';
 import { api, createMatch, ok, Player, TEST_PORT, type TestServer } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -13,7 +14,7 @@ const url = `http://127.0.0.1:${TEST_PORT}`;
 let child: ChildProcess | null = null;
 
 async function boot(): Promise<ChildProcess> {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const p = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(TEST_PORT), HOST: '127.0.0.1', PARITY_DB: join(dir, 'parity.db') },
     stdio: ['ignore', 'pipe', 'pipe'],
