@@ -22,6 +22,8 @@ export interface MapEvents {
   'map:state': MapState;
   'map:escalation': { region: string; success: boolean; key: string };
   'map:ready': { width: number; height: number };
+  /** How many times the base map has been drawn (it is drawn again only when what it shows changed). */
+  'map:baked': number;
   'region:hover': string | null;
   'region:select': string | null;
 }

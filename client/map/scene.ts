@@ -12,9 +12,13 @@ export class RegionMapScene extends Phaser.Scene {
   private state: MapState | null = null;
   private proj: Projection | null = null;
   private base!: Phaser.GameObjects.Graphics;
-  /** The base drawing baked into a texture: WebGL would otherwise re-triangulate every polygon each frame. */
-  private baked: Phaser.GameObjects.Image | null = null;
+  /** Regions, labels and markers baked into one texture on the GPU: a frame then draws one image
+   *  instead of re-triangulating every polygon and binding every label's texture. */
+  private baked: Phaser.Textures.DynamicTexture | null = null;
+  /** What the baked texture shows; a new state that draws the same is not baked again. */
+  private bakedKey = '';
   private bakes = 0;
+  /** Hover and selection outlines: redrawn on their own, without baking. */
   private overlay!: Phaser.GameObjects.Graphics;
   private labels: Phaser.GameObjects.Text[] = [];
   private hovered: string | null = null;
@@ -29,7 +33,8 @@ export class RegionMapScene extends Phaser.Scene {
   }
 
   create() {
-    this.base = this.add.graphics();
+    // Never shown itself: drawn into the baked texture.
+    this.base = this.add.graphics().setVisible(false);
     this.overlay = this.add.graphics();
     this.unsubscribe.push(
       this.bus.on('map:state', (s) => {
@@ -56,7 +61,7 @@ export class RegionMapScene extends Phaser.Scene {
     if (id === this.hovered) return;
     this.hovered = id;
     this.bus.emit('region:hover', id);
-    this.redraw();
+    this.drawOutlines();
   }
 
   private regionAt(x: number, y: number): string | null {
@@ -74,12 +79,32 @@ export class RegionMapScene extends Phaser.Scene {
     const s = this.state;
     if (!s || !this.base) return;
     const { width, height } = this.scale;
-    this.proj = fitProjection(s.regions.map((r) => r.def), width, height, 28);
-    const proj = this.proj;
+    const key = JSON.stringify([width, height, s.regions.map((r) => [r.name, r.state]), s.rings, s.clashes]);
+    if (key !== this.bakedKey && width >= 1 && height >= 1) {
+      this.bakedKey = key;
+      this.proj = fitProjection(s.regions.map((r) => r.def), width, height, 28);
+      this.drawBase(s, this.proj, width, height);
+      this.bake(width, height);
+    }
+    this.drawOutlines();
+  }
+
+  /** The selected and the hovered region, outlined above the baked map. */
+  private drawOutlines() {
+    const g = this.overlay;
+    g.clear();
+    if (!this.state || !this.proj) return;
+    for (const id of new Set([this.state.selected, this.hovered])) {
+      const r = id && this.state.regions.find((x) => x.def.id === id);
+      if (!r) continue;
+      g.lineStyle(3, 0x111111, 1);
+      for (const ring of r.def.polygon) g.strokePoints(ring.map((p) => new Phaser.Math.Vector2(...this.proj!.project(p))), true, true);
+    }
+  }
+
+  private drawBase(s: MapState, proj: Projection, width: number, height: number) {
     const g = this.base;
     g.clear();
-    this.labels.forEach((l) => l.destroy());
-    this.labels = [];
     g.fillStyle(0xeef3f7, 1);
     g.fillRect(0, 0, width, height);
     const order = [...s.regions].sort((a, b) => Number(a.def.kind !== 'context') - Number(b.def.kind !== 'context'));
@@ -98,8 +123,7 @@ export class RegionMapScene extends Phaser.Scene {
           g.fillStyle(OKABE_ITO.black, (r.state.tension / 100) * 0.45);
           g.fillPoints(pts, true);
         }
-        const selected = s.selected === r.def.id || this.hovered === r.def.id;
-        g.lineStyle(selected ? 3 : 1, selected ? 0x111111 : 0xffffff, selected ? 1 : 0.9);
+        g.lineStyle(1, 0xffffff, 0.9);
         g.strokePoints(pts, true, true);
       }
     }
@@ -158,18 +182,19 @@ export class RegionMapScene extends Phaser.Scene {
       if (r.state.monitors) this.marker(mx, my, 'diamond', MARKER.monitors, 'M'), (mx += 18);
       if (r.state.displaced > 0) this.marker(mx, my, 'triangle', MARKER.displaced, formatCount(r.state.displaced));
     }
-    this.bake(width, height);
   }
 
-  /** Draw the base once into a texture and show that; keys alternate so the shown one is never removed. */
+  /** Draw the base drawing and its visible labels into the baked texture; the labels are then let go. */
   private bake(width: number, height: number) {
-    if (width < 1 || height < 1) return;
-    const key = `map-base-${this.bakes++ % 2}`;
-    if (this.textures.exists(key)) this.textures.remove(key);
-    this.base.generateTexture(key, width, height);
-    this.base.setVisible(false);
-    if (this.baked) this.baked.setTexture(key);
-    else this.baked = this.add.image(0, 0, key).setOrigin(0, 0).setDepth(-1);
+    if (!this.baked) {
+      this.baked = this.textures.addDynamicTexture('map-base', width, height, false)!;
+      this.add.image(0, 0, this.baked).setOrigin(0, 0).setDepth(-1);
+    } else if (this.baked.width !== width || this.baked.height !== height) this.baked.setSize(width, height, false);
+    // An array is drawn whatever each object's visibility: leave out the labels that did not fit.
+    this.baked.clear().draw(this.base).draw(this.labels.filter((l) => l.visible)).render();
+    this.labels.forEach((l) => l.destroy());
+    this.labels = [];
+    this.bus.emit('map:baked', ++this.bakes);
   }
 
   private marker(x: number, y: number, shape: 'circle' | 'diamond' | 'triangle', colour: number, label: string) {

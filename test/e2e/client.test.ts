@@ -153,12 +153,21 @@ describe('three players in the browser', () => {
     await arm.getByTestId('refuse').first().click();
     await acceptedToast(arm);
 
+    // The map is drawn again only when what it shows changes: not for chat, not for hovering.
+    const bakes = () => arm.getByTestId('map').getAttribute('data-bakes').then(Number);
+    const bakesBefore = await bakes();
+    expect(bakesBefore).toBeGreaterThan(0);
+    const box = (await arm.locator('[data-testid=map] canvas').boundingBox())!;
+    await arm.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6);
+    await arm.locator('.map-detail strong').first().waitFor();
+
     // Chat on the public table, as plain text.
     await tab(eu, 'chat');
     await eu.getByPlaceholder(/Message to/).fill('<b>Talks in Brussels?</b>');
     await eu.getByRole('button', { name: 'Send' }).click();
     await tab(arm, 'chat');
     await arm.getByTestId('chat-log').getByText('<b>Talks in Brussels?</b>').waitFor();
+    expect(await bakes()).toBe(bakesBefore);
 
     // Response: Azerbaijan presses by force; resolution shows the escalation.
     await untilPhase(all, 'response');
@@ -169,6 +178,7 @@ describe('three players in the browser', () => {
     await arm.getByTestId('round-report').waitFor({ state: 'visible' });
     const report = await arm.getByTestId('round-report').textContent();
     expect(report).toMatch(/escalates in/);
+    await expect.poll(bakes).toBeGreaterThan(bakesBefore);
     await arm.waitForTimeout(600); // mid-animation
     await shot(arm, '06-round-report-armenia');
     await closeReport(arm);

@@ -29,7 +29,12 @@ export function MapView() {
         if (live && host.current) handle = m.mountMap(host.current, bus);
       })
       .catch(() => live && setFailed(true));
-    const offs = [bus.on('region:hover', setHovered), bus.on('region:select', (id) => api.getState().selectRegion(id))];
+    const offs = [
+      bus.on('region:hover', setHovered),
+      bus.on('region:select', (id) => api.getState().selectRegion(id)),
+      // For tests and tools: how often the map was drawn, without a React render.
+      bus.on('map:baked', (n) => host.current?.setAttribute('data-bakes', String(n))),
+    ];
     return () => {
       live = false;
       offs.forEach((o) => o());
