@@ -166,7 +166,10 @@ export class RegionMapScene extends Phaser.Scene {
       let fits = false;
       for (const [dx, dy, size] of [[0, 0, 13], [0, -13, 13], [0, 13, 13], [0, 0, 11], [0, -11, 11], [0, 11, 11]] as const) {
         if (!context) text.setFontSize(size);
-        text.setPosition(lx + dx, ly + dy);
+        // Kept whole inside the map: a neighbouring country's label near the edge moves inwards.
+        const halfW = text.width / 2 + 4;
+        const halfH = text.height / 2 + 2;
+        text.setPosition(Phaser.Math.Clamp(lx + dx, halfW, width - halfW), Phaser.Math.Clamp(ly + dy, halfH, height - halfH));
         const b = text.getBounds();
         if (!placed.some((p) => Phaser.Geom.Intersects.RectangleToRectangle(p, b))) {
           placed.push(b);

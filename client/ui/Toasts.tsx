@@ -1,20 +1,31 @@
 // Feedback on every intent: pending, accepted, or refused with the server's reason.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGame, useStoreApi } from './context.js';
 
-const KEEP_MS = 6000;
+/** How long an accepted action's toast stays; refusals stay until dismissed. */
+export const ACCEPTED_MS = 3000;
+/** At most this many toasts at once: the oldest settled ones give way. */
+export const MAX_TOASTS = 4;
 
 export function Toasts() {
   const { t } = useTranslation();
-  const pending = useGame((s) => s.pending);
+  const all = useGame((s) => s.pending);
   const api = useStoreApi();
+  // One timer per accepted toast, started when it is accepted: later actions do not reset it.
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   useEffect(() => {
-    const settled = pending.filter((p) => p.status === 'accepted');
-    if (!settled.length) return;
-    const timer = setTimeout(() => settled.forEach((p) => api.getState().dismissPending(p.id)), KEEP_MS / 2);
-    return () => clearTimeout(timer);
-  }, [pending, api]);
+    for (const p of all)
+      if (p.status === 'accepted' && !timers.current.has(p.id))
+        timers.current.set(p.id, setTimeout(() => api.getState().dismissPending(p.id), ACCEPTED_MS));
+  }, [all, api]);
+  useEffect(() => {
+    const mine = timers.current;
+    return () => mine.forEach(clearTimeout);
+  }, []);
+  const settled = all.filter((p) => p.status !== 'pending');
+  const hidden = new Set(settled.slice(0, Math.max(0, all.length - MAX_TOASTS)).map((p) => p.id));
+  const pending = all.filter((p) => !hidden.has(p.id));
   return (
     <ul className="toasts" aria-live="polite" aria-label={t('feedback.label')}>
       {pending.map((p) => (

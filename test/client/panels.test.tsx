@@ -16,7 +16,7 @@ import { Planning } from '../../client/ui/play/Planning.js';
 import { Treaty } from '../../client/ui/play/Treaty.js';
 import { NewsLog } from '../../client/ui/play/NewsLog.js';
 import { RoundReport } from '../../client/ui/play/RoundReport.js';
-import { Toasts } from '../../client/ui/Toasts.js';
+import { ACCEPTED_MS, MAX_TOASTS, Toasts } from '../../client/ui/Toasts.js';
 import { act, matchAt, scenario, withDemand } from './fixtures.js';
 
 const missing = new Set<string>();
@@ -148,6 +148,34 @@ describe('treaty, news, report, feedback', () => {
     expect(log.textContent).toMatch(/escalates in/);
     expect(log.textContent).not.toMatch(/\bevent\.|\{\{/);
     expect(screen.getByTestId('round-report').textContent).toMatch(/Before and after/);
+  });
+
+  it('lets each accepted toast go after its own time, and shows at most a few', () => {
+    vi.useFakeTimers();
+    try {
+      const { store } = mount(matchAt('planning'), 'armenia', <Toasts />);
+      const accept = () =>
+        flush(() => {
+          const id = store.getState().startPending('actions.plan');
+          store.getState().settlePending(id, true);
+        });
+      accept();
+      // Later actions keep coming faster than the timeout: the first toast still goes on time.
+      for (let i = 0; i < 5; i++) {
+        flush(() => void vi.advanceTimersByTime(ACCEPTED_MS / 4));
+        accept();
+      }
+      expect(document.querySelectorAll('.toast').length).toBeLessThanOrEqual(MAX_TOASTS);
+      flush(() => void vi.advanceTimersByTime(ACCEPTED_MS / 4));
+      const left = store.getState().pending.length;
+      expect(left).toBeLessThan(6);
+      expect(left).toBeGreaterThan(0);
+      flush(() => void vi.advanceTimersByTime(ACCEPTED_MS));
+      expect(store.getState().pending).toEqual([]);
+      expect(document.querySelectorAll('.toast').length).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows a refusal with the server’s reason', () => {
