@@ -1,6 +1,6 @@
 // Private views on the wire: a client gets its seat's whole view once (join, return, `sync`), then
 // only what changed — the fields whose value may have changed and the events that are new to it.
-import { viewFor, type Match, type MatchEvent, type Seat, type SeatView } from '../shared/engine/index.js';
+import { canSee, isOpenTo, VIEW_FIELDS, viewFields, viewFor, type Match, type MatchEvent, type Seat, type SeatView } from '../shared/engine/index.js';
 
 /** `viewUpdate` (docs/protocol.md §5): apply to the last view to get the seat's current view. */
 export interface ViewUpdate {
@@ -46,9 +46,10 @@ const SOURCES: Partial<Record<keyof SeatView, readonly (keyof Match)[]>> = {
 };
 const WATCHED = [...new Set(Object.values(SOURCES).flat())] as (keyof Match)[];
 
-/** What a seat's clients hold besides the fields: how many events, and whether the view was open. */
+/** What a seat's clients hold besides the fields: how many events (of how many in the match), and whether the view was open. */
 interface Held {
   events: number;
+  matchEvents: number;
   open: boolean;
 }
 
@@ -77,30 +78,29 @@ export class SeatViews {
   /** The whole view, for a client that has none (it also becomes what the seat holds). */
   full(m: Match, seat: Seat): SeatView {
     const view = viewFor(m, seat);
-    this.held.set(seat, { events: view.events.length, open: view.open });
+    this.held.set(seat, { events: view.events.length, matchEvents: m.events.length, open: view.open });
     return view;
   }
 
-  /** The message that brings the seat's clients up to date, or null when their view did not change. */
+  /**
+   * The message that brings the seat's clients up to date, or null when their view did not change.
+   * Only the fields that may have changed are made (viewFields), and only the match's new events
+   * are looked at: the match's events only grow, and which a seat sees changes only with `open`.
+   */
   next(m: Match, seat: Seat): ViewMessage | null {
     const held = this.held.get(seat);
     if (!held) return { type: 'view', payload: this.full(m, seat) };
-    const view = viewFor(m, seat);
+    const open = isOpenTo(m, seat);
     // The view opens up when the match ends: earlier private events become visible, so start afresh.
-    if (view.open !== held.open || view.events.length < held.events) return { type: 'view', payload: this.full(m, seat) };
-    const changed: Record<string, unknown> = {};
-    let any = false;
-    for (const k in view) {
-      const sources = SOURCES[k as keyof SeatView];
-      if (sources && !sources.some((f) => this.changed.has(f))) continue;
-      if (k === 'events') continue;
-      changed[k] = view[k as keyof SeatView];
-      any = true;
-    }
+    if (open !== held.open || m.events.length < held.matchEvents) return { type: 'view', payload: this.full(m, seat) };
+    const keys = VIEW_FIELDS.filter((k) => k !== 'events' && !SOURCES[k]?.every((f) => !this.changed.has(f)));
+    const events: MatchEvent[] = [];
+    for (let i = held.matchEvents; i < m.events.length; i++) if (canSee(m.events[i], seat, open)) events.push(m.events[i]);
+    held.matchEvents = m.events.length;
+    if (!keys.length && !events.length) return null;
     const eventsFrom = held.events;
-    if (!any && view.events.length === eventsFrom) return null;
-    held.events = view.events.length;
-    return { type: 'viewUpdate', payload: { changed: changed as ViewUpdate['changed'], events: view.events.slice(eventsFrom), eventsFrom } };
+    held.events += events.length;
+    return { type: 'viewUpdate', payload: { changed: viewFields(m, seat, keys), events, eventsFrom } };
   }
 
   /** Nobody in this seat any more. */

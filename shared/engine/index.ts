@@ -2,7 +2,7 @@
 export { createMatch } from './create.js';
 export { applyAction, ACTION_PHASES } from './apply.js';
 export { advancePhase } from './phases.js';
-export { viewFor, type SeatView, type OwnParty, type PublicParty } from './view.js';
+export { viewFor, viewFields, isOpenTo, canSee, VIEW_FIELDS, type SeatView, type OwnParty, type PublicParty } from './view.js';
 export { replay } from './replay.js';
 export { seatScores, lastingPeace, objectiveMet, type SeatScore } from './score.js';
 export { durabilityNow, durabilityAt, packageCost, concessionBalance } from './settlement.js';

@@ -64,46 +64,101 @@ const ownParty = (m: Match, p: Party): OwnParty => {
   return { ...publicParty(m, p), strength: { ...s.strength }, budget: s.budget, reform: s.reform, pipeline: [...s.pipeline], plan: s.plan, intel: s.intel };
 };
 
+/** Whether `seat` sees everything: the facilitator always, everyone once the match is over. */
+export const isOpenTo = (m: Match, seat: Seat): boolean => seat === 'facilitator' || m.ended !== null;
+
+type Builders = { [K in keyof SeatView]: (m: Match, seat: Seat, open: boolean) => SeatView[K] };
+
+/** How each field of a view is made, in the view's key order. */
+const FIELDS: Builders = {
+  scenarioId: (m) => m.scenario.id,
+  seat: (_m, seat) => seat,
+  round: (m) => m.round,
+  rounds: (m) => m.scenario.rounds,
+  phase: (m) => m.phase,
+  ended: (m) => m.ended,
+  seats: (m) => ({ ...m.seats }),
+  escalation: (m) => m.escalation,
+  stability: (m) => m.stability,
+  regions: (m) => {
+    const regions: SeatView['regions'] = {};
+    for (const k in m.regions) regions[k] = { ...m.regions[k] };
+    return regions;
+  },
+  demands: (m, seat, open) =>
+    m.demands.map((d) => ({
+      ...d,
+      // The issuer's choice after a refusal stays secret until resolution.
+      escalate: open || seat === d.from || d.resolved ? d.escalate : null,
+    })),
+  proposals: (m) => m.proposals.map((p) => ({ ...p, signed: [...p.signed] })),
+  instruments: (m) => [...m.instruments],
+  modifiers: (m) => [...m.modifiers],
+  embargoes: (m) => [...m.embargoes],
+  mediators: (m) => {
+    const mediators: SeatView['mediators'] = {};
+    for (const k in m.mediators) mediators[k as Mediator] = { prestige: m.mediators[k as Mediator]!.prestige };
+    return mediators;
+  },
+  done: (m) => [...m.done],
+  settlement: (m) => m.settlement,
+  parties: (m, seat, open) => {
+    const parties = {} as SeatView['parties'];
+    for (const p of PARTIES) parties[p] = open || seat === p ? ownParty(m, p) : publicParty(m, p);
+    return parties;
+  },
+  balance: (m, seat, open) => balanceSeenBy(m, seat, open),
+  events: (m, seat, open) => m.events.filter((e) => canSee(e, seat, open)),
+  history: (m, _seat, open) => (open ? m.history.map((h) => ({ ...h })) : m.history.map(({ ratio: _r, effective: _e, budget: _b, ...rest }) => rest)),
+  open: (_m, _seat, open) => open,
+};
+const KEYS = Object.keys(FIELDS) as (keyof SeatView)[];
+
+/** Whether `seat` sees event `e` (`open`: isOpenTo). */
+export const canSee = (e: MatchEvent, seat: Seat, open: boolean): boolean => e.to === null || open || (e.to as Seat[]).includes(seat);
+
 export function viewFor(m: Match, seat: Seat): SeatView {
-  const open = seat === 'facilitator' || m.ended !== null;
-  const parties = {} as SeatView['parties'];
-  for (const p of PARTIES) parties[p] = open || seat === p ? ownParty(m, p) : publicParty(m, p);
-  const visible = (e: MatchEvent) => e.to === null || open || (e.to as Seat[]).includes(seat);
-  const demands = m.demands.map((d) => ({
-    ...d,
-    // The issuer's choice after a refusal stays secret until resolution.
-    escalate: open || seat === d.from || d.resolved ? d.escalate : null,
-  }));
-  const mediators: SeatView['mediators'] = {};
-  for (const k in m.mediators) mediators[k as Mediator] = { prestige: m.mediators[k as Mediator]!.prestige };
-  const regions: SeatView['regions'] = {};
-  for (const k in m.regions) regions[k] = { ...m.regions[k] };
+  const open = isOpenTo(m, seat);
+  const f = FIELDS;
+  // Spelled out (not a loop over FIELDS): a literal of known shape is built several times faster,
+  // and the search bot makes views in its playouts.
   return {
-    scenarioId: m.scenario.id,
-    seat,
-    round: m.round,
-    rounds: m.scenario.rounds,
-    phase: m.phase,
-    ended: m.ended,
-    seats: { ...m.seats },
-    escalation: m.escalation,
-    stability: m.stability,
-    regions,
-    demands,
-    proposals: m.proposals.map((p) => ({ ...p, signed: [...p.signed] })),
-    instruments: [...m.instruments],
-    modifiers: [...m.modifiers],
-    embargoes: [...m.embargoes],
-    mediators,
-    done: [...m.done],
-    settlement: m.settlement,
-    parties,
-    balance: balanceSeenBy(m, seat, open),
-    events: m.events.filter(visible),
-    history: open ? m.history.map((h) => ({ ...h })) : m.history.map(({ ratio: _r, effective: _e, budget: _b, ...rest }) => rest),
-    open,
+    scenarioId: f.scenarioId(m, seat, open),
+    seat: f.seat(m, seat, open),
+    round: f.round(m, seat, open),
+    rounds: f.rounds(m, seat, open),
+    phase: f.phase(m, seat, open),
+    ended: f.ended(m, seat, open),
+    seats: f.seats(m, seat, open),
+    escalation: f.escalation(m, seat, open),
+    stability: f.stability(m, seat, open),
+    regions: f.regions(m, seat, open),
+    demands: f.demands(m, seat, open),
+    proposals: f.proposals(m, seat, open),
+    instruments: f.instruments(m, seat, open),
+    modifiers: f.modifiers(m, seat, open),
+    embargoes: f.embargoes(m, seat, open),
+    mediators: f.mediators(m, seat, open),
+    done: f.done(m, seat, open),
+    settlement: f.settlement(m, seat, open),
+    parties: f.parties(m, seat, open),
+    balance: f.balance(m, seat, open),
+    events: f.events(m, seat, open),
+    history: f.history(m, seat, open),
+    open: f.open(m, seat, open),
   };
 }
+
+/** Just the named fields of `viewFor(m, seat)`, each exactly as there (for updates that carry what changed). */
+export function viewFields<K extends keyof SeatView>(m: Match, seat: Seat, keys: readonly K[]): Pick<SeatView, K> {
+  const open = isOpenTo(m, seat);
+  const out = {} as Pick<SeatView, K>;
+  for (const k of keys) out[k] = FIELDS[k](m, seat, open);
+  return out;
+}
+
+/** Every field of a view, in order. */
+export const VIEW_FIELDS: readonly (keyof SeatView)[] = KEYS;
 
 /** A party knows its own strength and estimates the other's; mediators and spectators see a public range. */
 function balanceSeenBy(m: Match, seat: Seat, open: boolean): SeatView['balance'] {

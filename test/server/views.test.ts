@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyViewUpdate } from '../../client/net/views.js';
 import { botActions } from '../../shared/bots/index.js';
-import { advancePhase, applyAction, createMatch, playingSeats, viewFor, type Match, type Seat, type SeatView } from '../../shared/engine/index.js';
+import { advancePhase, applyAction, createMatch, playingSeats, VIEW_FIELDS, viewFields, viewFor, type Match, type Seat, type SeatView } from '../../shared/engine/index.js';
 import { loadScenario, listScenarioIds } from '../../shared/scenario/files.js';
 import { shareUnchanged } from '../../server/sharing.js';
 import { SeatViews } from '../../server/views.js';
@@ -24,6 +24,8 @@ function check(m: Match, views: SeatViews, held: Map<Seat, SeatView>, counts: { 
       held.set(seat, next!);
     }
     expect(held.get(seat), `${seat} round ${m.round} ${m.phase}`).toEqual(viewFor(m, seat));
+    // Updates are made field by field: every field, so made, is the view.
+    expect(viewFields(m, seat, VIEW_FIELDS)).toEqual(viewFor(m, seat));
   }
 }
 
