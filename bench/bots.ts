@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadScenario } from '../shared/scenario/files.js';
 import { advancePhase, applyAction, createMatch, playingSeats, seatScores, type Match, type SeatConfig } from '../shared/engine/index.js';
 import { botActions, defaultStrategy, personalitiesFor } from '../shared/bots/index.js';
+import { searchStats } from '../shared/bots/search.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
 
 const { values } = parseArgs({ options: { seeds: { type: 'string', default: '50' }, level: { type: 'string', default: 'normal' } } });
@@ -54,13 +55,14 @@ const wins = new Map<string, { won: number; games: number }>();
 let searchWon = 0;
 let searchGames = 0;
 let worst = 1;
+let worstName = '';
 for (const seat of seats) {
   const seeds = Array.from({ length: perSeat }, (_, i) => i + 1);
   const searchScores = seeds.map((seed) => play(seed, seat, search));
   for (const opponent of [...personalitiesFor(seat), 'random']) {
     const scores = seeds.map((seed) => play(seed, seat, opponent));
     const won = seeds.filter((_, i) => searchScores[i] > scores[i]).length;
-    if (opponent !== 'random') worst = Math.min(worst, won / perSeat);
+    if (opponent !== 'random' && won / perSeat < worst) [worst, worstName] = [won / perSeat, `${seat} vs ${opponent}`];
     searchWon += won;
     searchGames += perSeat;
     // A personality's own record: how often it beats the random baseline on this seat, filled below.
@@ -76,7 +78,8 @@ for (const seat of seats) {
     w.games += perSeat;
   }
 }
-console.log(`search beat the weakest personality matchup in ${(100 * worst).toFixed(0)}% of games`);
+console.log(`search beat the weakest personality matchup (${worstName}) in ${(100 * worst).toFixed(0)}% of games`);
+console.log(`search: ${searchStats.decisions} searched decisions, ${(searchStats.playouts / Math.max(1, searchStats.decisions)).toFixed(0)} playouts each on average, ${searchStats.capped} stopped by the time cap`);
 console.log('');
 for (const [kind, xs] of times) {
   const w = kind === 'search' ? (100 * searchWon) / searchGames : kind === 'random' ? NaN : (100 * wins.get(kind)!.won) / Math.max(1, wins.get(kind)!.games);

@@ -1,5 +1,6 @@
 // Bots for every seat: `botActions` lists what a seat's bot does in the current phase.
-import type { Phase, PlayingSeat } from '../scenario/schema.js';
+import type { Phase, PlayingSeat, Scenario } from '../scenario/schema.js';
+import { createMatch } from '../engine/create.js';
 import type { Action } from '../engine/actions.js';
 import { isParty } from '../engine/match.js';
 import { mixSeed, step } from '../engine/rng.js';
@@ -7,7 +8,7 @@ import type { Match } from '../engine/types.js';
 import { viewFor } from '../engine/view.js';
 import { DEFAULT_MEDIATOR_STRATEGY, MEDIATOR_STRATEGIES, mediatorActions } from './mediators.js';
 import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './parties.js';
-import { SEARCH_LEVELS, searchMove, type Difficulty, type Option, type SearchLevel } from './search.js';
+import { SEARCH_LEVELS, playout, searchMove, type Difficulty, type Option, type SearchLevel } from './search.js';
 import { demandsToPress, packagesToTable, summitNow } from './candidates.js';
 import { quickView } from './quickView.js';
 import type { BotContext } from './types.js';
@@ -57,10 +58,20 @@ function botRand(match: Match, seat: PlayingSeat): () => number {
   };
 }
 
-/** A personality's actions inside a search playout (a sampled world): the same policy, a cheaper view. */
-function playoutActions(match: Match, seat: PlayingSeat, strategy: string): Action[] {
+/**
+ * A personality's actions inside a search playout (a sampled world): the same policy, a cheaper
+ * view, and a random stream that depends on the turn, not on how many actions came before, so
+ * playouts of different moves in the same world draw the same numbers (common random numbers).
+ */
+function playoutActions(match: Match, seat: PlayingSeat, strategy: string, pass: number): Action[] {
   if (match.ended || !(ACTING_PHASES[isParty(seat) ? 'party' : 'mediator'] as readonly Phase[]).includes(match.phase)) return [];
-  const ctx: BotContext = { seat, view: quickView(match, seat), scenario: match.scenario, rand: botRand(match, seat) };
+  let state = mixSeed(match.seed, `${seat}:${match.round}:${match.phase}:${pass}`);
+  const rand = () => {
+    const [v, next] = step(state);
+    state = next;
+    return v;
+  };
+  const ctx: BotContext = { seat, view: quickView(match, seat), scenario: match.scenario, rand };
   return isParty(seat) ? partyActions(ctx, strategy) : mediatorActions(ctx, strategy);
 }
 
@@ -72,7 +83,8 @@ function playoutActions(match: Match, seat: PlayingSeat, strategy: string): Acti
 function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand: () => number): Action[] {
   const view = viewFor(match, seat);
   const s = match.scenario;
-  const names = [defaultStrategy(seat), ...personalitiesFor(seat).filter((p) => p !== defaultStrategy(seat))];
+  const first = preferredPersonality(s, seat);
+  const names = [first, ...personalitiesFor(seat).filter((p) => p !== first)];
   const personalities = names.map((name) => ({ name, moves: botActions(match, seat, name) }));
   const phase = match.phase;
   const extras = (base: Option): Action[][] => {
@@ -100,3 +112,27 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
   };
   return searchMove(match, seat, personalities, extras, playoutActions, defaultStrategy, level, rand);
 }
+
+const preferred = new WeakMap<Scenario, Map<PlayingSeat, string>>();
+
+/**
+ * The personality that scores best on this seat in this scenario, the others on their defaults:
+ * played from the scenario's start (public to every seat) over a fixed set of seeds, once per
+ * scenario. The search plays on with it unless another clearly does better in the match at hand.
+ */
+export function preferredPersonality(scenario: Scenario, seat: PlayingSeat): string {
+  const known = preferred.get(scenario) ?? preferred.set(scenario, new Map()).get(scenario)!;
+  let best = known.get(seat);
+  if (best) return best;
+  let top = -Infinity;
+  for (const p of personalitiesFor(seat)) {
+    let total = 0;
+    for (let seed = 1; seed <= PREFERRED_SEEDS; seed++) {
+      total += playout(createMatch(scenario, seed), seat, [], playoutActions, (s) => (s === seat ? p : defaultStrategy(s)), 99);
+    }
+    if (total > top) [top, best] = [total, p];
+  }
+  known.set(seat, best!);
+  return best!;
+}
+const PREFERRED_SEEDS = 32;

@@ -5,7 +5,7 @@ import { COMPONENTS, PARTIES, type Components, type Party, type PlayingSeat, typ
 import type { Action } from '../engine/actions.js';
 import { applyAction } from '../engine/apply.js';
 import { initialMatch, isParty, otherParty, playingSeats } from '../engine/match.js';
-import { advancePhase } from '../engine/phases.js';
+import { advancePhase, estimate } from '../engine/phases.js';
 import { seatScores } from '../engine/score.js';
 import type { Match } from '../engine/types.js';
 import { viewFor, type OwnParty, type SeatView } from '../engine/view.js';
@@ -21,18 +21,23 @@ export interface SearchLevel {
   horizon: number;
   /** Packages of clauses this seat considers tabling, besides the personalities' moves. */
   packages: number;
+  /** How many standard errors better than the personality's own move another move must score. */
+  margin: number;
+  /** How many standard errors better than the seat's usual best another personality must score to be played on with. */
+  baseMargin: number;
   /** Safety net only: stop sampling after this long. The budget is normally spent well before. */
   timeMs: number;
 }
 
 export const SEARCH_LEVELS = {
-  easy: { basePlayouts: 2, playouts: 2, horizon: 2, packages: 0, timeMs: 150 },
-  normal: { basePlayouts: 6, playouts: 12, horizon: 99, packages: 4, timeMs: 450 },
-  hard: { basePlayouts: 10, playouts: 24, horizon: 99, packages: 6, timeMs: 480 },
+  easy: { basePlayouts: 2, playouts: 2, horizon: 2, packages: 0, margin: 0, baseMargin: 0, timeMs: 150 },
+  normal: { basePlayouts: 0, playouts: 24, horizon: 99, packages: 4, margin: 1, baseMargin: 2, timeMs: 450 },
+  hard: { basePlayouts: 0, playouts: 40, horizon: 99, packages: 6, margin: 1, baseMargin: 2, timeMs: 480 },
 } satisfies Record<string, SearchLevel>;
 export type Difficulty = keyof typeof SEARCH_LEVELS;
 
-type Policy = (m: Match, seat: PlayingSeat, strategy: string) => Action[];
+/** A seat's actions in a playout; `pass` is which of the two turns in the phase this is. */
+type Policy = (m: Match, seat: PlayingSeat, strategy: string, pass: number) => Action[];
 
 /** What a personality would do now. */
 export interface Option {
@@ -44,12 +49,14 @@ export interface Option {
 export const searchStats = { decisions: 0, playouts: 0, capped: 0 };
 
 /**
- * Choose a move by sampled playouts, in two steps. First, which personality to play on with:
- * each is played from here in the same sampled worlds. Then, which move to make now: each
- * personality's move and the seat's own ideas (`extras`, given that personality), each followed
- * by that personality, in the same worlds, the weaker half dropped after each batch. A move is
- * chosen over the personality's own only if it scored better; ties go to the earlier move.
- * `policy` plays every seat in the playouts (the others on their defaults); `rand` is the bot's own stream.
+ * Choose a move by sampled playouts, in two steps. First, which personality to play on with: the
+ * first one given (the seat's usual best) unless another clearly does better from here, each played
+ * from here in the same sampled worlds. Then, which move to make now: that personality's own move,
+ * the other personalities' moves and the seat's own ideas (`extras`, given that personality), each
+ * followed by that personality, in the same worlds, the weaker half dropped after each batch. Another
+ * move replaces the personality's own only if it scored better by more than the noise
+ * (`margin` standard errors of the paired difference). `policy` plays every seat in the playouts
+ * (the others on their defaults); `rand` is the bot's own stream.
  */
 export function searchMove(match: Match, seat: PlayingSeat, personalities: Option[], extras: (base: Option) => Action[][], policy: Policy, defaults: (s: PlayingSeat) => string, level: SearchLevel, rand: () => number): Action[] {
   const key = (moves: Action[]) => JSON.stringify(moves);
@@ -65,51 +72,74 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
     searchStats.playouts++;
     return playout(world(w), seat, moves, policy, (s) => (s === seat ? then : defaults(s)), level.horizon);
   };
-  const overTime = () => performance.now() - started > level.timeMs;
+  let capped = false;
+  const overTime = () => {
+    if (!capped && performance.now() - started > level.timeMs) {
+      capped = true;
+      searchStats.capped++;
+    }
+    return capped;
+  };
 
   // 1. The personality to play on with.
-  let base = personalities[0];
-  const baseTotals = personalities.map(() => 0);
+  const baseScores: number[][] = personalities.map(() => []);
+  let base = 0;
   if (personalities.length > 1) {
-    for (let w = 0; w < level.basePlayouts; w++) {
-      personalities.forEach((p, i) => (baseTotals[i] += run(p.moves, p.name, w)));
-      if (overTime()) break;
-    }
-    personalities.forEach((p, i) => {
-      if (baseTotals[i] > baseTotals[personalities.indexOf(base)] + 1e-9) base = p;
-    });
+    for (let w = 0; w < level.basePlayouts && !overTime(); w++) personalities.forEach((p, i) => baseScores[i].push(run(p.moves, p.name, w)));
+    base = clearlyBest(baseScores, personalities.map((_, i) => i), level.baseMargin);
   }
+  const then = personalities[base];
 
-  // 2. The move to make now, then played on as `base`.
-  const moves: Action[][] = [base.moves];
-  const seen = new Set([key(base.moves)]);
-  for (const m of [...personalities.map((p) => p.moves), ...extras(base)]) if (!seen.has(key(m)) && seen.add(key(m))) moves.push(m);
-  if (moves.length === 1) return base.moves;
-  const totals = moves.map(() => 0);
+  // 2. The move to make now, then played on as `then`.
+  const moves: Action[][] = [then.moves];
+  const seen = new Set([key(then.moves)]);
+  for (const m of [...personalities.map((p) => p.moves), ...extras(then)]) if (!seen.has(key(m)) && seen.add(key(m))) moves.push(m);
+  if (moves.length === 1) return then.moves;
+  // The worlds in which `then` was already played from here need not be played again.
+  const scores: number[][] = moves.map((_, i) => (i === 0 ? [...baseScores[base]] : []));
   let alive = moves.map((_, i) => i);
   const stages = Math.max(1, Math.ceil(Math.log2(moves.length)));
   const batch = Math.max(1, Math.ceil(level.playouts / stages));
   let w = 0;
-  search: while (w < level.playouts) {
+  while (w < level.playouts && !overTime()) {
     const upTo = Math.min(level.playouts, w + batch);
-    for (; w < upTo; w++) {
-      for (const i of alive) totals[i] += run(moves[i], base.name, w);
-      if (overTime()) {
-        searchStats.capped++;
-        break search;
-      }
-    }
+    for (; w < upTo && !overTime(); w++) for (const i of alive) if (scores[i].length === w) scores[i].push(run(moves[i], then.name, w));
     if (alive.length > 2) {
-      const ranked = [...alive].sort((a, b) => totals[b] - totals[a] || a - b);
-      alive = ranked.slice(0, Math.max(2, Math.ceil(alive.length / 2))).sort((a, b) => a - b);
+      // Keep the personality's own move and the better half of the others.
+      const ranked = alive.filter((i) => i !== 0).sort((a, b) => mean(scores[b], w) - mean(scores[a], w) || a - b);
+      alive = [0, ...ranked.slice(0, Math.max(1, Math.ceil(alive.length / 2) - 1))].sort((a, b) => a - b);
     }
   }
-  let best = alive[0];
-  for (const i of alive) if (totals[i] > totals[best] + 1e-9) best = i;
+  const best = clearlyBest(scores.map((s) => s.slice(0, w)), alive, level.margin);
+  if (process.env.SEARCH_DEBUG) console.log(`${match.round} ${match.phase} ${seat} then=${then.name} [${baseScores.map((t, i) => personalities[i].name + ':' + mean(t).toFixed(1)).join(' ')}] -> ${JSON.stringify(moves[best])} ${mean(scores[best], w).toFixed(1)} vs ${mean(scores[0], w).toFixed(1)}`);
   return moves[best];
 }
 
-function playout(world: Match, seat: PlayingSeat, moves: Action[], policy: Policy, strategyOf: (s: PlayingSeat) => string, horizon: number): number {
+const mean = (xs: number[], n = xs.length) => {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += xs[i];
+  return n ? s / n : 0;
+};
+
+/**
+ * Among `alive` (the first of them the incumbent), the one with the best mean score if it beats
+ * the incumbent by more than `margin` standard errors of their paired difference; else the incumbent.
+ */
+function clearlyBest(scores: number[][], alive: number[], margin: number): number {
+  const incumbent = alive[0];
+  const n = Math.min(...alive.map((i) => scores[i].length));
+  if (n === 0) return incumbent;
+  let best = incumbent;
+  for (const i of alive) if (mean(scores[i], n) > mean(scores[best], n) + 1e-9) best = i;
+  if (best === incumbent) return incumbent;
+  const diffs = Array.from({ length: n }, (_, w) => scores[best][w] - scores[incumbent][w]);
+  const d = mean(diffs);
+  const sd = n > 1 ? Math.sqrt(diffs.reduce((s, x) => s + (x - d) ** 2, 0) / (n - 1)) : Infinity;
+  return d > margin * (sd / Math.sqrt(n)) ? best : incumbent;
+}
+
+/** Play a match on from `world` after `moves` by this seat (the searching seat sits out the current phase). */
+export function playout(world: Match, seat: PlayingSeat, moves: Action[], policy: Policy, strategyOf: (s: PlayingSeat) => string, horizon: number): number {
   let m = world;
   for (const a of moves) {
     const r = applyAction(m, seat, a);
@@ -123,7 +153,7 @@ function playout(world: Match, seat: PlayingSeat, moves: Action[], policy: Polic
       for (const s of seats) {
         // The searching seat already moved in this phase.
         if (firstPhase && s === seat) continue;
-        for (const a of policy(m, s, strategyOf(s))) {
+        for (const a of policy(m, s, strategyOf(s), pass)) {
           const r = applyAction(m, s, a);
           if (r.ok) m = r.match;
           if (m.ended) break;
@@ -179,6 +209,9 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
     const scale = ratio / (start.azerbaijan / start.armenia);
     m.parties.azerbaijan.strength = scaled(m.parties.azerbaijan.strength, scale);
   }
+  // What a party hides includes what it believes: a party whose estimate this seat cannot see gets
+  // one drawn the way the rules draw it, from the sampled forces (so it may misjudge the balance).
+  for (const p of PARTIES) if (!m.parties[p].intel) m.parties[p].intel = estimate(m, otherParty(p));
   for (const s of playingSeats(scenario)) m.seats[s] = { controller: 'bot' };
   return m;
 }
