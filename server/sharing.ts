@@ -1,9 +1,8 @@
-// The engine copies the whole match on every move (its matches are values). A room keeps its match
-// for seconds, long enough for the garbage collector to move each copy to the old generation,
-// where a thousand rooms' stale copies piled up (tens of MB a minute) and every young collection
-// had them to copy. Putting back the previous match's field wherever the new one holds the same
-// data lets the fresh copies die young. It also makes "this field did not change" a reference
-// check (views.ts).
+// The engine copies a match's field when a rule reads or changes it through its draft
+// (shared/engine/match.ts); untouched fields are the previous match's own objects already. A field
+// that was read but holds the same data (say the parties, read to record the meters) is a fresh
+// copy: putting back the previous match's object lets the copy die young instead of being kept
+// until the room's next move, and makes "this field did not change" a reference check (views.ts).
 
 import type { Match } from '../shared/engine/index.js';
 

@@ -2,7 +2,7 @@
 import { PARTIES, type Mediator, type Party, type Phase, type PlayingSeat } from '../scenario/schema.js';
 import { actionSchema, type Action, type ActionOf } from './actions.js';
 import { applyEffects } from './effects.js';
-import { cloneMatch, emit, isParty, newId, otherParty, playingSeats } from './match.js';
+import { draftMatch, emit, finishDraft, isParty, newId, otherParty, playingSeats } from './match.js';
 import { concludeSettlement } from './settlement.js';
 import { finishMatch } from './score.js';
 import type { ActionResult, Match, MatchEvent, Refusal, RefusalCode, Seat } from './types.js';
@@ -54,11 +54,12 @@ export function applyAction(match: Match, seat: Seat, raw: unknown): ActionResul
 
   const check = (handlers[action.type] as Handler<typeof action.type>)(match, seat, action as never);
   if (typeof check !== 'function') return check;
-  const draft = cloneMatch(match);
-  const before = draft.events.length;
+  const draft = draftMatch(match);
+  const before = match.events.length;
   draft.log.push({ kind: 'action', seat, action });
   check(draft);
-  return { ok: true, match: draft, events: draft.events.slice(before) as MatchEvent[] };
+  const next = finishDraft(draft);
+  return { ok: true, match: next, events: next.events.slice(before) as MatchEvent[] };
 }
 
 const handlers: { [T in Action['type']]: Handler<T> } = {

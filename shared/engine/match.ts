@@ -87,47 +87,114 @@ export function initialMatch(scenario: Scenario, seed: number, seatConfig: SeatC
   return match;
 }
 
-/**
- * A copy that a rule may change without touching the original. Hand-written rather than
- * structuredClone: the scenario is shared, and round resolution must stay cheap.
- */
-export function cloneMatch(m: Match): Match {
-  const regions: Match['regions'] = {};
-  for (const k in m.regions) regions[k] = { ...m.regions[k] };
-  const mediators: Match['mediators'] = {};
-  for (const k in m.mediators) mediators[k as Mediator] = { ...m.mediators[k as Mediator]! };
-  const stats = m.stats;
-  return {
-    ...m,
-    seats: { ...m.seats },
-    parties: { armenia: cloneParty(m.parties.armenia), azerbaijan: cloneParty(m.parties.azerbaijan) },
-    mediators,
-    regions,
-    demands: m.demands.map((d) => ({ ...d })),
-    proposals: m.proposals.map((p) => ({ ...p, signed: [...p.signed] })),
-    instruments: [...m.instruments],
-    modifiers: [...m.modifiers],
-    embargoes: [...m.embargoes],
-    done: [...m.done],
-    issuedCount: { ...m.issuedCount },
-    events: [...m.events],
-    history: [...m.history],
-    stats: {
-      demandsIssued: { ...stats.demandsIssued },
-      demandsAccepted: { ...stats.demandsAccepted },
-      demandsRefused: { ...stats.demandsRefused },
-      escalations: { ...stats.escalations },
-      escalationSuccesses: { ...stats.escalationSuccesses },
-      casualties: { ...stats.casualties },
-      displaced: stats.displaced,
-      maxEscalation: stats.maxEscalation,
-    },
-    log: [...m.log],
-  };
-}
+/** The match's object-valued fields, each with how a draft copies it before a rule changes it in place. */
+const COPY: { [K in keyof Match]?: (x: Match[K]) => Match[K] } = {
+  seats: (x) => ({ ...x }),
+  parties: (x) => ({ armenia: cloneParty(x.armenia), azerbaijan: cloneParty(x.azerbaijan) }),
+  mediators: (x) => {
+    const out: Match['mediators'] = {};
+    for (const k in x) out[k as Mediator] = { ...x[k as Mediator]! };
+    return out;
+  },
+  regions: (x) => {
+    const out: Match['regions'] = {};
+    for (const k in x) out[k] = { ...x[k] };
+    return out;
+  },
+  demands: (x) => x.map((d) => ({ ...d })),
+  proposals: (x) => x.map((p) => ({ ...p, signed: [...p.signed] })),
+  instruments: (x) => [...x],
+  modifiers: (x) => [...x],
+  embargoes: (x) => [...x],
+  done: (x) => [...x],
+  issuedCount: (x) => ({ ...x }),
+  events: (x) => [...x],
+  history: (x) => [...x],
+  stats: (x) => ({
+    demandsIssued: { ...x.demandsIssued },
+    demandsAccepted: { ...x.demandsAccepted },
+    demandsRefused: { ...x.demandsRefused },
+    escalations: { ...x.escalations },
+    escalationSuccesses: { ...x.escalationSuccesses },
+    casualties: { ...x.casualties },
+    displaced: x.displaced,
+    maxEscalation: x.maxEscalation,
+  }),
+  log: (x) => [...x],
+};
+const COPIED = Object.keys(COPY) as (keyof typeof COPY)[];
 
 function cloneParty(p: PartyState): PartyState {
   return { ...p, strength: { ...p.strength }, pipeline: [...p.pipeline], plan: p.plan, intel: p.intel };
+}
+
+/**
+ * A draft of a match, for a rule to change in place; `finishDraft` turns it into the new match.
+ * Copy on write, field by field: each object-valued field is copied (as deep as rules change it)
+ * the first time the draft's field is read, and a field the rule never touched stays the
+ * original's own object. A move copied every field of the match before (every region, demand,
+ * meter and the whole log), most of it unchanged; the original is never changed either way.
+ */
+class Draft {
+  [key: string]: unknown;
+  constructor(readonly source: Match) {
+    // Plain fields are copied now; the rest are read through the accessors below.
+    for (const k in source) if (!(k in COPY)) this[k] = source[k as keyof Match];
+  }
+}
+for (const k of COPIED) {
+  const own = `own:${k}`;
+  const copy = COPY[k] as (x: unknown) => unknown;
+  Object.defineProperty(Draft.prototype, k, {
+    get(this: Draft) {
+      return (this[own] ??= copy(this.source[k]));
+    },
+    set(this: Draft, v: unknown) {
+      this[own] = v;
+    },
+  });
+}
+
+/** A draft of `m`: change it as a Match, then `finishDraft` it. */
+export function draftMatch(m: Match): Match {
+  return new Draft(m) as unknown as Match;
+}
+
+/** The new match a draft became: touched fields are the draft's copies, the others the original's. */
+export function finishDraft(draft: Match): Match {
+  const d = draft as unknown as Draft;
+  const f = <K extends keyof Match>(k: K): Match[K] => (d[`own:${k}`] ?? d.source[k]) as Match[K];
+  const p = <K extends keyof Match>(k: K): Match[K] => d[k] as Match[K];
+  return {
+    scenario: p('scenario'),
+    seed: p('seed'),
+    rng: p('rng'),
+    round: p('round'),
+    phase: p('phase'),
+    seats: f('seats'),
+    parties: f('parties'),
+    mediators: f('mediators'),
+    escalation: p('escalation'),
+    warRounds: p('warRounds'),
+    stability: p('stability'),
+    turkishBacking: p('turkishBacking'),
+    appetite: p('appetite'),
+    regions: f('regions'),
+    demands: f('demands'),
+    proposals: f('proposals'),
+    instruments: f('instruments'),
+    modifiers: f('modifiers'),
+    embargoes: f('embargoes'),
+    done: f('done'),
+    issuedCount: f('issuedCount'),
+    settlement: p('settlement'),
+    ended: p('ended'),
+    nextId: p('nextId'),
+    events: f('events'),
+    history: f('history'),
+    stats: f('stats'),
+    log: f('log'),
+  };
 }
 
 /** Record an event on a draft match; returns it so the caller can collect what an action produced. */
