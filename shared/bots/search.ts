@@ -30,7 +30,7 @@ export interface SearchLevel {
 }
 
 export const SEARCH_LEVELS = {
-  easy: { basePlayouts: 2, playouts: 2, horizon: 2, packages: 0, margin: 0, baseMargin: 0, timeMs: 150 },
+  easy: { basePlayouts: 0, playouts: 4, horizon: 99, packages: 2, margin: 1, baseMargin: 2, timeMs: 150 },
   normal: { basePlayouts: 0, playouts: 24, horizon: 99, packages: 4, margin: 1, baseMargin: 2, timeMs: 450 },
   hard: { basePlayouts: 0, playouts: 40, horizon: 99, packages: 6, margin: 1, baseMargin: 2, timeMs: 480 },
 } satisfies Record<string, SearchLevel>;
@@ -122,20 +122,26 @@ const mean = (xs: number[], n = xs.length) => {
 };
 
 /**
- * Among `alive` (the first of them the incumbent), the one with the best mean score if it beats
- * the incumbent by more than `margin` standard errors of their paired difference; else the incumbent.
+ * Among `alive` (the first of them the incumbent), the one with the best mean score among those
+ * that beat the incumbent by more than `margin` standard errors of their paired difference and in
+ * more sampled worlds than they lose; else the incumbent. A move that gains on average only through
+ * a few lucky worlds is a gamble: usually it leaves the seat worse off than its personality would.
  */
 function clearlyBest(scores: number[][], alive: number[], margin: number): number {
   const incumbent = alive[0];
   const n = Math.min(...alive.map((i) => scores[i].length));
   if (n === 0) return incumbent;
   let best = incumbent;
-  for (const i of alive) if (mean(scores[i], n) > mean(scores[best], n) + 1e-9) best = i;
-  if (best === incumbent) return incumbent;
-  const diffs = Array.from({ length: n }, (_, w) => scores[best][w] - scores[incumbent][w]);
-  const d = mean(diffs);
-  const sd = n > 1 ? Math.sqrt(diffs.reduce((s, x) => s + (x - d) ** 2, 0) / (n - 1)) : Infinity;
-  return d > margin * (sd / Math.sqrt(n)) ? best : incumbent;
+  let bestMean = 0;
+  for (const i of alive) {
+    if (i === incumbent) continue;
+    const diffs = Array.from({ length: n }, (_, w) => scores[i][w] - scores[incumbent][w]);
+    const d = mean(diffs);
+    const sd = n > 1 ? Math.sqrt(diffs.reduce((s, x) => s + (x - d) ** 2, 0) / (n - 1)) : Infinity;
+    const better = diffs.filter((x) => x > 1e-9).length - diffs.filter((x) => x < -1e-9).length;
+    if (d > margin * (sd / Math.sqrt(n)) && better > 0 && d > bestMean + 1e-9) [best, bestMean] = [i, d];
+  }
+  return best;
 }
 
 /** Play a match on from `world` after `moves` by this seat (the searching seat sits out the current phase). */
@@ -189,6 +195,11 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
   for (const d of v.demands) if (d.def) m.issuedCount[d.def] = (m.issuedCount[d.def] ?? 0) + 1;
   m.nextId = 1 + Math.max(0, ...[...v.demands, ...v.proposals].map((x) => Number(x.id.slice(1)) || 0));
   m.appetite = inferredAppetite(scenario, v);
+  // Counts the objectives read: demands conceded so far (public), and how long fighting has been at war level.
+  for (const p of PARTIES) m.stats.demandsAccepted[p] = v.demands.filter((d) => d.from === p && d.status === 'accepted' && d.resolved).length;
+  let war = 0;
+  for (let i = v.history.length - 1; i >= 0 && v.history[i].escalation >= 4; i--) war++;
+  m.warRounds = war;
   for (const p of PARTIES) {
     const pub = v.parties[p];
     Object.assign(m.parties[p], { support: pub.support, standing: pub.standing, concessions: pub.concessions });
@@ -198,10 +209,15 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
     }
   }
   if (isParty(seat)) {
-    // The other side's forces are drawn from this seat's intelligence estimate.
+    // The other side's forces are drawn from this seat's intelligence estimate. An estimate is the
+    // truth times one bias common to every figure (within ±10%), widened by one spread: so each
+    // figure is its range's midpoint over a bias drawn once, not a point drawn anywhere in its range.
     const other = otherParty(seat);
     const intel = (v.parties[seat] as OwnParty).intel;
-    if (intel) for (const c of COMPONENTS) m.parties[other].strength[c] = sample(intel.components[c], rand);
+    if (intel) {
+      const bias = 0.9 + 0.2 * rand();
+      for (const c of COMPONENTS) m.parties[other].strength[c] = (intel.components[c][0] + intel.components[c][1]) / 2 / bias;
+    }
   } else {
     // A mediator knows only the public band of the balance: scale the starting forces to a ratio drawn from it.
     const ratio = sample([v.balance.low, v.balance.high], rand);

@@ -1,0 +1,62 @@
+// The search bot's playing strength at the level play-now uses (normal), on a few seeds: it must
+// beat its seat's best personality where it does today, on its decision budget. The time cap is
+// off, so the games are the same on any machine and under any load.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advancePhase, applyAction, createMatch, playingSeats, seatScores, type Match } from '../../shared/engine/index.js';
+import { botActions, preferredPersonality, SEARCH_LEVELS } from '../../shared/bots/index.js';
+import { searchStats } from '../../shared/bots/search.js';
+import { playMatch } from '../../shared/sim/play.js';
+import { scenario } from './helpers.js';
+
+const cap = SEARCH_LEVELS.normal.timeMs;
+beforeAll(() => {
+  SEARCH_LEVELS.normal.timeMs = Number.POSITIVE_INFINITY;
+});
+afterAll(() => {
+  SEARCH_LEVELS.normal.timeMs = cap;
+});
+
+const score = (m: Match, seat: string) => seatScores(m).find((s) => s.seat === seat)!.total;
+
+describe('search bot strength (normal)', () => {
+  it('knows each seat’s best personality in the base scenario', () => {
+    expect(preferredPersonality(scenario, 'russia')).toBe('passive');
+    expect(preferredPersonality(scenario, 'azerbaijan')).toBe('opportunist');
+  });
+
+  it('as Russia, beats the passive personality (its best) on seeds 3, 4 and 7, within its decision budget', () => {
+    const times: number[] = [];
+    const playouts: number[] = [];
+    for (const seed of [3, 4, 7]) {
+      let m: Match = createMatch(scenario, seed, { russia: { controller: 'bot', strategy: 'search-normal' } });
+      while (!m.ended) {
+        for (let pass = 0; pass < 2 && !m.ended; pass++) {
+          for (const s of playingSeats(scenario)) {
+            const [t0, p0] = [performance.now(), searchStats.playouts];
+            const actions = botActions(m, s);
+            if (s === 'russia' && searchStats.playouts > p0) {
+              times.push(performance.now() - t0);
+              playouts.push(searchStats.playouts - p0);
+            }
+            for (const a of actions) {
+              const r = applyAction(m, s, a);
+              if (r.ok) m = r.match;
+              if (m.ended) break;
+            }
+            if (m.ended) break;
+          }
+        }
+        if (!m.ended) m = advancePhase(m).match;
+      }
+      const passive = playMatch(scenario, seed, { russia: 'passive' });
+      console.log(`[search] russia seed ${seed}: search-normal ${score(m, 'russia').toFixed(1)}, passive ${score(passive, 'russia').toFixed(1)}`);
+      expect(score(m, 'russia')).toBeGreaterThan(score(passive, 'russia'));
+    }
+    // A budget of playouts, not a clock: each decision plays at most its budget for every move it weighs.
+    expect(Math.max(...playouts)).toBeLessThanOrEqual(SEARCH_LEVELS.normal.playouts * 20);
+    const p95 = [...times].sort((a, b) => a - b)[Math.floor(0.95 * times.length)];
+    console.log(`[search] russia decisions: ${times.length}, p95 ${p95.toFixed(0)} ms, playouts up to ${Math.max(...playouts)}`);
+    // Generous: the bench holds it to 500 ms; this only catches a search gone runaway.
+    expect(p95).toBeLessThan(2000);
+  });
+});
