@@ -67,7 +67,7 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
   const view = viewFor(match, seat);
   const started = performance.now();
   const worlds: Match[] = [];
-  const world = (i: number) => worlds[i] ?? (worlds[i] = determinise(view, match.scenario, seat, rand));
+  const world = (i: number) => worlds[i] ?? (worlds[i] = withPlans(determinise(view, match.scenario, seat, rand), policy, defaults));
   const run = (moves: Action[], then: string, w: number) => {
     searchStats.playouts++;
     return playout(world(w), seat, moves, policy, (s) => (s === seat ? then : defaults(s)), level.horizon);
@@ -144,6 +144,27 @@ function clearlyBest(scores: number[][], alive: number[], margin: number): numbe
   return best;
 }
 
+/**
+ * Plans are secret: past the planning phase, a party whose plan this seat cannot see gets the plan
+ * its usual personality would have made in the sampled world (what it buys, its lobbying, where it
+ * prepared force), rather than none at all.
+ */
+function withPlans(world: Match, policy: Policy, defaults: (s: PlayingSeat) => string): Match {
+  if (!['demands', 'negotiation', 'response'].includes(world.phase)) return world;
+  let m = world;
+  for (const p of PARTIES) {
+    if (m.parties[p].plan) continue;
+    const phase = m.phase;
+    m.phase = 'planning';
+    for (const a of policy(m, p, defaults(p), 0)) {
+      const r = applyAction(m, p, a);
+      if (r.ok) m = r.match;
+    }
+    m.phase = phase;
+  }
+  return m;
+}
+
 /** Play a match on from `world` after `moves` by this seat (the searching seat sits out the current phase). */
 export function playout(world: Match, seat: PlayingSeat, moves: Action[], policy: Policy, strategyOf: (s: PlayingSeat) => string, horizon: number): number {
   let m = world;
@@ -191,7 +212,9 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
   m.done = [...v.done];
   m.settlement = v.settlement;
   for (const k in v.mediators) m.mediators[k as keyof typeof m.mediators] = { ...v.mediators[k as keyof typeof v.mediators]! };
-  m.events = [...v.events];
+  // Only the events the rules and the policies read again (cards already drawn, escalations repelled):
+  // every change copies the event list, so a short one keeps playouts cheap.
+  m.events = v.events.filter((e) => e.key === 'event.drawn' || e.key === 'escalation.failure');
   for (const d of v.demands) if (d.def) m.issuedCount[d.def] = (m.issuedCount[d.def] ?? 0) + 1;
   m.nextId = 1 + Math.max(0, ...[...v.demands, ...v.proposals].map((x) => Number(x.id.slice(1)) || 0));
   m.appetite = inferredAppetite(scenario, v);
