@@ -36,11 +36,17 @@ interface Request {
 interface Thread {
   worker: Worker;
   busy: Request | null;
+  /** Retires the thread when it has been idle for a while. */
+  idle: NodeJS.Timeout | null;
   /** Scenario keys this thread holds. */
   sent: Set<number>;
 }
 
-/** Threads start when first needed: a server whose rooms have no search bot starts none. */
+/**
+ * Threads start when first needed (a server whose rooms have no search bot starts none; the
+ * first decision waits about a second for it) and stop after `idleMs` without work: each holds
+ * its own copy of the engine and bots, about 50 MB.
+ */
 export class BotPool {
   private threads: Thread[] = [];
   private queue: Request[] = [];
@@ -50,7 +56,15 @@ export class BotPool {
   private failures = 0;
   private closed = false;
 
-  constructor(readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
+  constructor(
+    readonly size = Math.max(1, Math.min(4, availableParallelism() - 1)),
+    private idleMs = 5 * 60_000,
+  ) {}
+
+  /** Threads running now. */
+  get threadCount(): number {
+    return this.threads.length;
+  }
 
   /**
    * The actions `seat`'s bot takes in `match`, decided on a thread; null if, when a thread is
@@ -74,6 +88,7 @@ export class BotPool {
     this.closed = true;
     for (const r of this.queue.splice(0)) r.reject(new Error('the bot pool is closed'));
     for (const t of this.threads.splice(0)) {
+      if (t.idle) clearTimeout(t.idle);
       t.busy?.reject(new Error('the bot pool is closed'));
       void t.worker.terminate();
     }
@@ -89,6 +104,8 @@ export class BotPool {
         continue;
       }
       thread.busy = r;
+      if (thread.idle) clearTimeout(thread.idle);
+      thread.idle = null;
       const scenario = r.match.scenario;
       let key = this.keys.get(scenario);
       if (key === undefined) this.keys.set(scenario, (key = this.nextKey++));
@@ -105,7 +122,7 @@ export class BotPool {
     // execArgv []: the entry loads tsx itself, under any runner (npm start, tests, benches).
     const worker = new Worker(new URL('./botWorker.mjs', import.meta.url), { execArgv: [] });
     worker.unref();
-    const thread: Thread = { worker, busy: null, sent: new Set() };
+    const thread: Thread = { worker, busy: null, idle: null, sent: new Set() };
     worker.on('message', (out: JobResult) => {
       const r = thread.busy;
       thread.busy = null;
@@ -115,6 +132,10 @@ export class BotPool {
         else r.resolve(out.actions);
       }
       this.pump();
+      if (!thread.busy && !this.closed) {
+        thread.idle = setTimeout(() => this.retire(thread), this.idleMs);
+        thread.idle.unref();
+      }
     });
     const lost = (e: Error) => {
       if (!this.threads.includes(thread)) return;
@@ -127,8 +148,15 @@ export class BotPool {
       else this.pump();
     };
     worker.on('error', lost);
+    // A retired thread is out of `threads` before it exits: its exit is not a loss.
     worker.on('exit', (code) => lost(new Error(`bot thread exited with code ${code}`)));
     this.threads.push(thread);
     return thread;
+  }
+
+  private retire(thread: Thread): void {
+    if (thread.busy || !this.threads.includes(thread)) return;
+    this.threads.splice(this.threads.indexOf(thread), 1);
+    void thread.worker.terminate();
   }
 }

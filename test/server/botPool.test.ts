@@ -54,6 +54,21 @@ describe('the bot pool', () => {
     }
   });
 
+  it('stops an idle thread, and starts one again when needed', async () => {
+    const m = newMatch(scenario, 3, { russia: { controller: 'bot', strategy: 'search-easy' } });
+    const pool = new BotPool(1, 200);
+    try {
+      expect(pool.threadCount).toBe(0);
+      const first = await pool.decide(m, 'russia');
+      expect(pool.threadCount).toBe(1);
+      await sleep(600);
+      expect(pool.threadCount).toBe(0);
+      expect(await pool.decide(m, 'russia')).toEqual(first);
+    } finally {
+      pool.close();
+    }
+  });
+
   it('drops a decision its room no longer wants, and refuses work once closed', async () => {
     const m = newMatch(scenario, 3, { russia: { controller: 'bot', strategy: 'search-easy' } });
     const pool = new BotPool(1);
