@@ -18,11 +18,11 @@ export interface Refusal {
 
 export type ControlOp = 'pause' | 'resume' | 'extend' | 'advance' | 'end';
 
-/** Where slow bot decisions are made, and whom to tell when bots moved after a wait. */
+/** Where slow bot decisions are made, and how the room picks up when one comes back. */
 export interface OffLoop {
   pool: BotPool;
-  /** Bots moved (and phases may have ended) after a decision came back from the pool. */
-  moved(): void;
+  /** Run `work` (bots move, phases may end) as the room runs its timers' work, then publish. */
+  resume(work: () => void): void;
 }
 
 export class MatchPlay {
@@ -30,15 +30,15 @@ export class MatchPlay {
   /** What bots said at the table since the room last took it. */
   private said: BotLine[] = [];
 
-  /**
-   * @param vacated human seats a bot plays for now (owned by the roster, read here)
-   * @param onTimeUp called when the phase clock runs out
-   */
   private current: Match;
   /** Counts settle() calls: a decision that comes back for an older one is dropped. */
   private runs = 0;
 
-  /** @param offLoop the bot pool for slow (search) decisions; without it every bot decides inline. */
+  /**
+   * @param vacated human seats a bot plays for now (owned by the roster, read here)
+   * @param onTimeUp called when the phase clock runs out
+   * @param offLoop the bot pool for slow (search) decisions; without it every bot decides inline
+   */
   constructor(
     match: Match,
     private timers: Timers,
@@ -126,7 +126,7 @@ export class MatchPlay {
    * Let bots play, and end the phase early while every human-played seat is done. A slow bot's
    * decision (search) is made on the bot pool: the bots before it have moved; the rest of this
    * settling (the later bots, the early end of the phase) goes on when it comes back, and the
-   * room is told (`offLoop.moved`). If the match changed meanwhile (a human acted, the clock ran
+   * room publishes it (`offLoop.resume`). If the match changed meanwhile (a human acted, the clock ran
    * out) the answer is dropped: that change settled again from the new match, as inline. So the
    * phase never ends early before the bots had their say, and each decision is the one the bot
    * makes inline for that match. `inline` forces every decision onto this thread (catching up).
@@ -161,16 +161,20 @@ export class MatchPlay {
         if (inline || !slowDecision(turn.match, turn.seat)) continue;
         this.waiting = turn;
         const current = () => run === this.runs && this.match === turn.match;
-        const resume = (actions: Action[] | null) => {
-          if (!actions || !current()) return;
-          this.steps(run, inline, guard, turns, actions);
-          this.offLoop!.moved();
+        const resume = (decide: () => Action[] | null) => {
+          if (current()) this.offLoop!.resume(() => {
+            const actions = decide();
+            if (actions && current()) this.steps(run, inline, guard, turns, actions);
+          });
         };
-        this.offLoop!.pool.decide(turn.match, turn.seat, current).then(resume, (e: unknown) => {
-          // No thread to decide on: decide here rather than stop the game.
-          console.error('[bots] deciding inline:', e instanceof Error ? e.message : e);
-          if (current()) resume(botActions(turn.match, turn.seat));
-        });
+        this.offLoop!.pool.decide(turn.match, turn.seat, current).then(
+          (actions) => resume(() => actions),
+          (e: unknown) => {
+            // No thread to decide on: decide here rather than stop the game.
+            console.error('[bots] deciding inline:', e instanceof Error ? e.message : e);
+            resume(() => botActions(turn.match, turn.seat));
+          },
+        );
         return;
       }
       this.match = step.value;

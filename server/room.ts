@@ -98,7 +98,7 @@ export function defineMatchRoom(deps: RoomDeps) {
         rec.timers,
         this.roster.vacated,
         () => safely(this.matchId, () => this.play.timeUp() && this.commit()),
-        deps.bots ? { pool: deps.bots, moved: () => safely(this.matchId, () => this.commit()) } : null,
+        deps.bots ? { pool: deps.bots, resume: (work) => safely(this.matchId, () => (work(), this.commit())) } : null,
       );
       this.progress = new ProgressWriter(deps.store, rec.id, { log: rec.log.length, events: rec.events.length, rounds: rec.rounds.length });
       this.chat = new ChatLog(deps.store, rec.id, rec.chat);

@@ -78,6 +78,23 @@ describe('the bot pool', () => {
   });
 });
 
+describe('a room’s bots and the pool', () => {
+  it('decide inline when the pool cannot, and the game goes on', async () => {
+    const pool = new BotPool(1);
+    pool.close();
+    let resumed = 0;
+    const seats: SeatConfig = { armenia: { controller: 'human' }, azerbaijan: { controller: 'bot', strategy: 'search-easy' }, russia: { controller: 'bot' }, eu: { controller: 'bot' } };
+    const play = new MatchPlay(newMatch(scenario, 5, seats), HOUR, new Set(), () => undefined, { pool, resume: (work) => (work(), resumed++) });
+    play.settle();
+    expect(play.act('armenia', { type: 'done' })).toBeNull(); // news → planning: the search bot plans
+    for (let i = 0; i < 200 && (play.deciding || play.match.phase === 'news'); i++) await sleep(10);
+    play.clock.clear();
+    expect(resumed).toBeGreaterThan(0);
+    expect(play.match.phase).toBe('planning');
+    expect(play.match.parties.azerbaijan.plan).not.toBeNull();
+  });
+});
+
 describe('search bots in rooms', () => {
   let t: TestServer;
   beforeAll(async () => {
