@@ -155,6 +155,32 @@ for (const k of COPIED) {
   });
 }
 
+/**
+ * A whole copy that a rule may change without touching the original (the scenario is shared).
+ * For a phase change, which touches most fields: plain fields read faster than a draft's.
+ */
+export function cloneMatch(m: Match): Match {
+  const c = COPY as Required<{ [K in keyof typeof COPY]: (x: Match[K]) => Match[K] }>;
+  return {
+    ...m,
+    seats: c.seats(m.seats),
+    parties: c.parties(m.parties),
+    mediators: c.mediators(m.mediators),
+    regions: c.regions(m.regions),
+    demands: c.demands(m.demands),
+    proposals: c.proposals(m.proposals),
+    instruments: c.instruments(m.instruments),
+    modifiers: c.modifiers(m.modifiers),
+    embargoes: c.embargoes(m.embargoes),
+    done: c.done(m.done),
+    issuedCount: c.issuedCount(m.issuedCount),
+    events: c.events(m.events),
+    history: c.history(m.history),
+    stats: c.stats(m.stats),
+    log: c.log(m.log),
+  };
+}
+
 /** A draft of `m`: change it as a Match, then `finishDraft` it. */
 export function draftMatch(m: Match): Match {
   return new Draft(m) as unknown as Match;

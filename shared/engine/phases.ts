@@ -2,7 +2,7 @@
 // entering resolution applies every consequence; entering report records the meters.
 import { COMPONENTS, PARTIES, PHASES, type Components, type Party } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
-import { draftMatch, emit, finishDraft, meters, otherParty } from './match.js';
+import { cloneMatch, emit, meters, otherParty } from './match.js';
 import { effectiveStrength } from './military.js';
 import { random, weightedPick } from './rng.js';
 import { resolveRound } from './resolve.js';
@@ -17,12 +17,12 @@ export interface AdvanceResult {
 /** Move to the next phase (a timer ran out, every seat was done, or the facilitator said so). */
 export function advancePhase(match: Match): AdvanceResult {
   if (match.ended) return { match, events: [] };
-  const d = draftMatch(match);
-  const before = match.events.length;
+  // A whole copy: entering a phase touches most fields (a move's draft copies only what it uses).
+  const d = cloneMatch(match);
+  const before = d.events.length;
   d.log.push({ kind: 'advance' });
   enterNextPhase(d);
-  const next = finishDraft(d);
-  return { match: next, events: next.events.slice(before) };
+  return { match: d, events: d.events.slice(before) };
 }
 
 /** Mutates a draft: the phase after the current one, with its entry rules. */
