@@ -1,6 +1,13 @@
-// The search bot: for each move the personalities would make now, play the rest of a few
-// rounds many times in worlds sampled from what this seat knows (determinised hidden
-// information), with the engine as the model, and keep the move that scored best for the seat.
+// The search bot. It plays on as the personality that does best on its seat (found once per
+// scenario), and at each decision weighs that personality's move against the other personalities'
+// moves and its own ideas (packages to table or sign, demands to press): each is played to the end
+// of the match in worlds sampled from what this seat knows (determinised hidden information), with
+// the engine as the model and the other seats on their usual personalities.
+//
+// The strength is a budget of playouts, not a time limit: the same match gives the same decision on
+// any machine and under any load. Every move is tried in the same sampled worlds, and the playout
+// bots draw their random numbers by turn (common random numbers); after each batch of worlds the
+// weaker half of the moves is dropped (successive halving). The time cap is only a safety net.
 import { COMPONENTS, PARTIES, type Components, type Party, type PlayingSeat, type Scenario } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
 import { applyAction } from '../engine/apply.js';
@@ -111,7 +118,6 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
     }
   }
   const best = clearlyBest(scores.map((s) => s.slice(0, w)), alive, level.margin);
-  if (process.env.SEARCH_DEBUG) console.log(`${match.round} ${match.phase} ${seat} then=${then.name} [${baseScores.map((t, i) => personalities[i].name + ':' + mean(t).toFixed(1)).join(' ')}] -> ${JSON.stringify(moves[best])} ${mean(scores[best], w).toFixed(1)} vs ${mean(scores[0], w).toFixed(1)}`);
   return moves[best];
 }
 
