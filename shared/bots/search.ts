@@ -39,7 +39,7 @@ export interface SearchLevel {
 export const SEARCH_LEVELS = {
   easy: { basePlayouts: 0, playouts: 4, horizon: 99, packages: 2, margin: 1, baseMargin: 2, timeMs: 150 },
   normal: { basePlayouts: 0, playouts: 32, horizon: 99, packages: 4, margin: 1, baseMargin: 2, timeMs: 450 },
-  hard: { basePlayouts: 0, playouts: 40, horizon: 99, packages: 6, margin: 1, baseMargin: 2, timeMs: 480 },
+  hard: { basePlayouts: 0, playouts: 36, horizon: 99, packages: 4, margin: 1, baseMargin: 2, timeMs: 480 },
 } satisfies Record<string, SearchLevel>;
 export type Difficulty = keyof typeof SEARCH_LEVELS;
 
