@@ -2,11 +2,9 @@
 // policies read from `viewFor`, built without copying (the policies never change a view).
 // In a playout every seat's bot is a model of that seat; it must see what `viewFor` would show it,
 // and no more: own forces, plan and intelligence; the other party only as public figures.
-import { PARTIES, type Party, type PlayingSeat } from '../scenario/schema.js';
-import { isParty } from '../engine/match.js';
-import { effectivePair, gapWords } from '../engine/military.js';
+import { PARTIES, type PlayingSeat } from '../scenario/schema.js';
 import type { Match } from '../engine/types.js';
-import type { OwnParty, PublicParty, SeatView } from '../engine/view.js';
+import { balanceSeenBy, type OwnParty, type PublicParty, type SeatView } from '../engine/view.js';
 
 export function quickView(m: Match, seat: PlayingSeat): SeatView {
   const parties = {} as SeatView['parties'];
@@ -36,7 +34,7 @@ export function quickView(m: Match, seat: PlayingSeat): SeatView {
     done: m.done,
     settlement: m.settlement,
     parties,
-    balance: balanceSeen(m, seat),
+    balance: balanceSeenBy(m, seat, false),
     // The events this seat may see, filtered only when a policy reads them.
     get events() {
       return m.events.filter((e) => e.to === null || (e.to as string[]).includes(seat));
@@ -44,21 +42,4 @@ export function quickView(m: Match, seat: PlayingSeat): SeatView {
     history: [],
     open: false,
   };
-}
-
-/** As `viewFor` computes it: a party from its intelligence estimate, a mediator from the public band. */
-function balanceSeen(m: Match, seat: PlayingSeat): SeatView['balance'] {
-  const eff = effectivePair(m.scenario, m.parties, m.turkishBacking);
-  if (isParty(seat)) {
-    const intel = m.parties[seat as Party].intel;
-    const own = eff[seat as Party];
-    if (intel) {
-      const [lo, hi] = intel.effective;
-      const low = seat === 'armenia' ? lo / own : own / hi;
-      const high = seat === 'armenia' ? hi / own : own / Math.max(1e-6, lo);
-      return { low, high, gap: gapWords((low + high) / 2), exact: lo === hi };
-    }
-  }
-  const truth = eff.azerbaijan / Math.max(1e-6, eff.armenia);
-  return { low: truth * 0.75, high: truth * 1.3, gap: gapWords(truth), exact: false };
 }

@@ -3,6 +3,7 @@
 import { PARTIES, type Components, type Mediator, type Party, type Phase, type PlayingSeat } from '../scenario/schema.js';
 import { isParty } from './match.js';
 import { effectivePair, gapWords, type Gap } from './military.js';
+import { mixSeed, step } from './rng.js';
 import type { ActiveInstrument, Demand, Ending, Intel, Match, MatchEvent, PartyState, Proposal, RegionState, RoundMeters, Seat, SeatConfig, Settlement } from './types.js';
 
 /** What anyone knows of a party: polls, standing and its published defence budget. */
@@ -161,7 +162,7 @@ export function viewFields<K extends keyof SeatView>(m: Match, seat: Seat, keys:
 export const VIEW_FIELDS: readonly (keyof SeatView)[] = KEYS;
 
 /** A party knows its own strength and estimates the other's; mediators and spectators see a public range. */
-function balanceSeenBy(m: Match, seat: Seat, open: boolean): SeatView['balance'] {
+export function balanceSeenBy(m: Match, seat: Seat, open: boolean): SeatView['balance'] {
   const eff = effectivePair(m.scenario, m.parties, m.turkishBacking);
   const truth = eff.azerbaijan / Math.max(1e-6, eff.armenia);
   if (open) return { low: truth, high: truth, gap: gapWords(truth), exact: true };
@@ -175,8 +176,16 @@ function balanceSeenBy(m: Match, seat: Seat, open: boolean): SeatView['balance']
       return { low, high, gap: gapWords((low + high) / 2), exact: lo === hi };
     }
   }
-  // Public knowledge: a wide band, widest when nothing is revealed.
-  const low = truth * 0.75;
-  const high = truth * 1.3;
-  return { low, high, gap: gapWords(truth), exact: false };
+  // Public knowledge: a wide band (high = 1.7 × low) that holds the truth, placed each round by an
+  // offset fixed from the seed, so neither its ends nor its words give the exact ratio away.
+  const low = truth * publicShift(m.seed, m.round) * 0.78;
+  const high = low * 1.7;
+  return { low, high, gap: gapWords(Math.sqrt(low * high)), exact: false };
+}
+
+/** Where the truth sits in the public band this round: low = truth × shift × 0.78 with shift in
+ *  [0.86, 1.14], so the truth lies between a fifth and three quarters of the way up (on a log
+ *  scale), never at an end. */
+export function publicShift(seed: number, round: number): number {
+  return 0.86 + 0.28 * step(mixSeed(seed, `public-band:${round}`))[0];
 }

@@ -24,17 +24,18 @@ describe('search bot strength (normal)', () => {
     expect(preferredPersonality(scenario, 'azerbaijan')).toBe('opportunist');
   });
 
-  it('as Russia, beats the passive personality (its best) on seeds 2, 4 and 7, within its decision budget', () => {
+  it('as Azerbaijan, beats the opportunist personality (its best) in at least 3 of seeds 1–4, within its decision budget', () => {
     const times: number[] = [];
     const playouts: number[] = [];
-    for (const seed of [2, 4, 7]) {
-      let m: Match = createMatch(scenario, seed, { russia: { controller: 'bot', strategy: 'search-normal' } });
+    let wins = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      let m: Match = createMatch(scenario, seed, { azerbaijan: { controller: 'bot', strategy: 'search-normal' } });
       while (!m.ended) {
         for (let pass = 0; pass < 2 && !m.ended; pass++) {
           for (const s of playingSeats(scenario)) {
             const [t0, p0] = [performance.now(), searchStats.playouts];
             const actions = botActions(m, s);
-            if (s === 'russia' && searchStats.playouts > p0) {
+            if (s === 'azerbaijan' && searchStats.playouts > p0) {
               times.push(performance.now() - t0);
               playouts.push(searchStats.playouts - p0);
             }
@@ -48,14 +49,15 @@ describe('search bot strength (normal)', () => {
         }
         if (!m.ended) m = advancePhase(m).match;
       }
-      const passive = playMatch(scenario, seed, { russia: 'passive' });
-      console.log(`[search] russia seed ${seed}: search-normal ${score(m, 'russia').toFixed(1)}, passive ${score(passive, 'russia').toFixed(1)}`);
-      expect(score(m, 'russia')).toBeGreaterThan(score(passive, 'russia'));
+      const opportunist = playMatch(scenario, seed, { azerbaijan: 'opportunist' });
+      console.log(`[search] azerbaijan seed ${seed}: search-normal ${score(m, 'azerbaijan').toFixed(1)}, opportunist ${score(opportunist, 'azerbaijan').toFixed(1)}`);
+      if (score(m, 'azerbaijan') > score(opportunist, 'azerbaijan')) wins++;
     }
+    expect(wins).toBeGreaterThanOrEqual(3);
     // A budget of playouts, not a clock: each decision plays at most its budget for every move it weighs.
     expect(Math.max(...playouts)).toBeLessThanOrEqual(SEARCH_LEVELS.normal.playouts * 20);
     const p95 = [...times].sort((a, b) => a - b)[Math.floor(0.95 * times.length)];
-    console.log(`[search] russia decisions: ${times.length}, p95 ${p95.toFixed(0)} ms, playouts up to ${Math.max(...playouts)}`);
+    console.log(`[search] azerbaijan decisions: ${times.length}, p95 ${p95.toFixed(0)} ms, playouts up to ${Math.max(...playouts)}`);
     // Generous: the bench holds it to 500 ms; this only catches a search gone runaway.
     expect(p95).toBeLessThan(2000);
   });

@@ -23,6 +23,28 @@ describe('viewFor', () => {
     const intel = m.parties.armenia.intel!;
     expect(intel.effective[0]).toBe(intel.effective[1]);
   });
+  it('gives mediators a public band that holds the truth without its ends giving it away', () => {
+    const shares = new Set<number>();
+    for (let seed = 1; seed <= 20; seed++) {
+      for (const round of [1, 2, 3]) {
+        const m = toPhase(newMatch(seed), 'planning', round);
+        const truth = viewFor(m, 'facilitator').balance.low;
+        for (const seat of ['russia', 'eu', 'spectator'] as const) {
+          const b = viewFor(m, seat).balance;
+          expect(b.exact).toBe(false);
+          expect(b.low).toBeLessThan(truth);
+          expect(b.high).toBeGreaterThan(truth);
+          expect(b.high / b.low).toBeCloseTo(1.7, 6);
+        }
+        // Where the truth sits in the band moves from round to round and match to match.
+        const b = viewFor(m, 'russia').balance;
+        shares.add(Math.round((100 * Math.log(truth / b.low)) / Math.log(b.high / b.low)));
+      }
+    }
+    expect(shares.size).toBeGreaterThan(20);
+    expect(Math.min(...shares)).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...shares)).toBeLessThanOrEqual(76);
+  });
   it('gives the facilitator everything', () => {
     const v = viewFor(newMatch(), 'facilitator');
     expect(v.open).toBe(true);
