@@ -15,7 +15,7 @@ import { initialMatch, isParty, otherParty, playingSeats } from '../engine/match
 import { advancePhase, estimate } from '../engine/phases.js';
 import { seatScores } from '../engine/score.js';
 import type { Match } from '../engine/types.js';
-import { viewFor, type OwnParty, type SeatView } from '../engine/view.js';
+import { ratioWithinPublicBand, viewFor, type OwnParty, type SeatView } from '../engine/view.js';
 import { effectivePair } from '../engine/military.js';
 import { inferredAppetite } from './judgement.js';
 
@@ -248,8 +248,9 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
       for (const c of COMPONENTS) m.parties[other].strength[c] = (intel.components[c][0] + intel.components[c][1]) / 2 / bias;
     }
   } else {
-    // A mediator knows only the public band of the balance: scale the starting forces to a ratio drawn from it.
-    const ratio = sample([v.balance.low, v.balance.high], rand);
+    // A mediator knows only the public band of the balance (and how the rules place it): scale the
+    // starting forces to a ratio drawn from where the truth can be.
+    const ratio = sample(ratioWithinPublicBand(v.balance.low), rand);
     const start = effectivePair(scenario, m.parties, m.turkishBacking);
     const scale = ratio / (start.azerbaijan / start.armenia);
     m.parties.azerbaijan.strength = scaled(m.parties.azerbaijan.strength, scale);

@@ -178,7 +178,7 @@ export function balanceSeenBy(m: Match, seat: Seat, open: boolean): SeatView['ba
   }
   // Public knowledge: a wide band (high = 1.7 × low) that holds the truth, placed each round by an
   // offset fixed from the seed, so neither its ends nor its words give the exact ratio away.
-  const low = truth * publicShift(m.seed, m.round) * 0.78;
+  const low = truth * publicShift(m.seed, m.round) * PUBLIC_LOW;
   const high = low * 1.7;
   return { low, high, gap: gapWords(Math.sqrt(low * high)), exact: false };
 }
@@ -187,5 +187,12 @@ export function balanceSeenBy(m: Match, seat: Seat, open: boolean): SeatView['ba
  *  [0.86, 1.14], so the truth lies between a fifth and three quarters of the way up (on a log
  *  scale), never at an end. */
 export function publicShift(seed: number, round: number): number {
-  return 0.86 + 0.28 * step(mixSeed(seed, `public-band:${round}`))[0];
+  return SHIFT[0] + (SHIFT[1] - SHIFT[0]) * step(mixSeed(seed, `public-band:${round}`))[0];
+}
+const PUBLIC_LOW = 0.78;
+const SHIFT = [0.86, 1.14] as const;
+
+/** What the rules above let anyone infer from a public band: the ratio lies in this range. */
+export function ratioWithinPublicBand(low: number): [number, number] {
+  return [low / (PUBLIC_LOW * SHIFT[1]), low / (PUBLIC_LOW * SHIFT[0])];
 }

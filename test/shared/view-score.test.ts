@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seatScores, lastingPeace, viewFor, objectiveMet } from '../../shared/engine/index.js';
+import { ratioWithinPublicBand } from '../../shared/engine/view.js';
 import { createTexts, describeEvent } from '../../shared/i18n/index.js';
 import { playMatch } from '../../shared/sim/play.js';
 import { act, newMatch, scenario, toPhase } from './helpers.js';
@@ -42,6 +43,17 @@ describe('viewFor', () => {
       }
     }
     expect(shares.size).toBeGreaterThan(20);
+    // What the rules let anyone infer from the band holds the truth, and is narrower than the band.
+    for (let seed = 1; seed <= 20; seed++) {
+      const m = toPhase(newMatch(seed), 'planning', 2);
+      const truth = viewFor(m, 'facilitator').balance.low;
+      const b = viewFor(m, 'eu').balance;
+      const [lo, hi] = ratioWithinPublicBand(b.low);
+      expect(lo).toBeLessThanOrEqual(truth * (1 + 1e-9));
+      expect(hi).toBeGreaterThanOrEqual(truth * (1 - 1e-9));
+      expect(lo).toBeGreaterThan(b.low);
+      expect(hi).toBeLessThan(b.high);
+    }
     expect(Math.min(...shares)).toBeGreaterThanOrEqual(20);
     expect(Math.max(...shares)).toBeLessThanOrEqual(76);
   });
