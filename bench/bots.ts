@@ -3,8 +3,9 @@
 // Options: --seeds N (per seat, default 50: 4 seats × 50 = 200 search games), --level easy|normal|hard.
 import { parseArgs } from 'node:util';
 import { loadScenario } from '../shared/scenario/files.js';
-import { advancePhase, applyAction, createMatch, playingSeats, seatScores, type Match, type SeatConfig } from '../shared/engine/index.js';
-import { botActions, defaultStrategy, personalitiesFor } from '../shared/bots/index.js';
+import { playingSeats, seatScores } from '../shared/engine/index.js';
+import { botActions, personalitiesFor } from '../shared/bots/index.js';
+import { playMatch } from '../shared/sim/play.js';
 import { searchStats } from '../shared/bots/search.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
 
@@ -17,26 +18,13 @@ const times = new Map<string, number[]>();
 
 /** Play one game with `seat` on `strategy` (the rest default), timing that seat's decisions. */
 function play(seed: number, seat: PlayingSeat, strategy: string): number {
-  const config: SeatConfig = {};
-  for (const s of seats) config[s] = { controller: 'bot', strategy: s === seat ? strategy : defaultStrategy(s) };
-  let m: Match = createMatch(scenario, seed, config);
   const kind = strategy.startsWith('search') ? 'search' : strategy;
-  while (!m.ended) {
-    for (let pass = 0; pass < 2 && !m.ended; pass++) {
-      for (const s of seats) {
-        const t0 = performance.now();
-        const actions = botActions(m, s);
-        if (s === seat && pass === 0 && actsIn(s, m.phase)) (times.get(kind) ?? times.set(kind, []).get(kind)!).push(performance.now() - t0);
-        for (const a of actions) {
-          const r = applyAction(m, s, a);
-          if (r.ok) m = r.match;
-          if (m.ended) break;
-        }
-        if (m.ended) break;
-      }
-    }
-    if (!m.ended) m = advancePhase(m).match;
-  }
+  const m = playMatch(scenario, seed, { [seat]: strategy }, (m, s, pass) => {
+    const t0 = performance.now();
+    const actions = botActions(m, s);
+    if (s === seat && pass === 0 && actsIn(s, m.phase)) (times.get(kind) ?? times.set(kind, []).get(kind)!).push(performance.now() - t0);
+    return actions;
+  });
   return seatScores(m).find((x) => x.seat === seat)!.total;
 }
 

@@ -2,7 +2,7 @@
 // beat its seat's best personality where it does today, on its decision budget. The time cap is
 // off, so the games are the same on any machine and under any load.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advancePhase, applyAction, createMatch, playingSeats, seatScores, type Match } from '../../shared/engine/index.js';
+import { seatScores, type Match } from '../../shared/engine/index.js';
 import { botActions, preferredPersonality, SEARCH_LEVELS } from '../../shared/bots/index.js';
 import { searchStats } from '../../shared/bots/search.js';
 import { playMatch } from '../../shared/sim/play.js';
@@ -29,26 +29,15 @@ describe('search bot strength (normal)', () => {
     const playouts: number[] = [];
     let wins = 0;
     for (const seed of [1, 2, 3, 4]) {
-      let m: Match = createMatch(scenario, seed, { azerbaijan: { controller: 'bot', strategy: 'search-normal' } });
-      while (!m.ended) {
-        for (let pass = 0; pass < 2 && !m.ended; pass++) {
-          for (const s of playingSeats(scenario)) {
-            const [t0, p0] = [performance.now(), searchStats.playouts];
-            const actions = botActions(m, s);
-            if (s === 'azerbaijan' && searchStats.playouts > p0) {
-              times.push(performance.now() - t0);
-              playouts.push(searchStats.playouts - p0);
-            }
-            for (const a of actions) {
-              const r = applyAction(m, s, a);
-              if (r.ok) m = r.match;
-              if (m.ended) break;
-            }
-            if (m.ended) break;
-          }
+      const m = playMatch(scenario, seed, { azerbaijan: 'search-normal' }, (m, s) => {
+        const [t0, p0] = [performance.now(), searchStats.playouts];
+        const actions = botActions(m, s);
+        if (s === 'azerbaijan' && searchStats.playouts > p0) {
+          times.push(performance.now() - t0);
+          playouts.push(searchStats.playouts - p0);
         }
-        if (!m.ended) m = advancePhase(m).match;
-      }
+        return actions;
+      });
       const opportunist = playMatch(scenario, seed, { azerbaijan: 'opportunist' });
       console.log(`[search] azerbaijan seed ${seed}: search-normal ${score(m, 'azerbaijan').toFixed(1)}, opportunist ${score(opportunist, 'azerbaijan').toFixed(1)}`);
       if (score(m, 'azerbaijan') > score(opportunist, 'azerbaijan')) wins++;
