@@ -12,8 +12,8 @@ export class RegionMapScene extends Phaser.Scene {
   private state: MapState | null = null;
   private proj: Projection | null = null;
   private base!: Phaser.GameObjects.Graphics;
-  /** Regions, labels and markers baked into one texture on the GPU: a frame then draws one image
-   *  instead of re-triangulating every polygon and binding every label's texture. */
+  /** Regions, labels and markers baked into one texture: a frame then draws one image instead of
+   *  every polygon and label. */
   private baked: Phaser.Textures.DynamicTexture | null = null;
   /** What the baked texture shows; a new state that draws the same is not baked again. */
   private bakedKey = '';

@@ -17,7 +17,13 @@ export function Toasts() {
   useEffect(() => {
     for (const p of all)
       if (p.status === 'accepted' && !timers.current.has(p.id))
-        timers.current.set(p.id, setTimeout(() => api.getState().dismissPending(p.id), ACCEPTED_MS));
+        timers.current.set(
+          p.id,
+          setTimeout(() => {
+            timers.current.delete(p.id);
+            api.getState().dismissPending(p.id);
+          }, ACCEPTED_MS),
+        );
   }, [all, api]);
   useEffect(() => {
     const mine = timers.current;
@@ -25,10 +31,10 @@ export function Toasts() {
   }, []);
   const settled = all.filter((p) => p.status !== 'pending');
   const hidden = new Set(settled.slice(0, Math.max(0, all.length - MAX_TOASTS)).map((p) => p.id));
-  const pending = all.filter((p) => !hidden.has(p.id));
+  const shown = all.filter((p) => !hidden.has(p.id));
   return (
     <ul className="toasts" aria-live="polite" aria-label={t('feedback.label')}>
-      {pending.map((p) => (
+      {shown.map((p) => (
         <li key={p.id} className={`toast toast-${p.status}`} data-status={p.status}>
           <span className="toast-icon" aria-hidden="true">
             {p.status === 'pending' ? '…' : p.status === 'accepted' ? '✓' : '✕'}

@@ -4,7 +4,7 @@
 // and no more: own forces, plan and intelligence; the other party only as public figures.
 import { PARTIES, type PlayingSeat } from '../scenario/schema.js';
 import type { Match } from '../engine/types.js';
-import { balanceSeenBy, type OwnParty, type PublicParty, type SeatView } from '../engine/view.js';
+import { balanceSeenBy, canSee, type OwnParty, type PublicParty, type SeatView } from '../engine/view.js';
 
 export function quickView(m: Match, seat: PlayingSeat): SeatView {
   const parties = {} as SeatView['parties'];
@@ -37,7 +37,7 @@ export function quickView(m: Match, seat: PlayingSeat): SeatView {
     balance: balanceSeenBy(m, seat, false),
     // The events this seat may see, filtered only when a policy reads them.
     get events() {
-      return m.events.filter((e) => e.to === null || (e.to as string[]).includes(seat));
+      return m.events.filter((e) => canSee(e, seat, false));
     },
     history: [],
     open: false,

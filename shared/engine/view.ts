@@ -186,7 +186,7 @@ export function balanceSeenBy(m: Match, seat: Seat, open: boolean): SeatView['ba
 /** Where the truth sits in the public band this round: low = truth × shift × 0.78 with shift in
  *  [0.86, 1.14], so the truth lies between a fifth and three quarters of the way up (on a log
  *  scale), never at an end. */
-export function publicShift(seed: number, round: number): number {
+function publicShift(seed: number, round: number): number {
   return SHIFT[0] + (SHIFT[1] - SHIFT[0]) * step(mixSeed(seed, `public-band:${round}`))[0];
 }
 const PUBLIC_LOW = 0.78;
