@@ -6,7 +6,7 @@ import { createI18n } from './i18n.js';
 import { createConnection, persistProgress } from './net/connection.js';
 import { createGameStore } from './store/game.js';
 import { App } from './ui/App.js';
-import { GameProvider } from './ui/context.js';
+import { GameProvider } from './ui/GameProvider.js';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);

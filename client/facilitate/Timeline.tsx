@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { Scenario } from '../../shared/scenario/schema.js';
 import type { MatchEvent } from '../../shared/engine/types.js';
 import type { Knowledge, TimelineEntry } from '../net/facilitator.js';
+import { isIntel, isNews } from '../ui/events.js';
 import { describeEvent } from '../ui/names.js';
 
 const HIDDEN_KINDS = new Set(['report']);
@@ -34,13 +35,13 @@ export function describeOp(op: string, detail: Record<string, unknown> | undefin
 export function Timeline({ entries, scenario, compact = false }: { entries: TimelineEntry[]; scenario: Scenario | null; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const shown = entries.filter((e) => !HIDDEN_KINDS.has(e.kind) && !(e.kind === 'news' && e.events.every((x) => x.key.startsWith('intel.'))));
+  const shown = entries.filter((e) => !HIDDEN_KINDS.has(e.kind) && !(e.kind === 'news' && e.events.every(isIntel)));
   if (shown.length === 0) return <p className="hint">{t('fac.timeline.empty')}</p>;
   return (
     <ol className={`fac-timeline${compact ? ' compact' : ''}`} data-testid="timeline">
       {shown.map((e, i) => {
         const who = e.kind === 'facilitator' || e.kind === 'inject' ? 'facilitator' : e.seat;
-        const events = e.events.filter((x) => x.key !== 'round.report');
+        const events = e.events.filter(isNews);
         const badge = e.kind === 'inject' || e.kind === 'facilitator' ? <span className="badge">{t(`fac.kinds.${e.kind}`)}</span> : null;
         const line = e.facilitator ? describeOp(e.facilitator.op, e.facilitator.detail, t, scenario) : events.length ? null : t(`fac.kinds.${e.kind}`, { defaultValue: e.kind });
         return (

@@ -8,7 +8,7 @@ import type { Seat } from '../../shared/engine/types.js';
 import { createI18n } from '../../client/i18n.js';
 import { createGameStore } from '../../client/store/game.js';
 import type { Intents } from '../../client/net/intents.js';
-import { GameProvider } from '../../client/ui/context.js';
+import { GameProvider } from '../../client/ui/GameProvider.js';
 import { Demands } from '../../client/ui/play/Demands.js';
 import { Meters } from '../../client/ui/play/Meters.js';
 import { Chat } from '../../client/ui/play/Chat.js';
