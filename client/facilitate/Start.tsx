@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, loadScenario } from '../net/http.js';
 import type { ScenarioSummary } from '../net/intents.js';
 import { ApiError, sessionApi, type Controller, type PlayingSeat } from '../net/facilitator.js';
-import { PLAYING_SEATS } from '../seats.js';
+import { seatsOf } from '../seats.js';
 import { follow, navigate } from './route.js';
 import { forgetClass, keepClass, savedClasses } from './saved.js';
 import { ErrorList } from './bits.js';
@@ -61,7 +61,7 @@ export function Start() {
     setTimers(next);
   }, [chosen, unit]);
 
-  const seatsHere = PLAYING_SEATS.filter((s) => s === 'armenia' || s === 'azerbaijan' || !chosen || chosen.mediators.includes(s));
+  const seatsHere = seatsOf(chosen);
 
   async function upload(file: File) {
     setUploadError(null);

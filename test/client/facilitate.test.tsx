@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { createI18n } from '../../client/i18n.js';
 import { ConsoleContext, type ConsoleCtx } from '../../client/facilitate/Console.js';
 import { OverviewPage } from '../../client/facilitate/Overview.js';
-import { JoinSheet, joinLink } from '../../client/facilitate/JoinSheet.js';
+import { JoinSheet } from '../../client/facilitate/JoinSheet.js';
 import { customEffects, InjectForm } from '../../client/facilitate/InjectForm.js';
 import { Start } from '../../client/facilitate/Start.js';
 import { Timeline } from '../../client/facilitate/Timeline.js';
@@ -16,7 +16,7 @@ import { qrPath } from '../../client/facilitate/Qr.js';
 import { parseRoute, pathOf } from '../../client/facilitate/route.js';
 import ClassDebriefPage, { chartData } from '../../client/facilitate/ClassDebrief.js';
 import { RoomPage } from '../../client/facilitate/RoomPage.js';
-import { joinLinkParams } from '../../client/ui/Home.js';
+import { joinLink, joinLinkParams } from '../../client/joinLink.js';
 import { ApiError, type FacilitatorApi, type Overview, type RoomDebrief, type RoomLive, type SessionInfo } from '../../client/net/facilitator.js';
 import { scenario } from './fixtures.js';
 

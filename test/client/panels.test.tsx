@@ -16,7 +16,8 @@ import { Planning } from '../../client/ui/play/Planning.js';
 import { Treaty } from '../../client/ui/play/Treaty.js';
 import { NewsLog } from '../../client/ui/play/NewsLog.js';
 import { RoundReport } from '../../client/ui/play/RoundReport.js';
-import { ACCEPTED_MS, MAX_TOASTS, Toasts } from '../../client/ui/Toasts.js';
+import { Toasts } from '../../client/ui/Toasts.js';
+import { ACCEPTED_MS, MAX_TOASTS } from '../../client/ui/feedback.js';
 import { act, matchAt, scenario, withDemand } from './fixtures.js';
 
 const missing = new Set<string>();

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapBus } from '../../map/bus.js';
-import type { MapHandle } from '../../map/game.js';
+import type { MapHandle } from '../../map/mountMap.js';
 import { useGame, useStoreApi } from '../context.js';
 import { escalationPrevailed, isEscalation } from '../events.js';
 import { namer } from '../names.js';
@@ -25,7 +25,7 @@ export function MapView() {
   useEffect(() => {
     let handle: MapHandle | null = null;
     let live = true;
-    import('../../map/game.js')
+    import('../../map/mountMap.js')
       .then((m) => {
         if (live && host.current) handle = m.mountMap(host.current, bus);
       })

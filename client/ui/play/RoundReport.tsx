@@ -17,7 +17,7 @@ interface Row {
   changed: boolean;
 }
 
-export function reportRows(before: SeatView, after: SeatView, t: (k: string, o?: Record<string, unknown>) => string): Row[] {
+function reportRows(before: SeatView, after: SeatView, t: (k: string, o?: Record<string, unknown>) => string): Row[] {
   const rows: Row[] = [];
   const add = (label: string, b: number | string, a: number | string) => rows.push({ label, before: String(b), after: String(a), changed: String(b) !== String(a) });
   add(t('meters.escalation'), `${before.escalation} · ${t(`escalation.${before.escalation}`)}`, `${after.escalation} · ${t(`escalation.${after.escalation}`)}`);
