@@ -13,7 +13,7 @@ const root = createRoot(document.getElementById('root')!);
 const i18n = createI18n(navigator.language?.slice(0, 2) === 'en' ? 'en' : 'en');
 
 if (/^\/facilitate(\/|$)/.test(location.pathname)) {
-  void import('./facilitate/facilitator.js').then((m) => m.boot(root, i18n));
+  void import('./facilitate/boot.js').then((m) => m.boot(root, i18n));
 } else {
   const store = createGameStore();
   const net = createConnection(store);
