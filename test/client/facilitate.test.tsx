@@ -22,6 +22,9 @@ import { joinLink, joinLinkParams } from '../../client/joinLink.js';
 import { ApiError, type FacilitatorApi, type Overview, type RoomDebrief, type RoomLive, type SessionInfo } from '../../client/net/facilitator.js';
 import { scenario } from './fixtures.js';
 
+// uPlot needs a real canvas (happy-dom has none: drawing after a test ends threw at random); the chart is the e2e test's business.
+vi.mock('../../client/ui/debrief/Chart.js', () => ({ LineChart: ({ testid }: { testid?: string }) => <div data-testid={testid ?? 'chart'} /> }));
+
 const missing = new Set<string>();
 afterEach(() => {
   cleanup();

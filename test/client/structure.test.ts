@@ -70,9 +70,9 @@ function exportsOf(file: string): string[] {
   for (const s of sf.statements) {
     if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) && exported(s)) names.push(s.name?.text ?? 'default');
     else if (ts.isVariableStatement(s) && exported(s)) for (const d of s.declarationList.declarations) names.push(d.name.getText(sf));
-    else if (ts.isExportDeclaration(s) && !s.isTypeOnly && s.exportClause && ts.isNamedExports(s.exportClause))
-      for (const e of s.exportClause.elements) if (!e.isTypeOnly) names.push(e.name.text);
-    else if (ts.isExportAssignment(s)) names.push(ts.isIdentifier(s.expression) ? s.expression.text : 'default');
+    else if (ts.isExportDeclaration(s)) {
+      if (!s.isTypeOnly && s.exportClause && ts.isNamedExports(s.exportClause)) for (const e of s.exportClause.elements) if (!e.isTypeOnly) names.push(e.name.text);
+    } else if (ts.isExportAssignment(s)) names.push(ts.isIdentifier(s.expression) ? s.expression.text : 'default');
   }
   return names;
 }
