@@ -5,8 +5,6 @@ import en from './locales/en.json';
 import sharedEn from '../shared/locales/en.json';
 import type { Text } from '../shared/scenario/schema.js';
 
-export const LANGUAGES = ['en'] as const;
-
 /** `onMissing` (tests) hears every key that has no text. */
 export function createI18n(lng = 'en', onMissing?: (key: string) => void): i18n {
   const inst = i18next.createInstance();

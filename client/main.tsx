@@ -6,14 +6,14 @@ import { createI18n } from './i18n.js';
 import { createConnection, persistProgress } from './net/connection.js';
 import { createGameStore } from './store/game.js';
 import { App } from './ui/App.js';
-import { GameProvider } from './ui/context.js';
+import { GameProvider } from './ui/GameProvider.js';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 const i18n = createI18n(navigator.language?.slice(0, 2) === 'en' ? 'en' : 'en');
 
 if (/^\/facilitate(\/|$)/.test(location.pathname)) {
-  void import('./facilitate/facilitator.js').then((m) => m.boot(root, i18n));
+  void import('./facilitate/boot.js').then((m) => m.boot(root, i18n));
 } else {
   const store = createGameStore();
   const net = createConnection(store);

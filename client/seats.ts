@@ -3,3 +3,7 @@
 import type { PlayingSeat } from '../shared/scenario/schema.js';
 
 export const PLAYING_SEATS = ['armenia', 'azerbaijan', 'russia', 'eu'] as const satisfies readonly PlayingSeat[];
+
+/** The seats a scenario has: both parties and its mediators (all four until the scenario is known). */
+export const seatsOf = (scenario: { mediators: readonly string[] } | undefined): PlayingSeat[] =>
+  PLAYING_SEATS.filter((s) => s === 'armenia' || s === 'azerbaijan' || !scenario || scenario.mediators.includes(s));

@@ -1,45 +1,22 @@
 // The facilitator console: one class session at a time, its pages under /facilitate/<session>/….
-import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+// The router: it picks the page from the path and provides the session's context to it.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, facilitatorApi, type SessionInfo, type FacilitatorApi, type Overview } from '../net/facilitator.js';
-import { usePoll } from './bits.js';
-import { JoinSheet } from './JoinSheet.js';
-import { OverviewPage } from './Overview.js';
-import { RoomPage } from './RoomPage.js';
-import { follow, navigate, useRoute, type Page } from './route.js';
-import { OpenWithPassphrase, Start } from './Start.js';
-import { keepClass, savedClasses, tokenFor } from './saved.js';
+import { facilitatorApi, type ApiError, type Overview, type SessionInfo } from '../net/facilitator.js';
+import { ConsoleContext, type ConsoleCtx, type Outcome } from './consoleContext.js';
+import { POLL_MS, usePoll } from './hooks/usePoll.js';
+import { useRoute } from './hooks/useRoute.js';
+import { JoinSheet } from './pages/JoinSheet.js';
+import { OverviewPage } from './pages/OverviewPage.js';
+import { RoomPage } from './pages/RoomPage.js';
+import { Start } from './pages/Start.js';
+import { OpenWithPassphrase } from './parts/OpenWithPassphrase.js';
+import { OutcomeBox } from './parts/OutcomeBox.js';
+import { follow, type Page } from './route.js';
+import { keepClass, savedClasses, tokenFor } from './savedClasses.js';
 
 // The class debrief carries the charts (uPlot): it loads when opened.
-const ClassDebriefPage = lazy(() => import('./ClassDebrief.js'));
-
-export const POLL_MS = 2000;
-
-export interface Outcome {
-  id: number;
-  title: string;
-  lines: { ok: boolean; text: string }[];
-}
-
-export interface ConsoleCtx {
-  session: string;
-  api: FacilitatorApi;
-  info: SessionInfo | null;
-  overview: Overview | null;
-  refreshInfo(): Promise<void>;
-  refreshOverview(): Promise<void>;
-  /** Run a facilitator action and report its outcome in the status area. */
-  report(o: Omit<Outcome, 'id'>): void;
-  roomLabel(matchId: string): string;
-}
-
-/** Exported for component tests, which pass a fake API. */
-export const ConsoleContext = createContext<ConsoleCtx | null>(null);
-export function useConsole(): ConsoleCtx {
-  const c = useContext(ConsoleContext);
-  if (!c) throw new Error('console context missing');
-  return c;
-}
+const ClassDebriefPage = lazy(() => import('./pages/ClassDebrief.js'));
 
 export function Console() {
   const route = useRoute();
@@ -161,71 +138,5 @@ function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; to
         </Suspense>
       </div>
     </ConsoleContext.Provider>
-  );
-}
-
-function OutcomeBox({ outcome, onClose }: { outcome: Outcome; onClose(): void }) {
-  const { t } = useTranslation();
-  const bad = outcome.lines.some((l) => !l.ok);
-  // What worked fades after a while; a refusal stays until it is read and closed.
-  useEffect(() => {
-    if (bad) return;
-    const id = setTimeout(onClose, 8000);
-    return () => clearTimeout(id);
-  }, [bad, outcome.id, onClose]);
-  return (
-    <section className={`fac-outcome ${bad ? 'bad' : 'good'}`} role="status" aria-live="polite" data-testid="outcome">
-      <strong>{outcome.title}</strong>
-      <ul>
-        {outcome.lines.map((l, i) => (
-          <li key={i} className={l.ok ? 'ok' : 'refused'}>
-            <span aria-hidden="true">{l.ok ? '✓ ' : '✕ '}</span>
-            {l.text}
-          </li>
-        ))}
-      </ul>
-      <button type="button" className="toast-close" onClick={onClose} aria-label={t('common.dismiss')}>
-        ×
-      </button>
-    </section>
-  );
-}
-
-/** Wraps a facilitator call: its per-room results (or its error) become the status area's lines. */
-export function useAct() {
-  const { t } = useTranslation();
-  const { report, roomLabel, refreshOverview } = useConsole();
-  return useCallback(
-    async (title: string, f: () => Promise<{ results?: { matchId: string; ok: boolean; code?: string; reason?: string }[] } | unknown>): Promise<boolean> => {
-      try {
-        const r = (await f()) as { results?: { matchId: string; ok: boolean; code?: string; reason?: string }[] } | undefined;
-        const results = r && typeof r === 'object' && Array.isArray(r.results) ? r.results : null;
-        report({
-          title,
-          lines: results
-            ? results.map((x) => ({
-                ok: x.ok,
-                text: x.ok ? t('fac.result.ok', { room: roomLabel(x.matchId) }) : t('fac.result.refused', { room: roomLabel(x.matchId), reason: t(`fac.refusals.${x.code}`, { defaultValue: x.reason ?? x.code ?? '' }) }),
-              }))
-            : [{ ok: true, text: t('fac.result.done') }],
-        });
-        void refreshOverview();
-        return !results || results.every((x) => x.ok);
-      } catch (e) {
-        const err = e as ApiError;
-        report({ title, lines: [{ ok: false, text: err.message }, ...(err.issues ?? []).map((i) => ({ ok: false, text: i }))] });
-        return false;
-      }
-    },
-    [report, roomLabel, refreshOverview, t],
-  );
-}
-
-export function Section({ title, children, className, id }: { title: string; children: ReactNode; className?: string; id: string }) {
-  return (
-    <section className={`card ${className ?? ''}`} aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
   );
 }

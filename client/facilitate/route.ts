@@ -1,5 +1,5 @@
 // The console's pages live in the path, so a refresh or the back button keeps the page.
-import { useEffect, useState } from 'react';
+// hooks/useRoute.ts follows it.
 
 export type Page =
   | { page: 'start' }
@@ -31,16 +31,6 @@ export function navigate(p: Page): void {
   history.pushState(null, '', pathOf(p));
   dispatchEvent(new PopStateEvent('popstate'));
   window.scrollTo(0, 0);
-}
-
-export function useRoute(): Page {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname));
-  useEffect(() => {
-    const on = () => setRoute(parseRoute(location.pathname));
-    addEventListener('popstate', on);
-    return () => removeEventListener('popstate', on);
-  }, []);
-  return route;
 }
 
 /** A link's click inside the console: open the page here, but leave ctrl/⌘/shift/middle clicks to the browser. */

@@ -20,7 +20,7 @@ export interface MapState {
 
 export interface MapEvents {
   'map:state': MapState;
-  'map:escalation': { region: string; success: boolean; key: string };
+  'map:escalation': { region: string; success: boolean };
   'map:ready': { width: number; height: number };
   /** How many times the base map has been drawn (it is drawn again only when what it shows changed). */
   'map:baked': number;

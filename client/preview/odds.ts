@@ -17,7 +17,7 @@ export interface OddsRange {
   region: string;
 }
 
-export function likelihood(p: number): Likelihood {
+function likelihood(p: number): Likelihood {
   return p >= 0.6 ? 'likely' : p <= 0.35 ? 'unlikely' : 'even';
 }
 

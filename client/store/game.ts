@@ -1,5 +1,5 @@
 // The client's single store. net/ writes the server's messages in; panels and the map read them.
-import { createStore, useStore } from 'zustand';
+import { createStore } from 'zustand';
 import type { Scenario } from '../../shared/scenario/schema.js';
 import type { ChatMessage, Connection, JoinInfo, Notice, Pending, RoomState, RoundReport, Screen, SeatView, Session } from './types.js';
 
@@ -146,8 +146,4 @@ export function screenOf(s: GameState): Screen {
   if (!s.session?.seat || !s.view || !s.lobbyPassed) return 'lobby';
   if (!s.briefingRead && s.view.seat !== 'spectator') return 'briefing';
   return 'play';
-}
-
-export function useGame<T>(api: GameStoreApi, selector: (s: GameStore) => T): T {
-  return useStore(api, selector);
 }

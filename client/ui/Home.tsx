@@ -2,7 +2,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
-import { PLAYING_SEATS } from '../seats.js';
+import { joinLinkParams } from '../joinLink.js';
+import { seatsOf } from '../seats.js';
 import type { Seat } from '../../shared/engine/types.js';
 import type { Difficulty, ScenarioSummary } from '../net/intents.js';
 import { useIntents } from './context.js';
@@ -10,14 +11,6 @@ import { OpenMatches } from './OpenMatches.js';
 
 const TIMER_SCALES = [0.25, 0.5, 1, 2] as const;
 const NAME_KEY = 'parity.name';
-
-/** A join link from the facilitator's sheet: `/?code=ABCDEF&seat=armenia` pre-fills the join form. */
-export function joinLinkParams(search: string): { code: string; seat: PlayingSeat | null } {
-  const q = new URLSearchParams(search);
-  const code = (q.get('code') ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8);
-  const seat = q.get('seat');
-  return { code, seat: code && (PLAYING_SEATS as readonly string[]).includes(seat ?? '') ? (seat as PlayingSeat) : null };
-}
 
 function savedName(): string {
   try {
@@ -62,7 +55,7 @@ export function Home() {
   }, [intents, t]);
 
   const chosen = scenarios.find((s) => s.id === scenario);
-  const seatsHere = PLAYING_SEATS.filter((s) => s === 'armenia' || s === 'azerbaijan' || !chosen || chosen.mediators.includes(s));
+  const seatsHere = seatsOf(chosen);
   const displayName = name.trim() || t('home.anonymous');
 
   async function run(what: string, f: () => Promise<void>) {

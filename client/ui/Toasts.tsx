@@ -2,11 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGame, useStoreApi } from './context.js';
-
-/** How long an accepted action's toast stays; refusals stay until dismissed. */
-export const ACCEPTED_MS = 3000;
-/** At most this many toasts at once: the oldest settled ones give way. */
-export const MAX_TOASTS = 4;
+import { ACCEPTED_MS, toastsShown } from './feedback.js';
 
 export function Toasts() {
   const { t } = useTranslation();
@@ -29,9 +25,7 @@ export function Toasts() {
     const mine = timers.current;
     return () => mine.forEach(clearTimeout);
   }, []);
-  const settled = all.filter((p) => p.status !== 'pending');
-  const hidden = new Set(settled.slice(0, Math.max(0, all.length - MAX_TOASTS)).map((p) => p.id));
-  const shown = all.filter((p) => !hidden.has(p.id));
+  const shown = toastsShown(all);
   return (
     <ul className="toasts" aria-live="polite" aria-label={t('feedback.label')}>
       {shown.map((p) => (

@@ -4,6 +4,7 @@ import type { Scenario } from '../../shared/scenario/schema.js';
 import type { MatchEvent, Seat } from '../../shared/engine/types.js';
 import { tx } from '../i18n.js';
 import { eventParams, type Language } from '../../shared/i18n/index.js';
+import { isAboutDemand } from './events.js';
 
 export interface Namer {
   seat(s: string): string;
@@ -34,10 +35,7 @@ export function describeEvent(e: MatchEvent, scenario: Scenario | null, t: TFunc
   const p: Record<string, string | number> = scenario ? eventParams(e, scenario, lng as Language) : { ...e.params };
   if (typeof e.params.kind === 'string') p.kind = t(`ending.${e.params.kind}`);
   for (const k of ['armenia', 'azerbaijan']) if (typeof e.params[k] === 'string') p[k] = t(`words.${e.params[k]}`, { defaultValue: String(e.params[k]) });
-  if (e.key.startsWith('demand.') && !e.params.demand && e.params.text) p.demandTitle = `“${e.params.text}”`;
+  if (isAboutDemand(e) && !e.params.demand && e.params.text) p.demandTitle = `“${e.params.text}”`;
   if (typeof e.params.counter === 'string' && !e.params.counter) p.counter = '—';
   return t(`event.${e.key}`, { ...p, defaultValue: e.key });
 }
-
-/** Events worth an animation or highlight on the map. */
-export const isEscalation = (e: MatchEvent) => e.key === 'escalation.success' || e.key === 'escalation.failure';

@@ -6,19 +6,24 @@ import { act as flush, cleanup, fireEvent, render, screen, within } from '@testi
 import { I18nextProvider } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { createI18n } from '../../client/i18n.js';
-import { ConsoleContext, type ConsoleCtx } from '../../client/facilitate/Console.js';
-import { OverviewPage } from '../../client/facilitate/Overview.js';
-import { JoinSheet, joinLink } from '../../client/facilitate/JoinSheet.js';
-import { customEffects, InjectForm } from '../../client/facilitate/InjectForm.js';
-import { Start } from '../../client/facilitate/Start.js';
-import { Timeline } from '../../client/facilitate/Timeline.js';
-import { qrPath } from '../../client/facilitate/Qr.js';
+import { ConsoleContext, type ConsoleCtx } from '../../client/facilitate/consoleContext.js';
+import { OverviewPage } from '../../client/facilitate/pages/OverviewPage.js';
+import { JoinSheet } from '../../client/facilitate/pages/JoinSheet.js';
+import { customEffects } from '../../client/facilitate/customEffects.js';
+import { InjectForm } from '../../client/facilitate/parts/InjectForm.js';
+import { Start } from '../../client/facilitate/pages/Start.js';
+import { Timeline } from '../../client/facilitate/parts/Timeline.js';
+import { qrPath } from '../../client/facilitate/qrPath.js';
 import { parseRoute, pathOf } from '../../client/facilitate/route.js';
-import ClassDebriefPage, { chartData } from '../../client/facilitate/ClassDebrief.js';
-import { RoomPage } from '../../client/facilitate/RoomPage.js';
-import { joinLinkParams } from '../../client/ui/Home.js';
+import ClassDebriefPage from '../../client/facilitate/pages/ClassDebrief.js';
+import { chartData } from '../../client/facilitate/roomCharts.js';
+import { RoomPage } from '../../client/facilitate/pages/RoomPage.js';
+import { joinLink, joinLinkParams } from '../../client/joinLink.js';
 import { ApiError, type FacilitatorApi, type Overview, type RoomDebrief, type RoomLive, type SessionInfo } from '../../client/net/facilitator.js';
 import { scenario } from './fixtures.js';
+
+// uPlot needs a real canvas (happy-dom has none: drawing after a test ends threw at random); the chart is the e2e test's business.
+vi.mock('../../client/ui/debrief/Chart.js', () => ({ LineChart: ({ testid }: { testid?: string }) => <div data-testid={testid ?? 'chart'} /> }));
 
 const missing = new Set<string>();
 afterEach(() => {

@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../client/i18n.js';
 import { createGameStore } from '../../client/store/game.js';
 import type { Intents, OpenMatch } from '../../client/net/intents.js';
-import { GameProvider } from '../../client/ui/context.js';
+import { GameProvider } from '../../client/ui/GameProvider.js';
 import { OpenMatches } from '../../client/ui/OpenMatches.js';
 
 const missing = new Set<string>();

@@ -8,7 +8,7 @@ import type { Seat } from '../../shared/engine/types.js';
 import { createI18n } from '../../client/i18n.js';
 import { createGameStore } from '../../client/store/game.js';
 import type { Intents } from '../../client/net/intents.js';
-import { GameProvider } from '../../client/ui/context.js';
+import { GameProvider } from '../../client/ui/GameProvider.js';
 import { Demands } from '../../client/ui/play/Demands.js';
 import { Meters } from '../../client/ui/play/Meters.js';
 import { Chat } from '../../client/ui/play/Chat.js';
@@ -16,7 +16,8 @@ import { Planning } from '../../client/ui/play/Planning.js';
 import { Treaty } from '../../client/ui/play/Treaty.js';
 import { NewsLog } from '../../client/ui/play/NewsLog.js';
 import { RoundReport } from '../../client/ui/play/RoundReport.js';
-import { ACCEPTED_MS, MAX_TOASTS, Toasts } from '../../client/ui/Toasts.js';
+import { Toasts } from '../../client/ui/Toasts.js';
+import { ACCEPTED_MS, MAX_TOASTS } from '../../client/ui/feedback.js';
 import { act, matchAt, scenario, withDemand } from './fixtures.js';
 
 const missing = new Set<string>();

@@ -1,7 +1,7 @@
 // "The same seed, played by bots": the players' game beside a bot game on the same scenario and seed.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatchEvent, RoundMeters, Settlement } from '../../../shared/engine/types.js';
+import type { RoundMeters, Settlement } from '../../../shared/engine/types.js';
 import type { SeatScore } from '../../../shared/engine/score.js';
 import type { BotRunData } from '../../net/intents.js';
 import { useIntents } from '../context.js';
@@ -18,9 +18,6 @@ export interface PlayedGame {
   escalations: number;
   scores: SeatScore[];
 }
-
-/** Escalations counted from a game's events. */
-export const escalationCount = (events: readonly MatchEvent[]) => events.filter((e) => e.key === 'escalation.success' || e.key === 'escalation.failure').length;
 
 export function BotComparison({ yours }: { yours: PlayedGame }) {
   const { t } = useTranslation();

@@ -6,7 +6,8 @@ import { tx } from '../../i18n.js';
 import type { DebriefData } from '../../net/intents.js';
 import { useGame, useIntents } from '../context.js';
 import { describeEvent } from '../names.js';
-import { BotComparison, escalationCount } from './BotComparison.js';
+import { escalationCount, isHeadline } from '../events.js';
+import { BotComparison } from './BotComparison.js';
 import { LineChart, type Series } from './Chart.js';
 
 const COLOURS = { armenia: '#E69F00', azerbaijan: '#0072B2', ratio: '#CC79A7', escalation: '#D55E00', stability: '#009E73' };
@@ -37,7 +38,7 @@ export default function Debrief() {
     return { rounds, ratio, esc, support: party('support'), standing: party('standing'), stability };
   }, [history, t]);
   const ended = view.ended!;
-  const timeline = (data?.timeline?.length ? data.timeline : view.events).filter((e) => e.key !== 'round.report' && !e.key.startsWith('intel.'));
+  const timeline = (data?.timeline?.length ? data.timeline : view.events).filter(isHeadline);
   const scores = data?.scores ?? [];
   return (
     <main className="debrief" aria-labelledby="debrief-h">

@@ -6,7 +6,7 @@ import type { Seat } from '../../../shared/engine/types.js';
 import { useGame, useIntents, useStoreApi } from '../context.js';
 
 /** Channels a seat may read (docs/protocol.md §4): the table and each pair it belongs to. */
-export function channelsFor(seat: Seat, seats: string[], directChannel: boolean): string[] {
+function channelsFor(seat: Seat, seats: string[], directChannel: boolean): string[] {
   const order = PLAYING_SEATS.filter((s) => seats.includes(s));
   const pairs: string[] = [];
   for (let i = 0; i < order.length; i++)

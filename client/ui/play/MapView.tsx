@@ -3,9 +3,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapBus } from '../../map/bus.js';
-import type { MapHandle } from '../../map/game.js';
+import type { MapHandle } from '../../map/mountMap.js';
 import { useGame, useStoreApi } from '../context.js';
-import { isEscalation, namer } from '../names.js';
+import { escalationPrevailed, isEscalation } from '../events.js';
+import { namer } from '../names.js';
 import { mapStateOf } from './mapState.js';
 
 export function MapView() {
@@ -24,7 +25,7 @@ export function MapView() {
   useEffect(() => {
     let handle: MapHandle | null = null;
     let live = true;
-    import('../../map/game.js')
+    import('../../map/mountMap.js')
       .then((m) => {
         if (live && host.current) handle = m.mountMap(host.current, bus);
       })
@@ -53,7 +54,7 @@ export function MapView() {
     const from = seenEvents.current ?? events.findIndex((e) => e.round === view.round);
     seenEvents.current = events.length;
     if (from < 0) return;
-    for (const e of events.slice(from)) if (isEscalation(e)) bus.emit('map:escalation', { region: String(e.params.region), success: e.key === 'escalation.success', key: e.key });
+    for (const e of events.slice(from)) if (isEscalation(e)) bus.emit('map:escalation', { region: String(e.params.region), success: escalationPrevailed(e) });
   }, [bus, view.events, view.round]);
 
   const focus = hovered ?? selected;
@@ -70,7 +71,7 @@ export function MapView() {
             {r.peacekeepers && <> · {t('map.peacekeepers')}</>}
             {r.monitors && <> · {t('map.monitors')}</>}
             {r.displaced > 0 && <> · {t('map.displaced', { count: r.displaced })}</>}
-            {view.events.some((e) => e.round === view.round && e.params.region === focus && e.key.startsWith('escalation.') && e.key !== 'escalation.chosen' && e.key !== 'escalation.stoodDown') && (
+            {view.events.some((e) => e.round === view.round && e.params.region === focus && isEscalation(e)) && (
               <strong> · {t('map.clash')}</strong>
             )}
           </p>
@@ -102,7 +103,7 @@ export function RegionList() {
   const api = useStoreApi();
   const n = namer(scenario, t, i18n.language);
   const regions = scenario.regions.filter((r) => r.kind !== 'context' && view.regions[r.id]);
-  const clashes = new Set(view.events.filter((e) => e.round === view.round && (e.key === 'escalation.success' || e.key === 'escalation.failure')).map((e) => String(e.params.region)));
+  const clashes = new Set(view.events.filter((e) => e.round === view.round && isEscalation(e)).map((e) => String(e.params.region)));
   return (
     <section className="region-list" aria-labelledby="regions-h">
       <h2 id="regions-h">{t('map.regions')}</h2>

@@ -11,7 +11,7 @@ const R_MAX = 4;
 const pos = (r: number) => Math.min(100, Math.max(0, ((Math.log(r) - Math.log(R_MIN)) / (Math.log(R_MAX) - Math.log(R_MIN))) * 100));
 const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
 
-export function BalanceMeter({ balance }: { balance: SeatView['balance'] }) {
+function BalanceMeter({ balance }: { balance: SeatView['balance'] }) {
   const { t } = useTranslation();
   const { low, high, gap, exact } = balance;
   const label = exact ? t('balance.exact', { ratio: fmt(low) }) : t('balance.range', { low: fmt(low), high: fmt(high) });
@@ -42,7 +42,7 @@ function Bar({ value, low, high, max, party }: { value?: number; low?: number; h
   return null;
 }
 
-export function StrengthTable({ view }: { view: SeatView }) {
+function StrengthTable({ view }: { view: SeatView }) {
   const { t } = useTranslation();
   const figures = PARTIES.map((p) => {
     const own = ownParty(view, p);

@@ -1,21 +1,20 @@
 // The news log: every event this seat may see, newest first, by round.
 import { useTranslation } from 'react-i18next';
 import { useGame } from '../context.js';
+import { eventClass, isHeadline, isNews } from '../events.js';
 import { describeEvent } from '../names.js';
-
-const QUIET = new Set(['round.report']);
 
 export function NewsLog({ limit = 80 }: { limit?: number }) {
   const { t, i18n } = useTranslation();
   const events = useGame((s) => s.view?.events ?? []);
   const scenario = useGame((s) => s.scenario);
-  const shown = events.filter((e) => !QUIET.has(e.key)).slice(-limit).reverse();
+  const shown = events.filter(isNews).slice(-limit).reverse();
   return (
     <section className="news" aria-labelledby="news-h">
       <h2 id="news-h">{t('news.title')}</h2>
       <ol className="news-log" data-testid="news-log">
         {shown.map((e, i) => (
-          <li key={`${events.length - i}`} className={`news-item news-${e.key.replace('.', '-')}${e.to ? ' private' : ''}`}>
+          <li key={`${events.length - i}`} className={`news-item ${eventClass(e)}${e.to ? ' private' : ''}`}>
             <span className="news-round">{t('news.round', { round: e.round })}</span> {describeEvent(e, scenario, t, i18n.language)}
             {e.to && <span className="badge badge-secret">{t('news.private')}</span>}
           </li>
@@ -30,7 +29,7 @@ export function Ticker() {
   const { t, i18n } = useTranslation();
   const events = useGame((s) => s.view?.events ?? []);
   const scenario = useGame((s) => s.scenario);
-  const last = [...events].reverse().find((e) => !QUIET.has(e.key) && !e.key.startsWith('intel.'));
+  const last = [...events].reverse().find(isHeadline);
   return (
     <p className="ticker" aria-live="polite" data-testid="ticker">
       {last ? describeEvent(last, scenario, t, i18n.language) : t('news.quiet')}

@@ -4,7 +4,7 @@ import { PHASES } from '../../../shared/scenario/schema.js';
 import { useGame, useIntents, useStoreApi } from '../context.js';
 import { PhaseClock } from './PhaseClock.js';
 
-export function monthOf(startDate: string, round: number, lng: string): string {
+function monthOf(startDate: string, round: number, lng: string): string {
   const [y, m] = startDate.split('-').map(Number);
   const d = new Date(Date.UTC(y, m - 1 + round - 1, 1));
   return d.toLocaleDateString(lng, { month: 'short', year: 'numeric', timeZone: 'UTC' });

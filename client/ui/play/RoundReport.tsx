@@ -5,10 +5,10 @@ import { COMPONENTS, PARTIES } from '../../../shared/scenario/schema.js';
 import type { SeatView } from '../../../shared/engine/view.js';
 import { ownParty } from '../../preview/odds.js';
 import { useGame, useStoreApi } from '../context.js';
+import { eventClass, isDecision, isNews } from '../events.js';
 import { describeEvent, namer } from '../names.js';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
-const CAUSES = new Set(['demand.accepted', 'demand.refused', 'demand.countered', 'demand.expired', 'escalation.chosen', 'escalation.stoodDown', 'proposal.signed', 'summit.convened', 'instrument.used']);
 
 interface Row {
   label: string;
@@ -17,7 +17,7 @@ interface Row {
   changed: boolean;
 }
 
-export function reportRows(before: SeatView, after: SeatView, t: (k: string, o?: Record<string, unknown>) => string): Row[] {
+function reportRows(before: SeatView, after: SeatView, t: (k: string, o?: Record<string, unknown>) => string): Row[] {
   const rows: Row[] = [];
   const add = (label: string, b: number | string, a: number | string) => rows.push({ label, before: String(b), after: String(a), changed: String(b) !== String(a) });
   add(t('meters.escalation'), `${before.escalation} · ${t(`escalation.${before.escalation}`)}`, `${after.escalation} · ${t(`escalation.${after.escalation}`)}`);
@@ -55,8 +55,8 @@ export function RoundReport() {
   if (!report) return null;
   const { before, after, round } = report;
   const events = after.events.filter((e) => e.round === round);
-  const resolution = events.filter((e) => (e.phase === 'resolution' || e.phase === 'report') && e.key !== 'round.report');
-  const causes = events.filter((e) => CAUSES.has(e.key) && e.phase !== 'resolution');
+  const resolution = events.filter((e) => (e.phase === 'resolution' || e.phase === 'report') && isNews(e));
+  const causes = events.filter((e) => isDecision(e) && e.phase !== 'resolution');
   const rows = reportRows(before, after, t as never);
   const n = namer(scenario, t, i18n.language);
   const mapChanges = Object.keys(after.regions).filter((id) => {
@@ -84,7 +84,7 @@ export function RoundReport() {
           {resolution.length ? (
             <ul className="report-events">
               {resolution.map((e, i) => (
-                <li key={i} className={`news-${e.key.replace('.', '-')}`}>
+                <li key={i} className={eventClass(e)}>
                   {describeEvent(e, scenario, t, i18n.language)}
                 </li>
               ))}

@@ -4,6 +4,7 @@ import type { SeatView } from '../../../shared/engine/view.js';
 import type { Party, Scenario } from '../../../shared/scenario/schema.js';
 import type { MapState, RangeRing } from '../../map/bus.js';
 import { ownParty } from '../../preview/odds.js';
+import { escalationPrevailed, isDelivery, isEscalation } from '../events.js';
 
 /** Reach of the viewer's own drones and missiles: the longest range among what it has received,
  *  else the shortest on offer when it holds some of that component. */
@@ -14,7 +15,7 @@ export function rangeRings(view: SeatView, scenario: Scenario): RangeRing[] {
   if (!own) return [];
   const home = scenario.regions.find((r) => r.country === me && r.kind === 'context') ?? scenario.regions.find((r) => r.controller === me);
   if (!home) return [];
-  const delivered = new Set(view.events.filter((e) => e.key === 'delivery.arrived').map((e) => String(e.params.item)));
+  const delivered = new Set(view.events.filter(isDelivery).map((e) => String(e.params.item)));
   const rings: RangeRing[] = [];
   for (const kind of ['missiles', 'drones'] as const) {
     const items = scenario.procurement.filter((p) => p.component === kind && p.rangeKm && p.buyers.includes(me));
@@ -32,8 +33,8 @@ export function mapStateOf(view: SeatView, scenario: Scenario, names: (id: strin
     rings: rangeRings(view, scenario),
     selected,
     clashes: view.events
-      .filter((e) => e.round === view.round && (e.key === 'escalation.success' || e.key === 'escalation.failure'))
-      .map((e) => ({ region: String(e.params.region), success: e.key === 'escalation.success' })),
+      .filter((e) => e.round === view.round && isEscalation(e))
+      .map((e) => ({ region: String(e.params.region), success: escalationPrevailed(e) })),
     viewer: view.seat,
   };
 }

@@ -1,46 +1,25 @@
 // A room's timeline: every decision, its consequences, the injects and the facilitator's actions,
 // with what the deciding seat knew at that moment beside what was true.
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import type { Scenario } from '../../shared/scenario/schema.js';
-import type { MatchEvent } from '../../shared/engine/types.js';
-import type { Knowledge, TimelineEntry } from '../net/facilitator.js';
-import { describeEvent } from '../ui/names.js';
+import type { Scenario } from '../../../shared/scenario/schema.js';
+import type { MatchEvent } from '../../../shared/engine/types.js';
+import type { Knowledge, TimelineEntry } from '../../net/facilitator.js';
+import { isIntel, isNews } from '../../ui/events.js';
+import { describeEvent } from '../../ui/names.js';
+import { describeOp } from '../describeOp.js';
 
 const HIDDEN_KINDS = new Set(['report']);
-
-function headlineOf(custom: unknown): string {
-  const h = (custom as { headline?: unknown } | undefined)?.headline;
-  return typeof h === 'string' ? h : h && typeof h === 'object' ? String((h as { en?: string }).en ?? '') : '';
-}
-
-/** A facilitator operation in words, from the log's op and detail. */
-export function describeOp(op: string, detail: Record<string, unknown> | undefined, t: TFunction, scenario: Scenario | null = null): string {
-  const d = detail ?? {};
-  const seconds = typeof d.seconds === 'number' ? d.seconds : 0;
-  return t(`fac.log.${op}`, {
-    defaultValue: op,
-    minutes: Math.round((seconds / 60) * 10) / 10,
-    seat: typeof d.seat === 'string' ? t(`seats.${d.seat}`, { defaultValue: d.seat }) : '',
-    controller: typeof d.controller === 'string' ? t(`fac.controller.${d.controller}`) : '',
-    text: typeof d.text === 'string' ? d.text : '',
-    round: d.round ?? '',
-    event: typeof d.event === 'string' ? (scenario?.events.find((x) => x.id === d.event)?.headline.en ?? d.event) : headlineOf(d.custom),
-    label: typeof d.label === 'string' ? d.label : '',
-    op: typeof d.op === 'string' ? t(`fac.log.${d.op}`, { defaultValue: d.op, minutes: Math.round((seconds / 60) * 10) / 10 }) : '',
-  });
-}
 
 export function Timeline({ entries, scenario, compact = false }: { entries: TimelineEntry[]; scenario: Scenario | null; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const shown = entries.filter((e) => !HIDDEN_KINDS.has(e.kind) && !(e.kind === 'news' && e.events.every((x) => x.key.startsWith('intel.'))));
+  const shown = entries.filter((e) => !HIDDEN_KINDS.has(e.kind) && !(e.kind === 'news' && e.events.every(isIntel)));
   if (shown.length === 0) return <p className="hint">{t('fac.timeline.empty')}</p>;
   return (
     <ol className={`fac-timeline${compact ? ' compact' : ''}`} data-testid="timeline">
       {shown.map((e, i) => {
         const who = e.kind === 'facilitator' || e.kind === 'inject' ? 'facilitator' : e.seat;
-        const events = e.events.filter((x) => x.key !== 'round.report');
+        const events = e.events.filter(isNews);
         const badge = e.kind === 'inject' || e.kind === 'facilitator' ? <span className="badge">{t(`fac.kinds.${e.kind}`)}</span> : null;
         const line = e.facilitator ? describeOp(e.facilitator.op, e.facilitator.detail, t, scenario) : events.length ? null : t(`fac.kinds.${e.kind}`, { defaultValue: e.kind });
         return (

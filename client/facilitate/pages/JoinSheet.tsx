@@ -1,11 +1,10 @@
 // The join sheet to print or project: per room its code, and a QR code for each seat people play.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAYING_SEATS } from '../seats.js';
-import { useConsole } from './Console.js';
-import { Qr } from './Qr.js';
-
-export const joinLink = (origin: string, code: string, seat: string) => `${origin}/?code=${encodeURIComponent(code)}&seat=${encodeURIComponent(seat)}`;
+import { joinLink } from '../../joinLink.js';
+import { PLAYING_SEATS } from '../../seats.js';
+import { useConsole } from '../consoleContext.js';
+import { Qr } from '../parts/Qr.js';
 
 export function JoinSheet() {
   const { t } = useTranslation();

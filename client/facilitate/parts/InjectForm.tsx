@@ -1,71 +1,13 @@
-// Inject an event (from the scenario's deck, or written here with effects on the meters) and broadcast.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+// Inject an event into one room or all: from the scenario's deck, or written here with effects on the meters.
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Scenario } from '../../shared/scenario/schema.js';
-import { tx } from '../i18n.js';
-import { loadScenario } from '../net/http.js';
-import { ApiError, type CustomEvent } from '../net/facilitator.js';
-import { ErrorList, type Problem } from './bits.js';
-import { useAct, useConsole } from './Console.js';
-
-/** The effects a custom event may set here, with the scenario format's bounds (shared/scenario/schema.ts). */
-const FIELDS = [
-  { key: 'support.armenia', min: -100, max: 100 },
-  { key: 'support.azerbaijan', min: -100, max: 100 },
-  { key: 'standing.armenia', min: -100, max: 100 },
-  { key: 'standing.azerbaijan', min: -100, max: 100 },
-  { key: 'budget.armenia', min: -1000, max: 1000 },
-  { key: 'budget.azerbaijan', min: -1000, max: 1000 },
-  { key: 'stability', min: -100, max: 100 },
-  { key: 'escalation', min: -4, max: 4, int: true },
-] as const;
-
-export function useScenario(): Scenario | null {
-  const { info } = useConsole();
-  const [scenario, setScenario] = useState<Scenario | null>(null);
-  useEffect(() => {
-    if (!info?.scenario) return;
-    let live = true;
-    loadScenario(info.scenario).then((s) => live && setScenario(s), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [info?.scenario]);
-  return scenario;
-}
-
-/** Build the effects object and list what is out of bounds, before the server sees it. */
-export function customEffects(values: Record<string, string>, extra: string, t: (k: string, o?: Record<string, unknown>) => string): { effects: Record<string, unknown>; issues: string[]; invalid: string[] } {
-  const effects: Record<string, Record<string, number> | number> = {};
-  const issues: string[] = [];
-  const invalid: string[] = [];
-  for (const f of FIELDS) {
-    const raw = (values[f.key] ?? '').trim();
-    if (!raw) continue;
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n < f.min || n > f.max || ('int' in f && f.int && !Number.isInteger(n))) {
-      issues.push(t('fac.inject.outOfRange', { field: t(`fac.inject.field.${f.key}`), min: f.min, max: f.max }));
-      invalid.push(f.key);
-      continue;
-    }
-    if (n === 0) continue;
-    const [a, b] = f.key.split('.');
-    if (b) effects[a] = { ...((effects[a] as Record<string, number>) ?? {}), [b]: n };
-    else effects[a] = n;
-  }
-  let merged: Record<string, unknown> = effects;
-  if (extra.trim()) {
-    try {
-      const more = JSON.parse(extra) as unknown;
-      if (!more || typeof more !== 'object' || Array.isArray(more)) throw new Error(t('fac.inject.notObject'));
-      merged = { ...effects, ...(more as Record<string, unknown>) };
-    } catch (e) {
-      issues.push(t('fac.inject.badJson', { reason: (e as Error).message }));
-      invalid.push('extra');
-    }
-  }
-  return { effects: merged, issues, invalid };
-}
+import { tx } from '../../i18n.js';
+import { ApiError, type CustomEvent } from '../../net/facilitator.js';
+import { useConsole } from '../consoleContext.js';
+import { customEffects, EFFECT_FIELDS } from '../customEffects.js';
+import { useAct } from '../hooks/useAct.js';
+import { useScenario } from '../hooks/useScenario.js';
+import { ErrorList, type Problem } from './ErrorList.js';
 
 export function InjectForm({ rooms, onDone }: { rooms: string[] | null; onDone?: () => void }) {
   const { t, i18n } = useTranslation();
@@ -163,7 +105,7 @@ export function InjectForm({ rooms, onDone }: { rooms: string[] | null; onDone?:
           <fieldset>
             <legend>{t('fac.inject.effects')}</legend>
             <div className="fac-effects">
-              {FIELDS.map((f) => (
+              {EFFECT_FIELDS.map((f) => (
                 <label key={f.key}>
                   <span>{t(`fac.inject.field.${f.key}`)}</span>
                   <input
@@ -194,39 +136,6 @@ export function InjectForm({ rooms, onDone }: { rooms: string[] | null; onDone?:
       <div className="fac-buttons">
         <button type="submit" className="primary" disabled={busy} aria-busy={busy} data-testid="inject-submit">
           {rooms === null ? t('fac.inject.submitAll') : t('fac.inject.submit')}
-        </button>
-        {onDone && (
-          <button type="button" onClick={onDone}>
-            {t('common.close')}
-          </button>
-        )}
-      </div>
-    </form>
-  );
-}
-
-export function BroadcastForm({ rooms, onDone }: { rooms: string[] | null; onDone?: () => void }) {
-  const { t } = useTranslation();
-  const ids = useId();
-  const { api } = useConsole();
-  const act = useAct();
-  const [text, setText] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!text.trim()) return;
-    if (await act(rooms === null ? t('fac.broadcast.doneAll') : t('fac.broadcast.done'), () => api.broadcast(rooms, text.trim()))) {
-      setText('');
-      onDone?.();
-    }
-  };
-  return (
-    <form className="fac-tool" onSubmit={submit} aria-labelledby={`${ids}-h`} data-testid="broadcast-form">
-      <h3 id={`${ids}-h`}>{rooms === null ? t('fac.broadcast.titleAll') : t('fac.broadcast.title')}</h3>
-      <label htmlFor={`${ids}-text`}>{t('fac.broadcast.label')}</label>
-      <textarea id={`${ids}-text`} value={text} maxLength={2000} rows={2} onChange={(e) => setText(e.target.value)} data-testid="broadcast-text" />
-      <div className="fac-buttons">
-        <button type="submit" className="primary" disabled={!text.trim()}>
-          {t('fac.broadcast.send')}
         </button>
         {onDone && (
           <button type="button" onClick={onDone}>

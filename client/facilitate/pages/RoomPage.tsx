@@ -2,14 +2,24 @@
 // and its timeline with what each side knew when it decided.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ChatLine, type ControlOp, type PlayingSeat, type RoomTimeline } from '../net/facilitator.js';
-import { PLAYING_SEATS } from '../seats.js';
-import { downloadBlob, formatLeft, usePoll, useSecondsText } from './bits.js';
-import { POLL_MS, useAct, useConsole } from './Console.js';
-import { BroadcastForm, InjectForm, useScenario } from './InjectForm.js';
-import { overviewReceived, SeatTable, timeLeft, UsageLine, useSince } from './Overview.js';
-import { follow, navigate } from './route.js';
-import { Timeline } from './Timeline.js';
+import type { ApiError, ChatLine, ControlOp, PlayingSeat, RoomTimeline } from '../../net/facilitator.js';
+import { PLAYING_SEATS } from '../../seats.js';
+import { formatDuration } from '../../ui/duration.js';
+import { overviewReceived, timeLeft } from '../clock.js';
+import { useConsole } from '../consoleContext.js';
+import { downloadBlob } from '../download.js';
+import { useAct } from '../hooks/useAct.js';
+import { useChannelName } from '../hooks/useChannelName.js';
+import { POLL_MS, usePoll } from '../hooks/usePoll.js';
+import { useScenario } from '../hooks/useScenario.js';
+import { useSecondsText } from '../hooks/useSecondsText.js';
+import { useSince } from '../hooks/useSince.js';
+import { BroadcastForm } from '../parts/BroadcastForm.js';
+import { InjectForm } from '../parts/InjectForm.js';
+import { SeatTable } from '../parts/SeatTable.js';
+import { Timeline } from '../parts/Timeline.js';
+import { UsageLine } from '../parts/UsageLine.js';
+import { follow, navigate } from '../route.js';
 
 export function RoomPage({ matchId }: { matchId: string }) {
   const { t } = useTranslation();
@@ -43,7 +53,7 @@ export function RoomPage({ matchId }: { matchId: string }) {
         </h1>
         <p className="fac-room-line" data-testid="room-line" data-phase={room.phase} data-round={room.round} data-paused={room.paused ? 'yes' : 'no'}>
           {t('fac.facts.roundOf', { round: room.round, rounds: room.rounds })} · {room.ended ? t(`fac.endings.${room.ended.kind}`, { defaultValue: room.ended.kind }) : t(`phase.${room.phase}`)}
-          {!room.ended && <> · {room.paused ? t('fac.facts.pausedLeft', { time: formatLeft(Math.max(0, left)) }) : formatLeft(Math.max(0, left))}</>} · {t('fac.facts.escalation')} {room.escalation} ·{' '}
+          {!room.ended && <> · {room.paused ? t('fac.facts.pausedLeft', { time: formatDuration(Math.max(0, left)) }) : formatDuration(Math.max(0, left))}</>} · {t('fac.facts.escalation')} {room.escalation} ·{' '}
           {t('fac.facts.balance')} {room.balance.ratio.toFixed(2)} : 1 · {room.settlement ? t('fac.facts.signed') : t('fac.facts.notSigned')}
           {!room.live && !room.ended && <span className="fac-live"> · {t('fac.facts.notLive')}</span>}
         </p>
@@ -261,12 +271,6 @@ function Channels({ matchId }: { matchId: string }) {
       )}
     </section>
   );
-}
-
-/** A channel as people say it: "Public table", or "Armenia ↔ European Union". */
-export function useChannelName() {
-  const { t } = useTranslation();
-  return (c: string) => (c === 'table' ? t('chat.table') : c.split('-').map((s) => t(`seats.${s}`, { defaultValue: s })).join(' ↔ '));
 }
 
 function RoomTimelineSection({ matchId }: { matchId: string }) {

@@ -1,26 +1,18 @@
 // Every room on one screen, refreshed every two seconds, with controls per room and for all rooms.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ControlOp, PlayingSeat, RoomLive } from '../net/facilitator.js';
-import { PLAYING_SEATS } from '../seats.js';
-import { formatLeft, useSecondsText } from './bits.js';
-import { useAct, useConsole } from './Console.js';
-import { BroadcastForm, InjectForm } from './InjectForm.js';
-import { follow, navigate } from './route.js';
-
-/** Milliseconds since the overview was fetched, ticking each second for the clocks. */
-export function useSince(at: number | undefined): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(id);
-  }, []);
-  return at ? Math.max(0, now - at) : 0;
-}
-
-export function timeLeft(room: RoomLive, since: number): number {
-  return room.paused || room.ended ? room.remaining : Math.max(0, room.remaining - since);
-}
+import type { ControlOp, PlayingSeat, RoomLive } from '../../net/facilitator.js';
+import { PLAYING_SEATS } from '../../seats.js';
+import { formatDuration } from '../../ui/duration.js';
+import { overviewReceived, timeLeft } from '../clock.js';
+import { useConsole } from '../consoleContext.js';
+import { useAct } from '../hooks/useAct.js';
+import { useSecondsText } from '../hooks/useSecondsText.js';
+import { useSince } from '../hooks/useSince.js';
+import { BroadcastForm } from '../parts/BroadcastForm.js';
+import { InjectForm } from '../parts/InjectForm.js';
+import { UsageLine } from '../parts/UsageLine.js';
+import { follow, navigate } from '../route.js';
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -90,17 +82,6 @@ export function OverviewPage() {
   );
 }
 
-// The overview's `at` is the server's clock; count from when this browser received it instead.
-const received = new Map<number, number>();
-export function overviewReceived(at: number): number {
-  let r = received.get(at);
-  if (!r) {
-    if (received.size > 20) received.clear();
-    received.set(at, (r = Date.now()));
-  }
-  return r;
-}
-
 function RoomCard({ room, since, session }: { room: RoomLive; since: number; session: string }) {
   const { t } = useTranslation();
   const { api } = useConsole();
@@ -135,7 +116,7 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
         <div>
           <dt>{t('fac.facts.left')}</dt>
           <dd className={`fac-clock${room.paused ? ' paused' : ''}`} data-testid="left">
-            {room.ended ? '–' : room.paused ? t('fac.facts.pausedLeft', { time: formatLeft(left) }) : formatLeft(left)}
+            {room.ended ? '–' : room.paused ? t('fac.facts.pausedLeft', { time: formatDuration(left) }) : formatDuration(left)}
           </dd>
         </div>
         <div>
@@ -180,34 +161,6 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
   );
 }
 
-export function UsageLine({ room, short = false }: { room: RoomLive; short?: boolean }) {
-  const { t } = useTranslation();
-  const { overview } = useConsole();
-  const secs = useSecondsText();
-  if (!overview) return null;
-  if (short)
-    return (
-      <>
-        {t('fac.facts.usageShort', {
-          pauses: room.pausesUsed,
-          maxPauses: overview.limits.maxPauses,
-          extended: Math.round((room.extensionSecondsUsed / 60) * 10) / 10,
-          maxExtend: Math.round((overview.limits.maxExtensionSeconds / 60) * 10) / 10,
-        })}
-      </>
-    );
-  return (
-    <>
-      {t('fac.facts.usage', {
-        pauses: room.pausesUsed,
-        maxPauses: overview.limits.maxPauses,
-        extended: secs(room.extensionSecondsUsed),
-        maxExtend: secs(overview.limits.maxExtensionSeconds),
-      })}
-    </>
-  );
-}
-
 /** The seats in two columns: who sits there (● connected, ○ away), or that a bot plays it. */
 function SeatList({ seats, room }: { seats: PlayingSeat[]; room: RoomLive }) {
   const { t } = useTranslation();
@@ -243,53 +196,6 @@ function SeatList({ seats, room }: { seats: PlayingSeat[]; room: RoomLive }) {
         );
       })}
     </ul>
-  );
-}
-
-export function SeatTable({ seats, room, extra }: { seats: PlayingSeat[]; room: RoomLive; extra?: (seat: PlayingSeat) => ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <table className="fac-seats-table">
-      <caption className="visually-hidden">{t('fac.facts.seats')}</caption>
-      <tbody>
-        {seats.map((s) => {
-          const st = room.seats[s]!;
-          const present = st.occupants.filter((o) => o.connected);
-          return (
-            <tr key={s} data-seat={s}>
-              <th scope="row">
-                <span className={`seat-chip seat-${s}`}>{t(`seats.${s}`)}</span>
-              </th>
-              <td data-testid="controller">
-                {st.controller === 'bot' ? (
-                  <span className="badge fac-bot">{t('fac.controller.bot')}</span>
-                ) : st.botPlaying ? (
-                  <span className="badge fac-bot-standin">{t('fac.facts.botStandIn')}</span>
-                ) : (
-                  <span className="badge fac-human">{t('fac.controller.human')}</span>
-                )}
-              </td>
-              <td className="fac-people">
-                {st.occupants.length === 0 ? (
-                  <span className="hint">{st.controller === 'bot' ? '' : t('fac.facts.nobody')}</span>
-                ) : (
-                  st.occupants.map((o, i) => (
-                    <span key={i} className={o.connected ? 'on' : 'off'}>
-                      <span aria-hidden="true">{o.connected ? '● ' : '○ '}</span>
-                      {o.name}
-                      {!o.connected && <span className="visually-hidden"> ({t('lobby.away')})</span>}
-                      {i < st.occupants.length - 1 ? ', ' : ''}
-                    </span>
-                  ))
-                )}
-                {present.length > 0 && st.done && <span className="hint"> · {t('lobby.ready')}</span>}
-              </td>
-              {extra && <td className="fac-swap-cell">{extra(s)}</td>}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
   );
 }
 

@@ -1,4 +1,4 @@
-// The facilitator console's entry: loaded only under /facilitate, so the player lobby stays small.
+// The facilitator console's entry: loaded only under /facilitate (client/main.tsx), so the player lobby stays small.
 import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { i18n } from 'i18next';

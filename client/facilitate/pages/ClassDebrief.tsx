@@ -2,19 +2,17 @@
 // log, each room's timeline on demand, and the exports (JSON, CSV, print).
 import { Fragment, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tx } from '../i18n.js';
-import type { ClassDebrief, RoomDebrief, RoomTimeline } from '../net/facilitator.js';
-import { PLAYING_SEATS } from '../seats.js';
-import { LineChart, type Series } from '../ui/debrief/Chart.js';
-import { downloadBlob } from './bits.js';
-import { useConsole } from './Console.js';
-import { useScenario } from './InjectForm.js';
-import { describeOp, Timeline } from './Timeline.js';
-import { useChannelName } from './RoomPage.js';
-
-// Okabe–Ito colours and dashes, so rooms stay apart in black-and-white print too.
-const ROOM_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999933'];
-const ROOM_DASHES: (number[] | undefined)[] = [undefined, [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [1, 2], [12, 6], [6, 2]];
+import { tx } from '../../i18n.js';
+import type { ClassDebrief, RoomDebrief, RoomTimeline } from '../../net/facilitator.js';
+import { PLAYING_SEATS } from '../../seats.js';
+import { LineChart } from '../../ui/debrief/Chart.js';
+import { useConsole } from '../consoleContext.js';
+import { describeOp } from '../describeOp.js';
+import { downloadBlob } from '../download.js';
+import { useChannelName } from '../hooks/useChannelName.js';
+import { useScenario } from '../hooks/useScenario.js';
+import { Timeline } from '../parts/Timeline.js';
+import { chartData, ROOM_COLOURS } from '../roomCharts.js';
 
 export default function ClassDebriefPage() {
   const { t } = useTranslation();
@@ -267,26 +265,4 @@ const sum = (r: Record<string, number> | undefined) => Object.values(r ?? {}).re
 function endingText(r: RoomDebrief, t: ReturnType<typeof useTranslation>['t']): string {
   if (!r.ended) return t('fac.debrief.running', { round: r.round, phase: t(`phase.${r.phase}`, { defaultValue: r.phase }) });
   return t('fac.debrief.endingLine', { ending: t(`fac.endings.${r.ended.kind}`, { defaultValue: r.ended.kind }), round: r.ended.round });
-}
-
-/** One series per room over the union of rounds; a room's missing rounds are gaps. */
-export function chartData(rooms: RoomDebrief[]) {
-  const all = [...new Set(rooms.flatMap((r) => r.rounds.map((m) => m.round)))].filter((x) => x >= 0).sort((a, b) => a - b);
-  const series = (pick: (m: RoomDebrief['rounds'][number]) => number): Series[] =>
-    rooms.map((r, i) => ({
-      label: r.label,
-      colour: ROOM_COLOURS[i % ROOM_COLOURS.length],
-      dash: ROOM_DASHES[i % ROOM_DASHES.length],
-      values: all.map((round) => {
-        const m = r.rounds.find((x) => x.round === round);
-        return m ? pick(m) : null;
-      }),
-    }));
-  return {
-    rounds: all,
-    ratio: series((m) => m.ratio),
-    escalation: series((m) => m.escalation),
-    stability: series((m) => m.stability),
-    support: series((m) => m.support.armenia),
-  };
 }

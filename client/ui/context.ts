@@ -1,21 +1,18 @@
 // The store and the intents reach every panel through one context, so tests can pass fakes.
-import { createContext, useContext, type ReactNode } from 'react';
+// GameProvider.tsx provides it; these hooks read it.
+import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { GameStore, GameStoreApi } from '../store/game.js';
 import type { Intents } from '../net/intents.js';
 
-interface Ctx {
+export interface Game {
   store: GameStoreApi;
   intents: Intents;
 }
 
-const GameContext = createContext<Ctx | null>(null);
+export const GameContext = createContext<Game | null>(null);
 
-export function GameProvider({ store, intents, children }: Ctx & { children: ReactNode }) {
-  return <GameContext.Provider value={{ store, intents }}>{children}</GameContext.Provider>;
-}
-
-function useCtx(): Ctx {
+function useCtx(): Game {
   const c = useContext(GameContext);
   if (!c) throw new Error('GameProvider missing');
   return c;

@@ -1,0 +1,24 @@
+// A facilitator operation in words (the timeline's and the class log's lines), from the log's op and detail.
+import type { TFunction } from 'i18next';
+import type { Scenario } from '../../shared/scenario/schema.js';
+
+function headlineOf(custom: unknown): string {
+  const h = (custom as { headline?: unknown } | undefined)?.headline;
+  return typeof h === 'string' ? h : h && typeof h === 'object' ? String((h as { en?: string }).en ?? '') : '';
+}
+
+export function describeOp(op: string, detail: Record<string, unknown> | undefined, t: TFunction, scenario: Scenario | null = null): string {
+  const d = detail ?? {};
+  const seconds = typeof d.seconds === 'number' ? d.seconds : 0;
+  return t(`fac.log.${op}`, {
+    defaultValue: op,
+    minutes: Math.round((seconds / 60) * 10) / 10,
+    seat: typeof d.seat === 'string' ? t(`seats.${d.seat}`, { defaultValue: d.seat }) : '',
+    controller: typeof d.controller === 'string' ? t(`fac.controller.${d.controller}`) : '',
+    text: typeof d.text === 'string' ? d.text : '',
+    round: d.round ?? '',
+    event: typeof d.event === 'string' ? (scenario?.events.find((x) => x.id === d.event)?.headline.en ?? d.event) : headlineOf(d.custom),
+    label: typeof d.label === 'string' ? d.label : '',
+    op: typeof d.op === 'string' ? t(`fac.log.${d.op}`, { defaultValue: d.op, minutes: Math.round((seconds / 60) * 10) / 10 }) : '',
+  });
+}
