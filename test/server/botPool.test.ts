@@ -8,9 +8,9 @@ import { searchStats } from '../../shared/bots/search.js';
 import { advancePhase, createMatch as newMatch, type Match, type SeatConfig } from '../../shared/engine/index.js';
 import { loadScenario } from '../../shared/scenario/files.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
-import { BotPool } from '../../server/botPool.js';
-import { botTurns } from '../../server/bots.js';
-import { MatchPlay } from '../../server/play.js';
+import { BotPool } from '../../server/match/botPool.js';
+import { botTurns } from '../../server/match/bots.js';
+import { MatchPlay } from '../../server/match/play.js';
 import { createMatch, ok, Player, startServer, type TestServer } from './helpers.js';
 
 const scenario = loadScenario('august-2022');

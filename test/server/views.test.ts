@@ -7,7 +7,7 @@ import { botActions } from '../../shared/bots/index.js';
 import { advancePhase, applyAction, createMatch, playingSeats, VIEW_FIELDS, viewFields, viewFor, type Match, type Seat, type SeatView } from '../../shared/engine/index.js';
 import { loadScenario, listScenarioIds } from '../../shared/scenario/files.js';
 import { shareUnchanged } from '../../server/sharing.js';
-import { SeatViews } from '../../server/views.js';
+import { SeatViews } from '../../server/match/views.js';
 
 function check(m: Match, views: SeatViews, held: Map<Seat, SeatView>, counts: { updates: number; full: number; fieldsSent: number }) {
   views.startUpdate(m);

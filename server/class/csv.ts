@@ -1,5 +1,5 @@
 // CSV exports (RFC 4180): per-round meters and the decisions of a room or a class.
-import type { RoundMeters } from '../shared/engine/index.js';
+import type { RoundMeters } from '../../shared/engine/index.js';
 import type { TimelineEntry } from './timeline.js';
 
 export type Cell = string | number | boolean | null | undefined;

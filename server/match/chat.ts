@@ -1,7 +1,7 @@
 // Chat channels: the public table, each pair of playing seats, closed pairs in proximity talks.
 import { z } from 'zod';
-import { PLAYING_SEATS, type PlayingSeat, type Scenario } from '../shared/scenario/schema.js';
-import type { Seat } from '../shared/engine/index.js';
+import { PLAYING_SEATS, type PlayingSeat, type Scenario } from '../../shared/scenario/schema.js';
+import type { Seat } from '../../shared/engine/index.js';
 
 export const TABLE = 'table';
 export const CHAT_MAX = 2000;

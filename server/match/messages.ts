@@ -1,10 +1,10 @@
 // Client messages (docs/protocol.md §4): each gets exactly one reply, `accepted` or `refused`,
 // and a refused one changes nothing. Checks here are about the message; rules are the engine's.
 import type { Client } from '@colyseus/core';
-import type { Seat } from '../shared/engine/index.js';
+import type { Seat } from '../../shared/engine/index.js';
 import { canRead, chatMessageSchema, checkChat } from './chat.js';
 import type { ChatLog } from './chatLog.js';
-import type { ChatMessage } from './store.js';
+import type { ChatMessage } from '../store/matchStore.js';
 import { controlSchema, MAX_PAYLOAD, payloadSize, refOf, syncSchema, type Ref } from './guard.js';
 import type { ControlOp, MatchPlay, Refusal } from './play.js';
 import type { Member, Roster } from './seats.js';

@@ -1,11 +1,11 @@
 // The live overview of a session: one line per room, cheap enough to poll every 2 s. A running
 // room answers from memory; a room not running from its stored row (and a replay, cached).
-import { balanceRatio, gapWords, playingSeats, replay, type Match } from '../shared/engine/index.js';
-import type { PlayingSeat } from '../shared/scenario/schema.js';
-import { liveRoom, type LiveRoom } from './facilitator.js';
+import { balanceRatio, gapWords, playingSeats, replay, type Match } from '../../shared/engine/index.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
+import { liveRoom, type LiveRoom } from './console.js';
 import { roomRef, type SessionDeps } from './sessions.js';
-import type { SessionRoom, SessionRow } from './sessionStore.js';
-import type { ClockRecord } from './store.js';
+import type { SessionRoom, SessionRow } from '../store/sessionStore.js';
+import type { ClockRecord } from '../store/matchStore.js';
 
 interface SeatLive {
   controller: 'human' | 'bot';

@@ -1,6 +1,6 @@
 // Private views on the wire: a client gets its seat's whole view once (join, return, `sync`), then
 // only what changed — the fields whose value may have changed and the events that are new to it.
-import { canSee, isOpenTo, VIEW_FIELDS, viewFields, viewFor, type Match, type MatchEvent, type Seat, type SeatView } from '../shared/engine/index.js';
+import { canSee, isOpenTo, VIEW_FIELDS, viewFields, viewFor, type Match, type MatchEvent, type Seat, type SeatView } from '../../shared/engine/index.js';
 
 /** `viewUpdate` (docs/protocol.md §5): apply to the last view to get the seat's current view. */
 export interface ViewUpdate {

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { Timers } from './store.js';
+import type { Timers } from './matchStore.js';
 
 export interface Limits {
   maxPauses: number;

@@ -1,15 +1,15 @@
 // The course of one match: the engine's match, its phase clock, and the bots in empty seats.
 // It decides nothing itself: outcomes come from shared/engine, moves from shared/bots.
-import { advancePhase, applyAction, type Match, type Seat } from '../shared/engine/index.js';
-import type { PlayingSeat } from '../shared/scenario/schema.js';
-import type { BotLine } from '../shared/bots/talk.js';
-import { botActions } from '../shared/bots/index.js';
-import type { Action } from '../shared/engine/actions.js';
+import { advancePhase, applyAction, type Match, type Seat } from '../../shared/engine/index.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
+import type { BotLine } from '../../shared/bots/talk.js';
+import { botActions } from '../../shared/bots/index.js';
+import type { Action } from '../../shared/engine/actions.js';
 import { slowDecision, type BotPool } from './botPool.js';
 import { botSeats, botTurns, everyHumanDone, type BotTurn } from './bots.js';
-import { PhaseClock } from './phaseClock.js';
-import { shareUnchanged } from './sharing.js';
-import type { ClockRecord, Timers } from './store.js';
+import { PhaseClock } from './clock.js';
+import { shareUnchanged } from '../sharing.js';
+import type { ClockRecord, Timers } from '../store/matchStore.js';
 
 export interface Refusal {
   code: string;

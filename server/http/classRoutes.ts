@@ -1,17 +1,17 @@
 // The facilitator's HTTP API (docs/protocol.md §8): scenario uploads, class sessions, the live
 // overview, controls, forks, timelines, the class debrief and the JSON/CSV exports.
 import { z } from 'zod';
-import { MAX_SCENARIO_BYTES } from '../shared/scenario/parse.js';
-import { channelsOf, checkChat, TABLE } from './chat.js';
-import { debriefReader } from './debrief.js';
-import { CSV_KINDS, type CsvKind } from './exportCsv.js';
-import { act, broadcast, broadcastBody, checkInject, checkSeatChange, control, controlBody, pickRooms, seatBody, type RoomOutcome } from './facilitator.js';
-import { forkRoom } from './fork.js';
-import { bearer, clientAddress, guarded, HttpError, issuesOf, query, readJson, readText, sendJson, sendText, WindowLimit, type App, type Req, type Res } from './httpKit.js';
-import { tokenMatches } from './ids.js';
-import { overview, type ReplayCache } from './overview.js';
-import { authorizeSession, createSession, roomOfSession, sessionInfo, unseal, type SessionDeps } from './sessions.js';
-import type { MatchRecord } from './store.js';
+import { MAX_SCENARIO_BYTES } from '../../shared/scenario/parse.js';
+import { channelsOf, checkChat, TABLE } from '../match/chat.js';
+import { debriefReader } from '../class/debrief.js';
+import { CSV_KINDS, type CsvKind } from '../class/csv.js';
+import { act, broadcast, broadcastBody, checkInject, checkSeatChange, control, controlBody, pickRooms, seatBody, type RoomOutcome } from '../class/console.js';
+import { forkRoom } from '../class/fork.js';
+import { bearer, clientAddress, guarded, HttpError, issuesOf, query, readJson, readText, sendJson, sendText, WindowLimit, type App, type Req, type Res } from './request.js';
+import { tokenMatches } from '../store/ids.js';
+import { overview, type ReplayCache } from '../class/overview.js';
+import { authorizeSession, createSession, roomOfSession, sessionInfo, unseal, type SessionDeps } from '../class/sessions.js';
+import type { MatchRecord } from '../store/matchStore.js';
 
 const parse = <T>(schema: z.ZodType<T>, body: unknown, error = 'bad request'): T => {
   const r = schema.safeParse(body);

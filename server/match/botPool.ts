@@ -5,10 +5,10 @@
 // decision is the one the room would have made inline (botActions is a function of the match).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { defaultStrategy } from '../shared/bots/index.js';
-import type { Action } from '../shared/engine/actions.js';
-import type { Match } from '../shared/engine/index.js';
-import type { PlayingSeat, Scenario } from '../shared/scenario/schema.js';
+import { defaultStrategy } from '../../shared/bots/index.js';
+import type { Action } from '../../shared/engine/actions.js';
+import type { Match } from '../../shared/engine/index.js';
+import type { PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
 
 /** What a thread is asked: a match without its scenario (sent once per thread under `key`). */
 export interface Job {

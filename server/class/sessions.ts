@@ -2,14 +2,14 @@
 // The token (or the passphrase that unseals it) is also each room's facilitator token.
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { z } from 'zod';
-import { strategiesFor } from '../shared/bots/index.js';
-import { playingSeats, type SeatConfig } from '../shared/engine/index.js';
-import { PHASES, PLAYING_SEATS, type Phase, type PlayingSeat, type Scenario } from '../shared/scenario/schema.js';
-import { HttpError, bearer, issuesOf, type Req } from './httpKit.js';
-import { hashToken, newCode, newMatchId, newToken, tokenMatches } from './ids.js';
-import type { ScenarioLibrary } from './scenarioLibrary.js';
-import type { Limits, SessionRoom, SessionRow, SessionStore } from './sessionStore.js';
-import type { MatchStore, Timers } from './store.js';
+import { strategiesFor } from '../../shared/bots/index.js';
+import { playingSeats, type SeatConfig } from '../../shared/engine/index.js';
+import { PHASES, PLAYING_SEATS, type Phase, type PlayingSeat, type Scenario } from '../../shared/scenario/schema.js';
+import { HttpError, bearer, issuesOf, type Req } from '../http/request.js';
+import { hashToken, newCode, newMatchId, newToken, tokenMatches } from '../store/ids.js';
+import type { ScenarioLibrary } from '../store/scenarioLibrary.js';
+import type { Limits, SessionRoom, SessionRow, SessionStore } from '../store/sessionStore.js';
+import type { MatchStore, Timers } from '../store/matchStore.js';
 
 export interface SessionDeps {
   store: MatchStore;

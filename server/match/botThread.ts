@@ -1,9 +1,9 @@
 // One bot-pool thread (botPool.ts): decides the moves of bots whose decision is slow (search),
 // with the same shared/bots code the room would have run inline.
 import { parentPort } from 'node:worker_threads';
-import { botActions } from '../shared/bots/index.js';
-import type { Match } from '../shared/engine/index.js';
-import type { Scenario } from '../shared/scenario/schema.js';
+import { botActions } from '../../shared/bots/index.js';
+import type { Match } from '../../shared/engine/index.js';
+import type { Scenario } from '../../shared/scenario/schema.js';
 import type { Job, JobResult } from './botPool.js';
 
 /** Scenarios by the pool's key: each is sent once per thread. */

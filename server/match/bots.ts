@@ -1,8 +1,8 @@
 // Bots in the room: engine bots play bot seats and human seats left empty.
-import { applyAction, playingSeats, type Action, type Match } from '../shared/engine/index.js';
-import { botActions } from '../shared/bots/index.js';
-import { botLines, type BotLine } from '../shared/bots/talk.js';
-import type { PlayingSeat } from '../shared/scenario/schema.js';
+import { applyAction, playingSeats, type Action, type Match } from '../../shared/engine/index.js';
+import { botActions } from '../../shared/bots/index.js';
+import { botLines, type BotLine } from '../../shared/bots/talk.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
 
 /** Seats the engine's bots play now: configured as bots, or humans' seats left empty too long. */
 export function botSeats(m: Match, vacated: ReadonlySet<PlayingSeat>): PlayingSeat[] {

@@ -2,8 +2,8 @@
 // seats.ts (who sits where), messages.ts (client messages), play.ts (engine, clock and bots),
 // publish.ts (store, synced state and private views), chatLog.ts. It holds no rules.
 import { Room, type Client } from '@colyseus/core';
-import { createMatch, playingSeats, replay, type Match, type Seat } from '../shared/engine/index.js';
-import type { Scenario } from '../shared/scenario/schema.js';
+import { createMatch, playingSeats, replay, type Match, type Seat } from '../../shared/engine/index.js';
+import type { Scenario } from '../../shared/scenario/schema.js';
 import { TABLE } from './chat.js';
 import { ChatLog } from './chatLog.js';
 import type { BotPool } from './botPool.js';
@@ -13,7 +13,7 @@ import { MatchPlay } from './play.js';
 import { Outbox, projectState, ProgressWriter, sendView, sendViews } from './publish.js';
 import { Roster, type JoinOptions } from './seats.js';
 import { MatchState, SeatState } from './state.js';
-import type { MatchStore } from './store.js';
+import type { MatchStore } from '../store/matchStore.js';
 import { SeatViews } from './views.js';
 
 /** The name bots speak under in the chat. */

@@ -18,10 +18,10 @@ import {
   type Match,
   type MatchEvent,
   type Seat,
-} from '../shared/engine/index.js';
-import type { Phase, PlayingSeat, Scenario } from '../shared/scenario/schema.js';
-import type { LogRow } from './sessionStore.js';
-import type { MatchRecord } from './store.js';
+} from '../../shared/engine/index.js';
+import type { Phase, PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
+import type { LogRow } from '../store/sessionStore.js';
+import type { MatchRecord } from '../store/matchStore.js';
 
 export interface Knowledge {
   balance: { low: number; high: number; gap: Gap; exact: boolean };

@@ -1,14 +1,14 @@
 // The HTTP API: create a match, resolve a join code, read the record and the debrief.
-import { strategiesFor } from '../shared/bots/index.js';
-import { botRun } from '../shared/sim/botRun.js';
+import { strategiesFor } from '../../shared/bots/index.js';
+import { botRun } from '../../shared/sim/botRun.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { matchMaker } from '@colyseus/core';
 import { z } from 'zod';
-import { replay, seatScores } from '../shared/engine/index.js';
-import { PHASES, PLAYING_SEATS, type Scenario } from '../shared/scenario/schema.js';
-import { hashToken, isCode, newCode, newMatchId, newToken, normaliseCode, tokenMatches } from './ids.js';
-import type { MatchRecord, MatchRow, MatchStore, Timers } from './store.js';
-import { liveRoom } from './facilitator.js';
+import { replay, seatScores } from '../../shared/engine/index.js';
+import { PHASES, PLAYING_SEATS, type Scenario } from '../../shared/scenario/schema.js';
+import { hashToken, isCode, newCode, newMatchId, newToken, normaliseCode, tokenMatches } from '../store/ids.js';
+import type { MatchRecord, MatchRow, MatchStore, Timers } from '../store/matchStore.js';
+import { liveRoom } from '../class/console.js';
 
 type Req = IncomingMessage & { params: Record<string, string>; body?: unknown };
 type Res = ServerResponse & { json?: unknown };

@@ -1,7 +1,7 @@
 // Slow games run for weeks with nobody connected: their rooms are put away, but their phase
 // deadlines keep running. The waker starts a match's room when its stored deadline falls due,
 // so the phase advances (bots play empty seats) whether or not anyone is looking.
-import type { MatchStore } from './store.js';
+import type { MatchStore } from '../store/matchStore.js';
 
 export function startWaker(store: MatchStore, ensureRoom: (id: string) => Promise<void>, everyMs: number): () => void {
   const wake = () => {

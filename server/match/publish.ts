@@ -2,12 +2,12 @@
 // projected into the synced state, and each seat's private view (views.ts) goes to that seat's
 // clients — all of it once the store has committed (Outbox).
 import type { Client } from '@colyseus/core';
-import type { Match, Seat } from '../shared/engine/index.js';
-import type { PlayingSeat } from '../shared/scenario/schema.js';
-import type { PhaseClock } from './phaseClock.js';
+import type { Match, Seat } from '../../shared/engine/index.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
+import type { PhaseClock } from './clock.js';
 import type { Roster } from './seats.js';
 import type { MatchState } from './state.js';
-import type { MatchStore } from './store.js';
+import type { MatchStore } from '../store/matchStore.js';
 import type { SeatViews, ViewMessage } from './views.js';
 
 /** Appends a match's progress to the store, remembering how much was written. */

@@ -3,17 +3,17 @@
 // players see it at once) and is written to the facilitator log, refused ones with their reason.
 import { matchMaker } from '@colyseus/core';
 import { z } from 'zod';
-import { strategiesFor } from '../shared/bots/index.js';
-import { injectEventAction } from '../shared/engine/actions.js';
-import { playingSeats } from '../shared/engine/index.js';
-import { PLAYING_SEATS, textSchema, type Effects, type PlayingSeat, type Scenario } from '../shared/scenario/schema.js';
-import { checkChat, TABLE } from './chat.js';
-import { HttpError, issuesOf } from './httpKit.js';
-import { deliverChat, type RoomContext } from './messages.js';
-import type { ControlOp, MatchPlay, Refusal } from './play.js';
+import { strategiesFor } from '../../shared/bots/index.js';
+import { injectEventAction } from '../../shared/engine/actions.js';
+import { playingSeats } from '../../shared/engine/index.js';
+import { PLAYING_SEATS, textSchema, type Effects, type PlayingSeat, type Scenario } from '../../shared/scenario/schema.js';
+import { checkChat, TABLE } from '../match/chat.js';
+import { HttpError, issuesOf } from '../http/request.js';
+import { deliverChat, type RoomContext } from '../match/messages.js';
+import type { ControlOp, MatchPlay, Refusal } from '../match/play.js';
 import type { SessionDeps } from './sessions.js';
-import type { SessionRoom, SessionRow, SessionStore } from './sessionStore.js';
-import type { MatchState } from './state.js';
+import type { SessionRoom, SessionRow, SessionStore } from '../store/sessionStore.js';
+import type { MatchState } from '../match/state.js';
 
 /** A running match room as the facilitator's operations use it. */
 export type LiveRoom = RoomContext & { state: MatchState };

@@ -4,8 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
-import type { LogEntry, MatchEvent, RoundMeters, SeatConfig } from '../shared/engine/index.js';
-import type { Phase } from '../shared/scenario/schema.js';
+import type { LogEntry, MatchEvent, RoundMeters, SeatConfig } from '../../shared/engine/index.js';
+import type { Phase } from '../../shared/scenario/schema.js';
 
 export type Timers = Record<Phase, number>;
 

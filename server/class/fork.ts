@@ -1,10 +1,10 @@
 // Rollback and fork: a new room of the same session that starts from a resolved round of another,
 // rebuilt by replaying the stored log up to the start of that round's report.
 import { z } from 'zod';
-import { advancePhase, applyAction, createMatch, type LogEntry, type Match } from '../shared/engine/index.js';
-import { HttpError, issuesOf } from './httpKit.js';
+import { advancePhase, applyAction, createMatch, type LogEntry, type Match } from '../../shared/engine/index.js';
+import { HttpError, issuesOf } from '../http/request.js';
 import { checkSeats, createRoomMatch, roomRef, seatsSchema, type SessionDeps } from './sessions.js';
-import type { SessionRoom, SessionRow } from './sessionStore.js';
+import type { SessionRoom, SessionRow } from '../store/sessionStore.js';
 
 export const forkBody = z
   .object({ round: z.number().int().min(1).max(60), seats: seatsSchema.optional(), label: z.string().trim().min(1).max(60).optional() })

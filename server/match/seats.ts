@@ -2,10 +2,10 @@
 // bot to play them. Mirrors occupancy into the synced state's `occupants`.
 import { ServerError } from '@colyseus/core';
 import { z } from 'zod';
-import { playingSeats, type Match, type Seat } from '../shared/engine/index.js';
-import type { PlayingSeat } from '../shared/scenario/schema.js';
+import { playingSeats, type Match, type Seat } from '../../shared/engine/index.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { Bucket, type RateLimit } from './guard.js';
-import { tokenMatches } from './ids.js';
+import { tokenMatches } from '../store/ids.js';
 import { Occupant, type MatchState } from './state.js';
 
 const SEATS = ['armenia', 'azerbaijan', 'russia', 'eu', 'facilitator', 'spectator'] as const;

@@ -1,7 +1,7 @@
 // The chat of one match: stored as it is said, the last messages kept for late joiners.
-import type { Seat } from '../shared/engine/index.js';
+import type { Seat } from '../../shared/engine/index.js';
 import { canRead } from './chat.js';
-import type { ChatMessage, MatchStore } from './store.js';
+import type { ChatMessage, MatchStore } from '../store/matchStore.js';
 
 const CHAT_KEPT = 500;
 

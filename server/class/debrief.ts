@@ -1,13 +1,13 @@
 // The record of a room or a class, for the debrief and the exports: timelines replayed from the
 // store, outcomes side by side, JSON and CSV.
-import { replay, type Match } from '../shared/engine/index.js';
-import { TABLE } from './chat.js';
-import { DECISIONS_HEADER, decisionRows, METERS_HEADER, metersRows, toCsv, type CsvKind } from './exportCsv.js';
-import { liveRoom } from './facilitator.js';
-import { HttpError } from './httpKit.js';
+import { replay, type Match } from '../../shared/engine/index.js';
+import { TABLE } from '../match/chat.js';
+import { DECISIONS_HEADER, decisionRows, METERS_HEADER, metersRows, toCsv, type CsvKind } from './csv.js';
+import { liveRoom } from './console.js';
+import { HttpError } from '../http/request.js';
 import { roomRef, type SessionDeps } from './sessions.js';
-import type { LogRow, SessionRoom, SessionRow } from './sessionStore.js';
-import type { MatchRecord } from './store.js';
+import type { LogRow, SessionRoom, SessionRow } from '../store/sessionStore.js';
+import type { MatchRecord } from '../store/matchStore.js';
 import { outcomeOf, walk } from './timeline.js';
 
 export function debriefReader(deps: SessionDeps) {

@@ -1,8 +1,8 @@
 // Every scenario a match may use: the shipped files and the facilitators' validated uploads.
 import { randomBytes } from 'node:crypto';
-import { listScenarioIds, loadScenario } from '../shared/scenario/files.js';
-import { parseScenario, parseScenarioUpload, scenarioOrThrow } from '../shared/scenario/parse.js';
-import type { Scenario } from '../shared/scenario/schema.js';
+import { listScenarioIds, loadScenario } from '../../shared/scenario/files.js';
+import { parseScenario, parseScenarioUpload, scenarioOrThrow } from '../../shared/scenario/parse.js';
+import type { Scenario } from '../../shared/scenario/schema.js';
 import type { SessionStore } from './sessionStore.js';
 
 const ALPHANUM = 'abcdefghijkmnpqrstuvwxyz23456789';
