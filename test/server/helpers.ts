@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import { createParityServer, type ParityOptions, type ParityServer } from '../../server/app.js';
 import type { SeatView } from '../../shared/engine/index.js';
-import { applyViewUpdate } from '../../client/net/views.js';
+import { applyViewUpdate } from '../../shared/protocol/index.js';
 
 /** PARITY_TEST_PORT lets two checkouts run their server tests side by side. */
 export const TEST_PORT = Number(process.env.PARITY_TEST_PORT ?? 2568);

@@ -2,7 +2,7 @@
 // seat's view rebuilt from the updates must equal what viewFor says, after every single move.
 // Matches go through shareUnchanged as in the room (sharing.ts).
 import { describe, expect, it } from 'vitest';
-import { applyViewUpdate } from '../../client/net/views.js';
+import { applyViewUpdate } from '../../shared/protocol/index.js';
 import { botActions } from '../../shared/bots/index.js';
 import { advancePhase, applyAction, createMatch, playingSeats, VIEW_FIELDS, viewFields, viewFor, type Match, type Seat, type SeatView } from '../../shared/engine/index.js';
 import { loadScenario, listScenarioIds } from '../../shared/scenario/files.js';

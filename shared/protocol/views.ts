@@ -1,10 +1,12 @@
 // The seat's private view arrives whole (`view`) after a join, a return or a `sync`, and then as
-// `viewUpdate`s: the fields that changed and the new events (docs/protocol.md §5).
-import type { MatchEvent } from '../../shared/engine/types.js';
-import type { SeatView } from '../../shared/engine/view.js';
+// `viewUpdate`s: the fields that changed and the new events (docs/protocol.md §5). The server
+// makes them (server/match/views.ts); the client applies them.
+import type { MatchEvent } from '../engine/types.js';
+import type { SeatView } from '../engine/view.js';
 
+/** `viewUpdate`: apply to the last view to get the seat's current view. */
 export interface ViewUpdate {
-  /** Fields whose value changed, with their new value (never `events`). */
+  /** Fields of the SeatView whose value changed, with their new value (never `events`). */
   changed: Partial<Omit<SeatView, 'events'>>;
   /** Events new to this seat: they replace the view's events from index `eventsFrom` on. */
   events: MatchEvent[];
