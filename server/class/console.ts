@@ -1,79 +1,45 @@
-// The facilitator's hand on a session's rooms: the clock (within the session's limits), injected
-// events, table broadcasts and seat swaps. Each operation goes through the running room (so the
-// players see it at once) and is written to the facilitator log, refused ones with their reason.
-import { matchMaker } from '@colyseus/core';
-import { z } from 'zod';
+// The facilitator's console on a session's rooms: the clock (within the session's limits), injected
+// events, table broadcasts and seat swaps. Each operation is a call into the running room
+// (match/calls.ts), which checks it as it checks its own messages, so the players see it at once.
+// Each is written to the facilitator log, refused ones with their reason.
 import { strategiesFor } from '../../shared/bots/index.js';
+import type { ActionOf } from '../../shared/engine/actions.js';
 import { injectEventAction } from '../../shared/engine/actions.js';
 import { playingSeats } from '../../shared/engine/index.js';
-import { PLAYING_SEATS, textSchema, type Effects, type PlayingSeat, type Scenario } from '../../shared/scenario/schema.js';
+import { injectBody, type ControlOp, type RoomRefusal, type RoomResult } from '../../shared/protocol/index.js';
+import type { Effects, PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
+import { callRoom, type ConsoleAnswer, type FacilitatorAction } from '../match/calls.js';
 import { checkChat, TABLE } from '../match/chat.js';
-import { HttpError, issuesOf } from '../http/request.js';
-import { deliverChat, type RoomContext } from '../match/messages.js';
-import type { ControlOp, MatchPlay, Refusal } from '../match/play.js';
-import type { SessionDeps } from './sessions.js';
+import type { MatchPlay } from '../match/play.js';
+import type { ControlGuard } from '../match/room.js';
+import { accept, badRequest, issuesOf, refuse, type Result } from '../refusal.js';
 import type { SessionRoom, SessionRow, SessionStore } from '../store/sessionStore.js';
-import type { MatchState } from '../match/state.js';
+import type { SessionDeps } from './sessions.js';
 
-/** A running match room as the facilitator's operations use it. */
-export type LiveRoom = RoomContext & { state: MatchState };
-
-/** The room of a match running in this process, or null. */
-export function liveRoom(matchId: string): LiveRoom | null {
-  const r = matchMaker.getLocalRoomById(matchId) as unknown as LiveRoom | undefined;
-  return r && r.play ? r : null;
-}
-
-export interface RoomOutcome {
-  matchId: string;
-  ok: boolean;
-  code?: string;
-  reason?: string;
-}
-
-const roomsField = z.array(z.string().min(1).max(64)).max(100).nullable().optional();
-export const controlBody = z
-  .object({ op: z.enum(['pause', 'resume', 'extend', 'advance', 'end']), seconds: z.number().int().min(1).max(604_800).optional(), rooms: roomsField })
-  .strict()
-  .refine((b) => b.op !== 'extend' || b.seconds !== undefined, { message: 'extend needs seconds (1 … 604800)', path: ['seconds'] });
-const text = (max: number) => z.union([z.string().trim().min(1).max(max).transform((en) => ({ en })), textSchema]);
-export const injectBody = z
-  .object({
-    event: z.string().min(1).max(64).optional(),
-    custom: z.object({ headline: text(200), text: text(2000), effects: z.unknown() }).strict().optional(),
-    rooms: roomsField,
-  })
-  .strict();
-export const broadcastBody = z.object({ text: z.string().max(20_000), name: z.string().trim().min(1).max(40).default('Facilitator'), rooms: roomsField }).strict();
-export const seatBody = z
-  .object({ seat: z.enum(PLAYING_SEATS), controller: z.enum(['human', 'bot']), strategy: z.string().min(1).max(64).optional(), rooms: roomsField })
-  .strict();
-
-/** The session's rooms a request names (`rooms` absent or null: all); an unknown id is a 400. */
-export function pickRooms(deps: SessionDeps, session: SessionRow, ids: string[] | null | undefined): SessionRoom[] {
-  const all = deps.sessions.rooms(session.id);
-  if (!ids) return all;
+/** The session's rooms a request names (`ids` absent or null: all). */
+export function pickRooms(sessions: SessionStore, session: SessionRow, ids: string[] | null | undefined): Result<SessionRoom[], 'bad_request'> {
+  const all = sessions.rooms(session.id);
+  if (!ids) return accept(all);
   const unknown = ids.filter((id) => !all.some((r) => r.matchId === id));
-  if (unknown.length) throw new HttpError(400, 'bad request', unknown.map((id) => `rooms: no room "${id}" in this session`));
-  return all.filter((r) => ids.includes(r.matchId));
+  if (unknown.length) return badRequest(unknown.map((id) => `rooms: no room "${id}" in this session`));
+  return accept(all.filter((r) => ids.includes(r.matchId)));
 }
 
-/** Check a custom event's effects against the engine's schema and the scenario's regions, suppliers and mediators. */
-export function checkInject(scenario: Scenario, raw: unknown): { action: Record<string, unknown> } {
+/** An inject request checked: a deck event, or a custom one against the engine's schema and the scenario's regions, suppliers and mediators. */
+export function checkInject(scenario: Scenario, raw: unknown): Result<{ action: ActionOf<'injectEvent'>; rooms: string[] | null | undefined }, 'bad_event'> {
+  const badEvent = (issues: string[]) => refuse('bad_event', 'bad event', issues);
   const parsed = injectBody.safeParse(raw);
-  if (!parsed.success) throw new HttpError(400, 'bad event', issuesOf(parsed.error.issues));
-  const { event, custom } = parsed.data;
-  if ((event === undefined) === (custom === undefined)) throw new HttpError(400, 'bad event', ['(body): give either event (an id from the deck) or custom {headline, text, effects}']);
+  if (!parsed.success) return badEvent(issuesOf(parsed.error.issues));
+  const { event, custom, rooms } = parsed.data;
+  if ((event === undefined) === (custom === undefined)) return badEvent(['(body): give either event (an id from the deck) or custom {headline, text, effects}']);
   if (event !== undefined) {
-    if (!scenario.events.some((e) => e.id === event)) throw new HttpError(400, 'bad event', [`event: no event "${event}" in the deck of "${scenario.id}"`]);
-    return { action: { type: 'injectEvent', event } };
+    if (!scenario.events.some((e) => e.id === event)) return badEvent([`event: no event "${event}" in the deck of "${scenario.id}"`]);
+    return accept({ action: { type: 'injectEvent', event }, rooms });
   }
-  const action = { type: 'injectEvent', custom: { headline: custom!.headline, text: custom!.text, effects: custom!.effects } };
-  const checked = injectEventAction.safeParse(action);
-  if (!checked.success) throw new HttpError(400, 'bad event', issuesOf(checked.error.issues));
+  const checked = injectEventAction.safeParse({ type: 'injectEvent', custom: { headline: custom!.headline, text: custom!.text, effects: custom!.effects } });
+  if (!checked.success) return badEvent(issuesOf(checked.error.issues));
   const issues = effectProblems(scenario, checked.data.custom!.effects, 'custom.effects');
-  if (issues.length) throw new HttpError(400, 'bad event', issues);
-  return { action: checked.data };
+  return issues.length ? badEvent(issues) : accept({ action: checked.data, rooms });
 }
 
 function effectProblems(s: Scenario, e: Effects, path: string): string[] {
@@ -88,17 +54,25 @@ function effectProblems(s: Scenario, e: Effects, path: string): string[] {
   return issues;
 }
 
-export function checkSeatChange(scenario: Scenario, seat: PlayingSeat, strategy: string | undefined): void {
-  if (!playingSeats(scenario).includes(seat)) throw new HttpError(400, 'bad request', [`seat: "${seat}" is not a seat in scenario "${scenario.id}"`]);
-  if (strategy && !strategiesFor(seat).includes(strategy)) throw new HttpError(400, 'bad request', [`strategy: unknown strategy "${strategy}"; choose from ${strategiesFor(seat).join(', ')}`]);
+/** A seat swap checked against the scenario: its seats, known strategies. */
+export function seatAction(scenario: Scenario, seat: PlayingSeat, controller: 'human' | 'bot', strategy: string | undefined): Result<ActionOf<'setSeat'>, 'bad_request'> {
+  if (!playingSeats(scenario).includes(seat)) return badRequest([`seat: "${seat}" is not a seat in scenario "${scenario.id}"`]);
+  if (strategy && !strategiesFor(seat).includes(strategy)) return badRequest([`strategy: unknown strategy "${strategy}"; choose from ${strategiesFor(seat).join(', ')}`]);
+  return accept({ type: 'setSeat', seat, controller, ...(strategy ? { strategy } : {}) });
+}
+
+/** A broadcast's text, checked as the table's chat is. */
+export function broadcastText(scenario: Scenario, text: string): Result<string, 'bad_request'> {
+  const checked = checkChat(scenario, 'facilitator', TABLE, text);
+  return 'code' in checked ? badRequest([`text: ${checked.reason}`]) : accept(checked.text);
 }
 
 /**
- * A clock operation within the session's limits; writes the log. Does not publish: the caller
- * commits the room when it returns null.
+ * A clock operation within the session's limits; writes the log. Does not publish: the room
+ * commits when it returns null.
  */
-export function limitedControl(sessions: SessionStore, session: SessionRow, room: SessionRoom, play: MatchPlay, op: ControlOp, seconds: number | undefined, via: 'console' | 'room'): Refusal | null {
-  let refused: Refusal | null = null;
+export function limitedControl(sessions: SessionStore, session: SessionRow, room: SessionRoom, play: MatchPlay, op: ControlOp, seconds: number | undefined, via: 'console' | 'room'): RoomRefusal | null {
+  let refused: RoomRefusal | null = null;
   if (!play.ended && (op === 'pause' || op === 'extend')) {
     const used = sessions.usage(session.id).get(room.matchId) ?? { pauses: 0, extensionSeconds: 0 };
     const { maxPauses, maxExtensionSeconds } = session.limits;
@@ -125,9 +99,27 @@ export function limitedControl(sessions: SessionStore, session: SessionRow, room
   return refused;
 }
 
-/** Run `f` on each room (started on demand); an ended match refuses without being started. */
-export async function eachRoom(deps: SessionDeps, rooms: SessionRoom[], f: (room: SessionRoom, live: LiveRoom) => Refusal | null): Promise<RoomOutcome[]> {
-  const out: RoomOutcome[] = [];
+/**
+ * For the room: the clock rules of the session a match belongs to (limits, log), applied to the
+ * in-room `control` message and the console alike; null for a match outside any session.
+ */
+export function sessionControlGuard(sessions: SessionStore) {
+  return (matchId: string): ControlGuard | null => {
+    const room = sessions.roomOf(matchId);
+    if (!room) return null;
+    return (play, op, seconds, via) => {
+      const session = sessions.readSession(room.sessionId);
+      return session ? limitedControl(sessions, session, room, play, op, seconds, via) : play.control(op, seconds);
+    };
+  };
+}
+
+/**
+ * Ask each room in turn (started on demand); an ended match refuses without being started, and
+ * one room refusing does not stop the others. `logged` writes an answered operation to the log.
+ */
+async function eachRoom(deps: SessionDeps, rooms: SessionRoom[], ask: (room: SessionRoom) => Promise<ConsoleAnswer>, logged?: (room: SessionRoom, a: ConsoleAnswer) => void): Promise<RoomResult[]> {
+  const out: RoomResult[] = [];
   for (const room of rooms) {
     const row = deps.store.findByCode(room.code);
     if (!row || row.ended) {
@@ -135,62 +127,51 @@ export async function eachRoom(deps: SessionDeps, rooms: SessionRoom[], f: (room
       continue;
     }
     await deps.ensureRoom(room.matchId);
-    const live = liveRoom(room.matchId);
-    if (!live) {
-      out.push({ matchId: room.matchId, ok: false, code: 'unavailable', reason: `${room.label} is not running on this server` });
+    let answer: ConsoleAnswer;
+    try {
+      answer = await ask(room);
+    } catch (e) {
+      console.error(`[console ${room.matchId}]`, e);
+      out.push({ matchId: room.matchId, ok: false, code: 'unavailable', reason: `${room.label} could not be reached` });
       continue;
     }
-    const r = f(room, live);
+    logged?.(room, answer);
+    const r = answer.refused;
     out.push(r ? { matchId: room.matchId, ok: false, code: r.code, reason: r.reason } : { matchId: room.matchId, ok: true });
   }
   return out;
 }
 
-export function control(deps: SessionDeps, session: SessionRow, rooms: SessionRoom[], op: ControlOp, seconds?: number): Promise<RoomOutcome[]> {
-  return eachRoom(deps, rooms, (room, live) => {
-    const r = limitedControl(deps.sessions, session, room, live.play, op, seconds, 'console');
-    if (!r) live.commit();
-    return r;
-  });
+/** A clock operation in each room (the room's guard applies the limits and writes the log). */
+export function control(deps: SessionDeps, rooms: SessionRoom[], op: ControlOp, seconds?: number): Promise<RoomResult[]> {
+  return eachRoom(deps, rooms, (room) => callRoom(room.matchId, 'consoleControl', { op, ...(seconds !== undefined ? { seconds } : {}) }));
 }
 
-/** Apply a facilitator action (injectEvent, setSeat) in each room and log it. */
-export function act(deps: SessionDeps, session: SessionRow, rooms: SessionRoom[], op: string, action: Record<string, unknown>, detail: Record<string, unknown>): Promise<RoomOutcome[]> {
-  return eachRoom(deps, rooms, (room, live) => {
-    const where = { round: live.play.match.round, phase: live.play.match.phase };
-    const r = live.play.act('facilitator', action);
-    deps.sessions.log({ sessionId: session.id, matchId: room.matchId, at: Date.now(), op, detail: { ...detail, ...where }, ok: !r, ...(r ? { reason: r.reason } : {}) });
-    if (r) return r;
-    // A seat given back to humans: a bot covers it until one joins, after the grace time.
-    if (action.type === 'setSeat' && action.controller === 'human') live.roster.seatEmptied(action.seat as PlayingSeat);
-    live.commit();
-    return null;
-  });
+/** A facilitator action (injectEvent, setSeat) in each room, logged as `op` with `detail`. */
+export function act(deps: SessionDeps, session: SessionRow, rooms: SessionRoom[], op: 'inject' | 'seat', action: FacilitatorAction, detail: Record<string, unknown>): Promise<RoomResult[]> {
+  return eachRoom(
+    deps,
+    rooms,
+    (room) => callRoom(room.matchId, 'consoleAct', action),
+    (room, a) => deps.sessions.log({ sessionId: session.id, matchId: room.matchId, at: Date.now(), op, detail: { ...detail, round: a.round, phase: a.phase }, ok: !a.refused, ...(a.refused ? { reason: a.refused.reason } : {}) }),
+  );
 }
 
 /** A message on each room's table from the facilitator. */
-export function broadcast(deps: SessionDeps, session: SessionRow, rooms: SessionRoom[], name: string, raw: string): Promise<RoomOutcome[]> {
-  return eachRoom(deps, rooms, (room, live) => {
-    const checked = checkChat(live.play.match.scenario, 'facilitator', TABLE, raw);
-    const refused = 'code' in checked ? { code: checked.code, reason: checked.reason } : null;
-    deps.sessions.log({ sessionId: session.id, matchId: room.matchId, at: Date.now(), op: 'broadcast', detail: { name, text: raw.slice(0, 2000), round: live.play.match.round, phase: live.play.match.phase }, ok: !refused, ...(refused ? { reason: refused.reason } : {}) });
-    if (refused) return refused;
-    deliverChat(live, live.chat.append(TABLE, 'facilitator', name, (checked as { text: string }).text));
-    return null;
-  });
-}
-
-/**
- * For the room: the clock rules of the session a match belongs to (limits, log), applied to the
- * in-room `control` message too; null for a match outside any session.
- */
-export function sessionControlGuard(sessions: SessionStore) {
-  return (matchId: string) => {
-    const room = sessions.roomOf(matchId);
-    if (!room) return null;
-    return (play: MatchPlay, op: ControlOp, seconds?: number): Refusal | null => {
-      const session = sessions.readSession(room.sessionId);
-      return session ? limitedControl(sessions, session, room, play, op, seconds, 'room') : play.control(op, seconds);
-    };
-  };
+export function broadcast(deps: SessionDeps, session: SessionRow, rooms: SessionRoom[], name: string, text: string): Promise<RoomResult[]> {
+  return eachRoom(
+    deps,
+    rooms,
+    (room) => callRoom(room.matchId, 'consoleBroadcast', name, text),
+    (room, a) =>
+      deps.sessions.log({
+        sessionId: session.id,
+        matchId: room.matchId,
+        at: Date.now(),
+        op: 'broadcast',
+        detail: { name, text: text.slice(0, 2000), round: a.round, phase: a.phase },
+        ok: !a.refused,
+        ...(a.refused ? { reason: a.refused.reason } : {}),
+      }),
+  );
 }

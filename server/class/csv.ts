@@ -1,10 +1,8 @@
 // CSV exports (RFC 4180): per-round meters and the decisions of a room or a class.
 import type { RoundMeters } from '../../shared/engine/index.js';
-import type { TimelineEntry } from './timeline.js';
+import type { TimelineEntry } from '../../shared/protocol/index.js';
 
-export type Cell = string | number | boolean | null | undefined;
-export const CSV_KINDS = ['meters', 'decisions'] as const;
-export type CsvKind = (typeof CSV_KINDS)[number];
+type Cell = string | number | boolean | null | undefined;
 
 /** One cell: numbers as they are; text quoted when it holds a comma, quote or line break; formulas defused. */
 export function csvCell(v: Cell): string {

@@ -1,23 +1,18 @@
 // The record of a room or a class, for the debrief and the exports: timelines replayed from the
 // store, outcomes side by side, JSON and CSV.
-import { replay, type Match } from '../../shared/engine/index.js';
+import { replay } from '../../shared/engine/index.js';
+import type { ClassDebrief, CsvKind, FacilitatorLogEntry, RoomExport, RoomOutcome, RoomTimeline, TimelineChannels } from '../../shared/protocol/index.js';
+import { callIfRunning } from '../match/calls.js';
 import { TABLE } from '../match/chat.js';
-import { DECISIONS_HEADER, decisionRows, METERS_HEADER, metersRows, toCsv, type CsvKind } from './csv.js';
-import { liveRoom } from './console.js';
-import { HttpError } from '../http/request.js';
-import { roomRef, type SessionDeps } from './sessions.js';
-import type { LogRow, SessionRoom, SessionRow } from '../store/sessionStore.js';
+import { outcomeOf } from '../match/facts.js';
 import type { MatchRecord } from '../store/matchStore.js';
-import { outcomeOf, walk } from './timeline.js';
+import type { SessionRoom, SessionRow } from '../store/sessionStore.js';
+import { DECISIONS_HEADER, decisionRows, METERS_HEADER, metersRows, toCsv } from './csv.js';
+import { roomRef, type SessionDeps } from './sessions.js';
+import { walk } from './timeline.js';
 
 export function debriefReader(deps: SessionDeps) {
   const { store, sessions, library } = deps;
-
-  const record = (matchId: string): MatchRecord => {
-    const rec = store.readMatch(matchId);
-    if (!rec) throw new HttpError(404, 'no such match');
-    return rec;
-  };
 
   /** A fork's copied log keeps its origin's times. */
   const forkTimes = (room: SessionRoom | null): number[] => {
@@ -26,10 +21,18 @@ export function debriefReader(deps: SessionDeps) {
     return origin ? origin.log.slice(0, room.forkOf.logLength).map((e) => e.at) : [];
   };
 
-  /** The match as it stands: from the running room, else replayed from the record. */
-  const currentMatch = (rec: MatchRecord): Match => liveRoom(rec.id)?.play.match ?? replay(library.get(rec.scenario), rec.seed, rec.seats, rec.log.map((e) => e.entry));
+  /** The session's rooms with their records (a room whose record is missing is left out). */
+  const roomRecords = (session: SessionRow): { room: SessionRoom; rec: MatchRecord }[] =>
+    sessions.rooms(session.id).flatMap((room) => {
+      const rec = store.readMatch(room.matchId);
+      return rec ? [{ room, rec }] : [];
+    });
 
-  function roomTimeline(rec: MatchRecord, room: SessionRoom | null, flog: LogRow[], channels: 'none' | 'table' | 'all') {
+  /** How a match stands: told by its running room, else replayed from the record. */
+  const outcome = async (rec: MatchRecord): Promise<RoomOutcome> =>
+    (await callIfRunning(rec.id, 'outcome')) ?? outcomeOf(replay(library.get(rec.scenario), rec.seed, rec.seats, rec.log.map((e) => e.entry)));
+
+  function roomTimeline(rec: MatchRecord, room: SessionRoom | null, flog: FacilitatorLogEntry[], channels: TimelineChannels): RoomTimeline {
     const walked = walk(library.get(rec.scenario), rec, flog, forkTimes(room));
     const o = outcomeOf(walked.match);
     return {
@@ -49,7 +52,7 @@ export function debriefReader(deps: SessionDeps) {
     };
   }
 
-  function roomExport(rec: MatchRecord) {
+  function roomExport(rec: MatchRecord): RoomExport {
     const room = sessions.roomOf(rec.id);
     const session = room ? sessions.readSession(room.sessionId) : null;
     const flog = session ? sessions.readLog(session.id, rec.id) : [];
@@ -74,14 +77,11 @@ export function debriefReader(deps: SessionDeps) {
     return toCsv(kind === 'meters' ? METERS_HEADER : DECISIONS_HEADER, rows);
   }
 
-  function classDebrief(session: SessionRow) {
-    const rooms = sessions.rooms(session.id).map((room) => {
-      const rec = record(room.matchId);
-      return { ...roomRef(room), ...outcomeOf(currentMatch(rec)), rounds: rec.rounds };
-    });
+  async function classDebrief(session: SessionRow): Promise<ClassDebrief> {
+    const rooms: ClassDebrief['rooms'] = [];
+    for (const { room, rec } of roomRecords(session)) rooms.push({ ...roomRef(room), ...(await outcome(rec)), rounds: rec.rounds });
     return { sessionId: session.id, name: session.name, scenario: session.scenario, rooms, log: sessions.readLog(session.id) };
   }
 
-
-  return { record, roomTimeline, roomExport, csvText, classDebrief };
+  return { roomRecords, roomTimeline, roomExport, csvText, classDebrief };
 }

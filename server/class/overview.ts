@@ -1,67 +1,15 @@
 // The live overview of a session: one line per room, cheap enough to poll every 2 s. A running
-// room answers from memory; a room not running from its stored row (and a replay, cached).
-import { balanceRatio, gapWords, playingSeats, replay, type Match } from '../../shared/engine/index.js';
-import type { PlayingSeat } from '../../shared/scenario/schema.js';
-import { liveRoom, type LiveRoom } from './console.js';
-import { roomRef, type SessionDeps } from './sessions.js';
+// room tells its line itself (match/calls.ts); a room not running is told from its stored row and
+// a replay (cached while its log does not grow).
+import { replay, type Match } from '../../shared/engine/index.js';
+import type { ClockRecord, Overview, RoomLine } from '../../shared/protocol/index.js';
+import { callIfRunning } from '../match/calls.js';
+import { matchFacts, seatLines } from '../match/facts.js';
 import type { SessionRoom, SessionRow } from '../store/sessionStore.js';
-import type { ClockRecord } from '../store/matchStore.js';
-
-interface SeatLive {
-  controller: 'human' | 'bot';
-  strategy?: string;
-  botPlaying: boolean;
-  done: boolean;
-  occupants: { name: string; connected: boolean }[];
-}
+import { roomRef, type SessionDeps } from './sessions.js';
 
 /** Replays of rooms that are not running, by match id, with the log length they were made at. */
 export type ReplayCache = Map<string, { logLength: number; match: Match }>;
-
-/** Facts computed from the engine's match, the same for a running room and a stored one. */
-function matchFacts(m: Match) {
-  const ratio = balanceRatio(m.scenario, m.parties, m.turkishBacking);
-  return {
-    round: m.round,
-    rounds: m.scenario.rounds,
-    phase: m.phase,
-    reported: m.phase === 'report' ? m.round : m.round - 1,
-    escalation: m.escalation,
-    stability: Math.round(m.stability * 10) / 10,
-    balance: { ratio: Math.round(ratio * 1000) / 1000, gap: gapWords(ratio) },
-    signed: m.settlement !== null,
-    settlement: m.settlement ? { round: m.settlement.round, durability: Math.round(m.settlement.durability * 10) / 10, auspices: m.settlement.auspices } : null,
-    ended: m.ended ? { kind: m.ended.kind, round: m.ended.round } : null,
-  };
-}
-
-function liveLine(live: LiveRoom, now: number) {
-  const m = live.play.match;
-  const clock = live.play.clock;
-  const seats: Partial<Record<PlayingSeat, SeatLive>> = {};
-  for (const s of playingSeats(m.scenario)) {
-    const st = live.state.seats.get(s);
-    const cfg = m.seats[s] ?? { controller: 'bot' as const };
-    seats[s] = {
-      controller: cfg.controller,
-      ...(cfg.strategy ? { strategy: cfg.strategy } : {}),
-      botPlaying: cfg.controller === 'bot' || live.roster.vacated.has(s),
-      done: m.done.includes(s),
-      occupants: st ? [...st.occupants].map((o) => ({ name: o.name, connected: o.connected })) : [],
-    };
-  }
-  const ended = m.ended !== null;
-  return {
-    live: true,
-    ...matchFacts(m),
-    remaining: ended ? 0 : clock.remaining(),
-    phaseEndsAt: ended || clock.paused ? 0 : clock.endsAt,
-    paused: !ended && clock.paused,
-    seats,
-    facilitators: live.state.facilitators,
-    spectators: live.state.spectators,
-  };
-}
 
 function heldRemaining(clock: ClockRecord | null, now: number): number {
   if (!clock) return 0;
@@ -69,7 +17,7 @@ function heldRemaining(clock: ClockRecord | null, now: number): number {
   return clock.endsAt > 0 ? Math.max(0, clock.endsAt - now) : clock.remaining;
 }
 
-function storedLine(deps: SessionDeps, room: SessionRoom, cache: ReplayCache, now: number) {
+function storedLine(deps: SessionDeps, room: SessionRoom, cache: ReplayCache, now: number): RoomLine | null {
   const row = deps.store.findByCode(room.code);
   if (!row) return null;
   const length = deps.sessions.logLength(room.matchId);
@@ -80,11 +28,6 @@ function storedLine(deps: SessionDeps, room: SessionRoom, cache: ReplayCache, no
     cache.set(room.matchId, hit);
   }
   const m = hit.match;
-  const seats: Partial<Record<PlayingSeat, SeatLive>> = {};
-  for (const s of playingSeats(m.scenario)) {
-    const cfg = m.seats[s] ?? { controller: 'bot' as const };
-    seats[s] = { controller: cfg.controller, ...(cfg.strategy ? { strategy: cfg.strategy } : {}), botPlaying: cfg.controller === 'bot', done: m.done.includes(s), occupants: [] };
-  }
   const ended = m.ended !== null;
   return {
     live: false,
@@ -92,19 +35,19 @@ function storedLine(deps: SessionDeps, room: SessionRoom, cache: ReplayCache, no
     remaining: ended ? 0 : heldRemaining(row.clock, now) || (row.clock ? 0 : row.timers[m.phase] * 1000),
     phaseEndsAt: 0,
     paused: !ended && (row.clock?.paused ?? false),
-    seats,
+    seats: seatLines(m, new Set()),
     facilitators: 0,
     spectators: 0,
   };
 }
 
-export function overview(deps: SessionDeps, session: SessionRow, cache: ReplayCache) {
+export async function overview(deps: SessionDeps, session: SessionRow, cache: ReplayCache): Promise<Overview> {
   const now = Date.now();
   const usage = deps.sessions.usage(session.id);
-  const rooms = [];
+  const rooms: Overview['rooms'] = [];
   for (const room of deps.sessions.rooms(session.id)) {
-    const live = liveRoom(room.matchId);
-    const line = live ? liveLine(live, now) : storedLine(deps, room, cache, now);
+    const live = await callIfRunning(room.matchId, 'overviewLine');
+    const line = live ?? storedLine(deps, room, cache, now);
     if (!line) continue;
     if (live) cache.delete(room.matchId);
     const used = usage.get(room.matchId) ?? { pauses: 0, extensionSeconds: 0 };

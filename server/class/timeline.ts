@@ -1,71 +1,10 @@
 // A room's timeline for the debrief: the stored log replayed with the engine, one entry per
 // decision and per phase change that produced something, each decision with what the deciding
 // seat knew just before it (its own view), merged with the facilitator's log.
-import {
-  advancePhase,
-  applyAction,
-  balanceRatio,
-  createMatch,
-  gapWords,
-  isParty,
-  lastingPeace,
-  playingSeats,
-  seatScores,
-  viewFor,
-  type Action,
-  type Gap,
-  type Intel,
-  type Match,
-  type MatchEvent,
-  type Seat,
-} from '../../shared/engine/index.js';
+import { advancePhase, applyAction, balanceRatio, createMatch, isParty, playingSeats, viewFor, type Action, type Match } from '../../shared/engine/index.js';
+import type { EntryKind, FacilitatorLogEntry, Knowledge, TimelineEntry } from '../../shared/protocol/index.js';
 import type { Phase, PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
-import type { LogRow } from '../store/sessionStore.js';
 import type { MatchRecord } from '../store/matchStore.js';
-
-export interface Knowledge {
-  balance: { low: number; high: number; gap: Gap; exact: boolean };
-  truth: number;
-  intel: Intel | null;
-  escalation: number;
-  stability: number;
-  support?: number;
-  standing?: number;
-  budget?: number;
-  openDemands: number;
-  news: { key: string; params: MatchEvent['params'] }[];
-}
-
-export type EntryKind =
-  | 'news'
-  | 'plan'
-  | 'demand'
-  | 'response'
-  | 'escalation'
-  | 'proposal'
-  | 'signature'
-  | 'summit'
-  | 'instrument'
-  | 'capitulation'
-  | 'inject'
-  | 'seat'
-  | 'resolution'
-  | 'report'
-  | 'phase'
-  | 'ending'
-  | 'facilitator';
-
-export interface TimelineEntry {
-  at: number;
-  round: number;
-  phase: Phase;
-  kind: EntryKind;
-  seat: Seat | null;
-  action?: Action;
-  events: MatchEvent[];
-  knew?: Knowledge;
-  facilitator?: { op: string; detail: Record<string, unknown> };
-}
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -121,7 +60,7 @@ export interface Walked {
  * Replay a stored record into timeline entries. `times[i]` overrides the time of log entry i
  * (a fork's copied log keeps its origin's times).
  */
-export function walk(scenario: Scenario, rec: MatchRecord, facilitatorLog: LogRow[] = [], times: number[] = []): Walked {
+export function walk(scenario: Scenario, rec: MatchRecord, facilitatorLog: FacilitatorLogEntry[] = [], times: number[] = []): Walked {
   let m = createMatch(scenario, rec.seed, rec.seats);
   const entries: TimelineEntry[] = [];
   const seats = new Set<string>(playingSeats(scenario));
@@ -173,21 +112,4 @@ export function walk(scenario: Scenario, rec: MatchRecord, facilitatorLog: LogRo
 /** A facilitator entry takes the round and phase of the match entry that follows it, unless logged. */
 function placed(x: TimelineEntry, next: { round: number; phase: Phase }): TimelineEntry {
   return Number.isFinite(x.round) ? x : { ...x, round: next.round, phase: next.phase };
-}
-
-/** The facts of one room's outcome for the class debrief. */
-export function outcomeOf(m: Match) {
-  const ratio = balanceRatio(m.scenario, m.parties, m.turkishBacking);
-  return {
-    ended: m.ended,
-    round: m.round,
-    phase: m.phase,
-    finalBalance: { ratio: r3(ratio), gap: gapWords(ratio) },
-    escalation: { final: m.escalation, max: m.stats.maxEscalation, attempts: { ...m.stats.escalations }, successes: { ...m.stats.escalationSuccesses } },
-    settlement: m.settlement,
-    lastingPeace: Math.round(lastingPeace(m) * 10) / 10,
-    scores: seatScores(m),
-    provisional: m.ended === null,
-    seats: { ...m.seats },
-  };
 }

@@ -2,25 +2,40 @@
 // overview, controls, forks, timelines, the class debrief and the JSON/CSV exports.
 import { z } from 'zod';
 import { MAX_SCENARIO_BYTES } from '../../shared/scenario/parse.js';
-import { channelsOf, checkChat, TABLE } from '../match/chat.js';
+import {
+  broadcastBody,
+  controlBody,
+  CSV_KINDS,
+  seatBody,
+  TIMELINE_CHANNELS,
+  tokenBody,
+  type ClassExport,
+  type CsvKind,
+  type RoomChat,
+  type RoomResult,
+  type TimelineChannels,
+  type TokenAnswer,
+  type UploadedScenario,
+} from '../../shared/protocol/index.js';
+import { act, broadcast, broadcastText, checkInject, control, pickRooms, seatAction } from '../class/console.js';
 import { debriefReader } from '../class/debrief.js';
-import { CSV_KINDS, type CsvKind } from '../class/csv.js';
-import { act, broadcast, broadcastBody, checkInject, checkSeatChange, control, controlBody, pickRooms, seatBody, type RoomOutcome } from '../class/console.js';
 import { forkRoom } from '../class/fork.js';
-import { bearer, clientAddress, guarded, HttpError, issuesOf, query, readJson, readText, sendJson, sendText, WindowLimit, type App, type Req, type Res } from './request.js';
-import { tokenMatches } from '../store/ids.js';
 import { overview, type ReplayCache } from '../class/overview.js';
-import { authorizeSession, createSession, roomOfSession, sessionInfo, unseal, type SessionDeps } from '../class/sessions.js';
+import { createSession, roomOfSession, sessionInfo, unseal, type SessionDeps } from '../class/sessions.js';
+import { channelsOf } from '../match/chat.js';
+import { accept, badRequest, issuesOf } from '../refusal.js';
+import { tokenMatches } from '../store/ids.js';
 import type { MatchRecord } from '../store/matchStore.js';
+import type { SessionRow } from '../store/sessionStore.js';
+import { bearer, clientAddress, guarded, HttpError, query, readJson, readText, sendJson, sendText, unwrap, WindowLimit, type App, type Req, type Res } from './request.js';
 
-const parse = <T>(schema: z.ZodType<T>, body: unknown, error = 'bad request'): T => {
+const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
   const r = schema.safeParse(body);
-  if (!r.success) throw new HttpError(400, error, issuesOf(r.error.issues));
-  return r.data;
+  return unwrap(r.success ? accept(r.data) : badRequest(issuesOf(r.error.issues)));
 };
 
 /** 200 when a room accepted, 409 when every room refused. */
-const sendResults = (res: Res, results: RoomOutcome[]) => sendJson(res, results.some((r) => r.ok) ? 200 : 409, { results });
+const sendResults = (res: Res, results: RoomResult[]) => sendJson(res, results.some((r) => r.ok) ? 200 : 409, { results });
 
 const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
 
@@ -30,14 +45,31 @@ function csvKind(req: Req): CsvKind {
   return kind as CsvKind;
 }
 
-export function mountSessions(app: App, deps: SessionDeps) {
+/** The session named in the path, when the request carries its token; else the matching error. */
+function authorizeSession(deps: SessionDeps, req: Req): SessionRow {
+  const session = deps.sessions.readSession(String(req.params.id ?? '').slice(0, 64));
+  if (!session) throw new HttpError(404, 'no such session');
+  const token = bearer(req);
+  if (!token) throw new HttpError(401, 'this needs the session token: Authorization: Bearer <facilitatorToken>');
+  if (!tokenMatches(token, session.tokenHash)) throw new HttpError(403, 'wrong token for this session');
+  return session;
+}
+
+export function mountClassRoutes(app: App, deps: SessionDeps) {
   const { sessions, library } = deps;
   const uploads = new WindowLimit(20, 60_000);
   const creations = new WindowLimit(30, 60_000);
   const wrongPassphrase = new WindowLimit(5, 60_000);
   const replays: ReplayCache = new Map();
 
-  const { record, roomTimeline, roomExport, csvText, classDebrief } = debriefReader(deps);
+  const { roomRecords, roomTimeline, roomExport, csvText, classDebrief } = debriefReader(deps);
+  const record = (matchId: string): MatchRecord => {
+    const rec = deps.store.readMatch(matchId);
+    if (!rec) throw new HttpError(404, 'no such match');
+    return rec;
+  };
+  /** One of the session's rooms, named in the path. */
+  const roomIn = (session: SessionRow, req: Req) => unwrap(roomOfSession(deps, session, String(req.params.matchId ?? '')));
 
   // ---- Scenarios ----
 
@@ -49,7 +81,7 @@ export function mountSessions(app: App, deps: SessionDeps) {
       const r = library.upload(text);
       if (!r.ok) return sendJson(res, 400, { error: 'invalid scenario', issues: r.errors });
       const s = r.scenario;
-      sendJson(res, 201, { id: s.id, originalId: r.originalId, title: s.title, rounds: s.rounds, mediators: s.mediators });
+      sendJson(res, 201, { id: s.id, originalId: r.originalId, title: s.title, rounds: s.rounds, mediators: s.mediators } satisfies UploadedScenario);
     }),
   );
 
@@ -69,7 +101,7 @@ export function mountSessions(app: App, deps: SessionDeps) {
     '/api/sessions',
     guarded(async (req, res) => {
       if (!creations.allow(clientAddress(req))) throw new HttpError(429, 'too many sessions created; try again in a minute');
-      sendJson(res, 201, createSession(deps, await readJson(req)));
+      sendJson(res, 201, unwrap(createSession(deps, await readJson(req))));
     }),
   );
 
@@ -78,7 +110,7 @@ export function mountSessions(app: App, deps: SessionDeps) {
     guarded(async (req, res) => {
       const session = sessions.readSession(String(req.params.id ?? '').slice(0, 64));
       if (!session) throw new HttpError(404, 'no such session');
-      const { passphrase } = parse(z.object({ passphrase: z.string().min(1).max(200) }).strict(), await readJson(req));
+      const { passphrase } = parse(tokenBody, await readJson(req));
       if (!session.passphrase) throw new HttpError(400, 'this session has no passphrase; use the token shown when it was created');
       if (!wrongPassphrase.allow(session.id, Date.now(), false)) throw new HttpError(429, 'too many wrong passphrases; try again in a minute');
       const token = unseal(session.passphrase, passphrase);
@@ -88,7 +120,7 @@ export function mountSessions(app: App, deps: SessionDeps) {
       }
       wrongPassphrase.reset(session.id);
       sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'token', detail: {}, ok: true });
-      sendJson(res, 200, { facilitatorToken: token });
+      sendJson(res, 200, { facilitatorToken: token } satisfies TokenAnswer);
     }),
   );
 
@@ -99,10 +131,10 @@ export function mountSessions(app: App, deps: SessionDeps) {
 
   app.get(
     '/api/sessions/:id/overview',
-    guarded((req, res) => {
+    guarded(async (req, res) => {
       const session = authorizeSession(deps, req);
       if (replays.size > 200) replays.clear();
-      sendJson(res, 200, overview(deps, session, replays));
+      sendJson(res, 200, await overview(deps, session, replays));
     }),
   );
 
@@ -111,7 +143,7 @@ export function mountSessions(app: App, deps: SessionDeps) {
     guarded(async (req, res) => {
       const session = authorizeSession(deps, req);
       const b = parse(controlBody, await readJson(req));
-      sendResults(res, await control(deps, session, pickRooms(deps, session, b.rooms), b.op, b.seconds));
+      sendResults(res, await control(deps, unwrap(pickRooms(sessions, session, b.rooms)), b.op, b.seconds));
     }),
   );
 
@@ -119,11 +151,10 @@ export function mountSessions(app: App, deps: SessionDeps) {
     '/api/sessions/:id/inject',
     guarded(async (req, res) => {
       const session = authorizeSession(deps, req);
-      const body = await readJson(req);
-      const { action } = checkInject(library.get(session.scenario), body);
-      const rooms = pickRooms(deps, session, (body as { rooms?: string[] | null }).rooms);
-      const detail = 'event' in action ? { event: action.event } : { custom: action.custom };
-      sendResults(res, await act(deps, session, rooms, 'inject', action, detail as Record<string, unknown>));
+      const { action, rooms } = unwrap(checkInject(library.get(session.scenario), await readJson(req)));
+      const picked = unwrap(pickRooms(sessions, session, rooms));
+      const detail = action.event !== undefined ? { event: action.event } : { custom: action.custom };
+      sendResults(res, await act(deps, session, picked, 'inject', action, detail));
     }),
   );
 
@@ -132,9 +163,8 @@ export function mountSessions(app: App, deps: SessionDeps) {
     guarded(async (req, res) => {
       const session = authorizeSession(deps, req);
       const b = parse(broadcastBody, await readJson(req));
-      const checked = checkChat(library.get(session.scenario), 'facilitator', TABLE, b.text);
-      if ('code' in checked) throw new HttpError(400, 'bad request', [`text: ${checked.reason}`]);
-      sendResults(res, await broadcast(deps, session, pickRooms(deps, session, b.rooms), b.name, b.text));
+      unwrap(broadcastText(library.get(session.scenario), b.text));
+      sendResults(res, await broadcast(deps, session, unwrap(pickRooms(sessions, session, b.rooms)), b.name, b.text));
     }),
   );
 
@@ -143,17 +173,16 @@ export function mountSessions(app: App, deps: SessionDeps) {
     guarded(async (req, res) => {
       const session = authorizeSession(deps, req);
       const b = parse(seatBody, await readJson(req));
-      checkSeatChange(library.get(session.scenario), b.seat, b.strategy);
-      const action = { type: 'setSeat', seat: b.seat, controller: b.controller, ...(b.strategy ? { strategy: b.strategy } : {}) };
-      sendResults(res, await act(deps, session, pickRooms(deps, session, b.rooms), 'seat', action, { seat: b.seat, controller: b.controller, ...(b.strategy ? { strategy: b.strategy } : {}) }));
+      const action = unwrap(seatAction(library.get(session.scenario), b.seat, b.controller, b.strategy));
+      const { type: _type, ...detail } = action;
+      sendResults(res, await act(deps, session, unwrap(pickRooms(sessions, session, b.rooms)), 'seat', action, detail));
     }),
   );
 
   app.get(
     '/api/sessions/:id/rooms/:matchId/chat',
     guarded((req, res) => {
-      const session = authorizeSession(deps, req);
-      const room = roomOfSession(deps, session, String(req.params.matchId ?? ''));
+      const room = roomIn(authorizeSession(deps, req), req);
       const q = query(req);
       const rec = record(room.matchId);
       const channels = channelsOf(library.get(rec.scenario));
@@ -166,7 +195,7 @@ export function mountSessions(app: App, deps: SessionDeps) {
       if (!Number.isInteger(limit) || limit < 1 || limit > 2000) issues.push('limit: a whole number from 1 to 2000');
       if (issues.length) throw new HttpError(400, 'bad request', issues);
       const messages = rec.chat.filter((c) => c.id > after && (channel === null || c.channel === channel)).slice(0, limit);
-      sendJson(res, 200, { matchId: rec.id, channels, messages });
+      sendJson(res, 200, { matchId: rec.id, channels, messages } satisfies RoomChat);
     }),
   );
 
@@ -174,8 +203,8 @@ export function mountSessions(app: App, deps: SessionDeps) {
     '/api/sessions/:id/rooms/:matchId/fork',
     guarded(async (req, res) => {
       const session = authorizeSession(deps, req);
-      const room = roomOfSession(deps, session, String(req.params.matchId ?? ''));
-      sendJson(res, 201, forkRoom(deps, session, room, await readJson(req)));
+      const room = roomIn(session, req);
+      sendJson(res, 201, unwrap(forkRoom(deps, session, room, await readJson(req))));
     }),
   );
 
@@ -183,9 +212,9 @@ export function mountSessions(app: App, deps: SessionDeps) {
     '/api/sessions/:id/rooms/:matchId/timeline',
     guarded((req, res) => {
       const session = authorizeSession(deps, req);
-      const room = roomOfSession(deps, session, String(req.params.matchId ?? ''));
-      const channels = query(req).get('channels') ?? 'none';
-      if (channels !== 'none' && channels !== 'table' && channels !== 'all') throw new HttpError(400, 'bad request', ['channels: one of none, table, all']);
+      const room = roomIn(session, req);
+      const channels = (query(req).get('channels') ?? 'none') as TimelineChannels;
+      if (!TIMELINE_CHANNELS.includes(channels)) throw new HttpError(400, 'bad request', [`channels: one of ${TIMELINE_CHANNELS.join(', ')}`]);
       sendJson(res, 200, roomTimeline(record(room.matchId), room, sessions.readLog(session.id, room.matchId), channels));
     }),
   );
@@ -197,18 +226,18 @@ export function mountSessions(app: App, deps: SessionDeps) {
 
   app.get(
     '/api/sessions/:id/debrief',
-    guarded((req, res) => sendJson(res, 200, classDebrief(authorizeSession(deps, req)))),
+    guarded(async (req, res) => sendJson(res, 200, await classDebrief(authorizeSession(deps, req)))),
   );
 
   app.get(
     '/api/sessions/:id/export.json',
-    guarded((req, res) => {
+    guarded(async (req, res) => {
       const session = authorizeSession(deps, req);
-      const body = {
+      const body: ClassExport = {
         exportedAt: Date.now(),
         session: sessionInfo(deps, session),
-        debrief: classDebrief(session),
-        rooms: sessions.rooms(session.id).map((r) => roomExport(record(r.matchId))),
+        debrief: await classDebrief(session),
+        rooms: roomRecords(session).map(({ rec }) => roomExport(rec)),
       };
       sendJson(res, 200, body, attachment(`parity-class-${session.id}.json`));
     }),
@@ -219,7 +248,7 @@ export function mountSessions(app: App, deps: SessionDeps) {
     guarded((req, res) => {
       const session = authorizeSession(deps, req);
       const kind = csvKind(req);
-      const rooms = sessions.rooms(session.id).map((room) => ({ rec: record(room.matchId), room }));
+      const rooms = roomRecords(session);
       sendText(res, 200, csvText(kind, rooms), 'text/csv; charset=utf-8', attachment(`parity-class-${session.id}-${kind}.csv`));
     }),
   );

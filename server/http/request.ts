@@ -1,5 +1,8 @@
-// Small HTTP helpers for the facilitator API: JSON answers, bounded bodies, bearer tokens, queries.
+// Small HTTP helpers for the routes: JSON answers, bounded bodies, bearer tokens, queries, and the
+// status code of each refusal the domains (match/, class/, store/) give.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiErrorBody } from '../../shared/protocol/index.js';
+import type { Result } from '../refusal.js';
 
 export type Req = IncomingMessage & { params: Record<string, string>; body?: unknown };
 export type Res = ServerResponse;
@@ -15,10 +18,25 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly issues?: string[],
-    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
+}
+
+/** The status of each refusal a route may pass on. */
+const STATUS = {
+  bad_request: 400,
+  bad_event: 400,
+  no_scenario: 400,
+  no_match: 404,
+  no_room: 404,
+  no_free_code: 503,
+} as const;
+
+/** A domain's answer: its value, or its refusal thrown as the HttpError of its code. */
+export function unwrap<T, C extends keyof typeof STATUS>(r: Result<T, C>): T {
+  if (r.ok) return r.value;
+  throw new HttpError(STATUS[r.code], r.reason, r.issues);
 }
 
 export function sendJson(res: Res, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -45,7 +63,7 @@ export const guarded =
       await h(req, res);
     } catch (e) {
       if (res.headersSent) return;
-      if (e instanceof HttpError) return sendJson(res, e.status, { error: e.message, ...(e.issues ? { issues: e.issues } : {}), ...e.extra });
+      if (e instanceof HttpError) return sendJson(res, e.status, { error: e.message, ...(e.issues ? { issues: e.issues } : {}) } satisfies ApiErrorBody);
       console.error('[api]', e);
       sendJson(res, 500, { error: 'internal error' });
     }
@@ -84,10 +102,6 @@ export const bearer = (req: Req): string | undefined => {
 };
 
 export const query = (req: Req): URLSearchParams => new URL(req.url ?? '/', 'http://x').searchParams;
-
-/** zod issues as `path: message` lines. */
-export const issuesOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix = ''): string[] =>
-  issues.map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)'}: ${i.message}`);
 
 /** The client's address, for rate limits. */
 export const clientAddress = (req: Req): string => req.socket.remoteAddress ?? 'unknown';

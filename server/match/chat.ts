@@ -1,14 +1,9 @@
 // Chat channels: the public table, each pair of playing seats, closed pairs in proximity talks.
-import { z } from 'zod';
 import { PLAYING_SEATS, type PlayingSeat, type Scenario } from '../../shared/scenario/schema.js';
 import type { Seat } from '../../shared/engine/index.js';
 
 export const TABLE = 'table';
 export const CHAT_MAX = 2000;
-
-export const chatMessageSchema = z
-  .object({ channel: z.string().min(1).max(40), text: z.string().max(20_000), ref: z.union([z.string().max(40), z.number().int()]).optional() })
-  .strict();
 
 /** Channel ids of a scenario: `table` and `<a>-<b>` for each pair, in seat order. */
 export function channelsOf(scenario: Scenario): string[] {
@@ -18,9 +13,9 @@ export function channelsOf(scenario: Scenario): string[] {
   return out;
 }
 
-export const membersOf = (channel: string): PlayingSeat[] | null => (channel === TABLE ? null : (channel.split('-') as PlayingSeat[]));
+const membersOf = (channel: string): PlayingSeat[] | null => (channel === TABLE ? null : (channel.split('-') as PlayingSeat[]));
 
-export const isClosed = (scenario: Scenario, channel: string) => !scenario.directChannel && channel === 'armenia-azerbaijan';
+const isClosed = (scenario: Scenario, channel: string) => !scenario.directChannel && channel === 'armenia-azerbaijan';
 
 /** Whether `seat` may read `channel`. */
 export function canRead(seat: Seat, channel: string): boolean {

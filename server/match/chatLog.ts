@@ -1,7 +1,8 @@
 // The chat of one match: stored as it is said, the last messages kept for late joiners.
 import type { Seat } from '../../shared/engine/index.js';
 import { canRead } from './chat.js';
-import type { ChatMessage, MatchStore } from '../store/matchStore.js';
+import type { ChatMessage } from '../../shared/protocol/index.js';
+import type { MatchStore } from '../store/matchStore.js';
 
 const CHAT_KEPT = 500;
 

@@ -1,5 +1,5 @@
 // The phase timer, on the server's clock. Survives restarts through its record.
-import type { ClockRecord } from '../store/matchStore.js';
+import type { ClockRecord } from '../../shared/protocol/index.js';
 
 // setTimeout holds at most ~24.8 days; longer phases (slow games) re-arm in steps.
 const MAX_TIMEOUT = 2 ** 30;

@@ -1,15 +1,7 @@
-// First line of defence for every client message: size, shape and rate.
-import { z } from 'zod';
+// First line of defence for every client message: size and rate (the shapes are shared/protocol's).
+import type { Ref } from '../../shared/protocol/index.js';
 
 export const MAX_PAYLOAD = 8 * 1024;
-
-export const refSchema = z.union([z.string().max(40), z.number().int()]).optional();
-export const controlSchema = z
-  .object({ op: z.enum(['pause', 'resume', 'extend', 'advance', 'end']), seconds: z.number().int().min(1).max(604_800).optional(), ref: refSchema })
-  .strict();
-export const syncSchema = z.object({ ref: refSchema }).strict();
-
-export type Ref = string | number | undefined;
 
 /** The JSON size of a payload, or null when it cannot be measured (cycles, BigInt). */
 export function payloadSize(payload: unknown): number | null {

@@ -9,14 +9,7 @@ import { slowDecision, type BotPool } from './botPool.js';
 import { botSeats, botTurns, everyHumanDone, type BotTurn } from './bots.js';
 import { PhaseClock } from './clock.js';
 import { shareUnchanged } from '../sharing.js';
-import type { ClockRecord, Timers } from '../store/matchStore.js';
-
-export interface Refusal {
-  code: string;
-  reason: string;
-}
-
-export type ControlOp = 'pause' | 'resume' | 'extend' | 'advance' | 'end';
+import type { ClockRecord, ControlOp, RoomRefusal as Refusal, Timers } from '../../shared/protocol/index.js';
 
 /** Where slow bot decisions are made, and how the room picks up when one comes back. */
 export interface OffLoop {

@@ -1,10 +1,12 @@
 // Telling the store and the clients: what changed is appended to the store, the public facts are
 // projected into the synced state, and each seat's private view (views.ts) goes to that seat's
 // clients — all of it once the store has committed (Outbox).
-import type { Client } from '@colyseus/core';
 import type { Match, Seat } from '../../shared/engine/index.js';
+import type { ChatMessage } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
+import { canRead } from './chat.js';
 import type { PhaseClock } from './clock.js';
+import type { MatchClient } from './messages.js';
 import type { Roster } from './seats.js';
 import type { MatchState } from './state.js';
 import type { MatchStore } from '../store/matchStore.js';
@@ -67,7 +69,7 @@ export function projectState(s: MatchState, m: Match, clock: PhaseClock, roster:
 }
 
 /** Send each client what changed in its seat's view (worked out once per seat). */
-export function sendViews(clients: Iterable<Client>, roster: Roster, m: Match, views: SeatViews): void {
+export function sendViews(clients: Iterable<MatchClient>, roster: Roster, m: Match, views: SeatViews): void {
   const messages = new Map<Seat, ViewMessage | null>();
   views.startUpdate(m);
   for (const c of clients) {
@@ -75,14 +77,24 @@ export function sendViews(clients: Iterable<Client>, roster: Roster, m: Match, v
     if (!member) continue;
     let msg = messages.get(member.seat);
     if (msg === undefined) messages.set(member.seat, (msg = views.next(m, member.seat)));
-    if (msg) c.send(msg.type, msg.payload);
+    if (msg?.type === 'view') c.send('view', msg.payload);
+    else if (msg) c.send('viewUpdate', msg.payload);
   }
   for (const seat of [...views.seats()]) if (!messages.has(seat)) views.forget(seat);
 }
 
-/** Send one client its seat's whole view, as after a join, a return or a `sync`. */
-export function sendView(client: Client, seat: Seat, m: Match, views: SeatViews): void {
+/** Send one client its seat's whole view and the chat it may read, as after a join, a return or a `sync`. */
+export function sendPrivate(client: MatchClient, seat: Seat, m: Match, views: SeatViews, chat: ChatMessage[]): void {
   client.send('view', views.full(m, seat));
+  client.send('chatHistory', chat);
+}
+
+/** Send a stored chat message to every client that may read its channel. */
+export function sendChat(clients: Iterable<MatchClient>, roster: Roster, msg: ChatMessage): void {
+  for (const c of clients) {
+    const to = roster.get(c.sessionId);
+    if (to && canRead(to.seat, msg.channel)) c.send('chat', msg);
+  }
 }
 
 /**
@@ -98,7 +110,7 @@ export class Outbox {
 
   constructor(
     private store: MatchStore,
-    private clients: Iterable<Client>,
+    private clients: Iterable<MatchClient>,
     private publish: (views: boolean) => void,
   ) {}
 
@@ -143,7 +155,7 @@ export class Outbox {
  * socket's writes until the flush is done sends them in one system call instead of one each.
  * Reaches into the ws transport's socket; with another transport it does nothing.
  */
-function corked(clients: Iterable<Client>, f: () => void): void {
+function corked(clients: Iterable<MatchClient>, f: () => void): void {
   const sockets: { cork(): void; uncork(): void }[] = [];
   for (const c of clients) {
     const socket = (c as { ref?: { _socket?: { cork?(): void; uncork(): void; destroyed?: boolean } } }).ref?._socket;

@@ -1,19 +1,24 @@
 // The match room, kept thin: it wires Colyseus's lifecycle to the parts that do the work —
 // seats.ts (who sits where), messages.ts (client messages), play.ts (engine, clock and bots),
-// publish.ts (store, synced state and private views), chatLog.ts. It holds no rules.
-import { Room, type Client } from '@colyseus/core';
+// publish.ts (store, synced state and private views), chatLog.ts. It holds no rules. Its public
+// methods (calls.ts) are the one way in from outside: they run through the same act, say and
+// control as the room's messages.
+import { Room } from '@colyseus/core';
 import { createMatch, playingSeats, replay, type Match, type Seat } from '../../shared/engine/index.js';
-import type { Scenario } from '../../shared/scenario/schema.js';
-import { TABLE } from './chat.js';
-import { ChatLog } from './chatLog.js';
-import type { BotPool } from './botPool.js';
-import type { RateLimit } from './guard.js';
-import { deliverChat, handlers, onUnknown, safely, type ControlGuard, type RoomContext } from './messages.js';
-import { MatchPlay } from './play.js';
-import { Outbox, projectState, ProgressWriter, sendView, sendViews } from './publish.js';
-import { Roster, type JoinOptions } from './seats.js';
-import { MatchState, SeatState } from './state.js';
+import { CLIENT_MESSAGES, type ControlOp, type JoinOptions, type RoomLine, type RoomOutcome, type RoomRefusal, type SeatControllers } from '../../shared/protocol/index.js';
+import type { PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
 import type { MatchStore } from '../store/matchStore.js';
+import type { BotPool } from './botPool.js';
+import type { ConsoleAnswer, FacilitatorAction, MatchRoomCalls } from './calls.js';
+import { checkChat, TABLE } from './chat.js';
+import { ChatLog } from './chatLog.js';
+import { matchFacts, outcomeOf, seatLines } from './facts.js';
+import type { RateLimit } from './guard.js';
+import { handlers, onUnknown, safely, type ControlVia, type MatchClient, type RoomContext } from './messages.js';
+import { MatchPlay } from './play.js';
+import { Outbox, projectState, ProgressWriter, sendChat, sendPrivate, sendViews } from './publish.js';
+import { Roster } from './seats.js';
+import { MatchState, SeatState } from './state.js';
 import { SeatViews } from './views.js';
 
 /** The name bots speak under in the chat. */
@@ -37,21 +42,28 @@ export interface RoomDeps {
   bots?: BotPool;
 }
 
-/** Stands in for Colyseus's simulation interval so that no per-room tick is set up (clearInterval ignores it). */
+/** A class session's clock operation, within its limits and written to the facilitator's log. */
+export type ControlGuard = (play: MatchPlay, op: ControlOp, seconds: number | undefined, via: ControlVia) => RoomRefusal | null;
+
+/**
+ * Stands in for Colyseus's simulation interval so that no per-room tick is set up (clearInterval
+ * ignores it). A Timeout cannot be made by hand, hence the cast.
+ */
 const NO_TICK = Object.freeze({ noTick: true }) as unknown as NodeJS.Timeout;
 
 export function defineMatchRoom(deps: RoomDeps) {
-  return class MatchRoom extends Room<{ state: MatchState }> implements RoomContext {
+  return class MatchRoom extends Room<{ state: MatchState; client: MatchClient }> implements RoomContext, MatchRoomCalls {
     matchId = '';
     private tokenHash = '';
+    /** The course of the match (tests read it). */
     play!: MatchPlay;
     roster!: Roster;
-    chat!: ChatLog;
+    private chat!: ChatLog;
     private progress!: ProgressWriter;
     private outbox!: Outbox;
     private views = new SeatViews();
     private idle: NodeJS.Timeout | null = null;
-    controlGuard: ControlGuard | null = null;
+    private controlGuard: ControlGuard | null = null;
 
     /** The engine's match as it stands (tests read it). */
     get match(): Match {
@@ -115,42 +127,41 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.commit();
 
       for (const [type, handle] of Object.entries(handlers)) {
-        this.onMessage(type, (c, m) => safely(this.matchId, () => handle(this, c, m), c, type, m));
+        this.onMessage(type, (c: MatchClient, m: unknown) => safely(this.matchId, () => handle(this, c, m), c, type, m));
       }
-      this.onMessage('*', (c, type, m) => safely(this.matchId, () => onUnknown(this, c, String(type), m)));
+      this.onMessage('*', (c: MatchClient, type: string | number, m: unknown) => safely(this.matchId, () => onUnknown(this, c, String(type), m)));
     }
 
-    override onAuth(_client: Client, raw: unknown) {
+    override onAuth(_client: MatchClient, raw: unknown) {
       this.roster.authorize(raw, this.tokenHash);
       return true;
     }
 
-    override onJoin(client: Client, raw: JoinOptions) {
+    override onJoin(client: MatchClient, raw: JoinOptions) {
       const { seat, name } = this.roster.authorize(raw, this.tokenHash);
       this.roster.join(client.sessionId, seat, name);
       this.idleCheck();
       deps.store.addParticipant(this.matchId, seat, name, Date.now());
       if (seat !== 'facilitator' && seat !== 'spectator' && this.play.match.seats[seat]?.controller === 'bot' && !this.play.ended) {
         // A person takes a bot's seat (a friend joining play now): the engine records the swap.
-        this.play.act('facilitator', { type: 'setSeat', seat, controller: 'human' });
-        this.commit();
+        this.act('facilitator', { type: 'setSeat', seat, controller: 'human' });
       }
       this.sendPrivate(client, seat);
     }
 
-    override onDrop(client: Client) {
+    override onDrop(client: MatchClient) {
       if (!this.roster.drop(client.sessionId)) return;
       this.allowReconnection(client, deps.reconnectSeconds);
       this.outbox.later();
     }
 
-    override onReconnect(client: Client) {
+    override onReconnect(client: MatchClient) {
       const m = this.roster.reconnect(client.sessionId);
       if (!m) return;
       this.sendPrivate(client, m.seat);
     }
 
-    override onLeave(client: Client) {
+    override onLeave(client: MatchClient) {
       if (!this.roster.leave(client.sessionId)) return;
       this.idleCheck();
       this.outbox.later();
@@ -182,7 +193,7 @@ export function defineMatchRoom(deps: RoomDeps) {
       // Bots explain their moves at the table, after the views that show them.
       for (const line of this.play.takeLines()) {
         const msg = this.chat.append(TABLE, line.seat, BOT_NAME, line.text);
-        this.outbox.later(() => deliverChat(this, msg));
+        this.outbox.later(() => sendChat(this.clients, this.roster, msg));
       }
       if (then) this.outbox.later(then);
     }
@@ -191,11 +202,86 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.outbox.later(f);
     }
 
-    sendPrivate(client: Client, seat: Seat) {
-      this.outbox.later(() => {
-        sendView(client, seat, this.play.match, this.views);
-        client.send('chatHistory', this.chat.readableBy(seat));
+    sendPrivate(client: MatchClient, seat: Seat) {
+      this.outbox.later(() => sendPrivate(client, seat, this.play.match, this.views, this.chat.readableBy(seat)));
+    }
+
+    // ---- What messages and console operations do (RoomContext) ----
+
+    act(seat: Seat, action: unknown, then?: () => void): RoomRefusal | null {
+      const refused = this.play.act(seat, action);
+      if (refused) return refused;
+      // A seat given back to humans: a bot covers it until one joins, after the grace time.
+      const a = action as Partial<FacilitatorAction>;
+      if (a.type === 'setSeat' && a.controller === 'human' && a.seat) this.roster.seatEmptied(a.seat);
+      this.commit(then);
+      return null;
+    }
+
+    say(seat: Seat, name: string, channel: string, text: string, then?: () => void): RoomRefusal | null {
+      const checked = checkChat(this.play.match.scenario, seat, channel, text);
+      if ('code' in checked) return checked;
+      const msg = this.chat.append(channel, seat, name, checked.text);
+      this.later(() => {
+        sendChat(this.clients, this.roster, msg);
+        then?.();
       });
+      return null;
+    }
+
+    control(op: ControlOp, seconds: number | undefined, via: ControlVia, then?: () => void): RoomRefusal | null {
+      const refused = this.controlGuard ? this.controlGuard(this.play, op, seconds, via) : this.play.control(op, seconds);
+      if (!refused) this.commit(then);
+      return refused;
+    }
+
+    // ---- Calls from outside the room (calls.ts): plain data in and out ----
+
+    consoleControl(c: { op: ControlOp; seconds?: number }): ConsoleAnswer {
+      // The same shape check as the `control` message's.
+      const parsed = CLIENT_MESSAGES.control.safeParse(c);
+      return this.answer(() => (parsed.success ? this.control(parsed.data.op, parsed.data.seconds, 'console') : { code: 'bad_message', reason: 'not a clock operation' }));
+    }
+
+    consoleAct(action: FacilitatorAction): ConsoleAnswer {
+      return this.answer(() => this.act('facilitator', action));
+    }
+
+    consoleBroadcast(name: string, text: string): ConsoleAnswer {
+      return this.answer(() => this.say('facilitator', name, TABLE, text));
+    }
+
+    overviewLine(): RoomLine {
+      const m = this.play.match;
+      const clock = this.play.clock;
+      const ended = m.ended !== null;
+      const occupants = (s: PlayingSeat) => [...(this.state.seats.get(s)?.occupants ?? [])].map((o) => ({ name: o.name, connected: o.connected }));
+      return {
+        live: true,
+        ...matchFacts(m),
+        remaining: ended ? 0 : clock.remaining(),
+        phaseEndsAt: ended || clock.paused ? 0 : clock.endsAt,
+        paused: !ended && clock.paused,
+        seats: seatLines(m, this.roster.vacated, occupants),
+        facilitators: this.state.facilitators,
+        spectators: this.state.spectators,
+      };
+    }
+
+    seatControllers(): SeatControllers {
+      const out: SeatControllers = {};
+      for (const [s, c] of Object.entries(this.play.match.seats)) out[s as PlayingSeat] = { controller: c!.controller };
+      return out;
+    }
+
+    outcome(): RoomOutcome {
+      return outcomeOf(this.play.match);
+    }
+
+    /** A console operation's answer, with where the match stood when it was asked. */
+    private answer(f: () => RoomRefusal | null): ConsoleAnswer {
+      const { round, phase } = this.play.match;
+      return { refused: f(), round, phase };
     }
 
     /** Project the public facts into the synced state and patch clients; then what changed in each seat's view. */

@@ -1,19 +1,15 @@
 // Who sits where: joining, team seats, drops and returns, and seats left empty long enough for a
 // bot to play them. Mirrors occupancy into the synced state's `occupants`.
 import { ServerError } from '@colyseus/core';
-import { z } from 'zod';
 import { playingSeats, type Match, type Seat } from '../../shared/engine/index.js';
+import { joinOptions, type JoinOptions, type JoinRefusalCode } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { Bucket, type RateLimit } from './guard.js';
 import { tokenMatches } from '../store/ids.js';
 import { Occupant, type MatchState } from './state.js';
 
-const SEATS = ['armenia', 'azerbaijan', 'russia', 'eu', 'facilitator', 'spectator'] as const;
-export const joinSchema = z
-  .object({ seat: z.enum(SEATS), name: z.string().trim().min(1).max(40), token: z.string().max(200).optional(), code: z.string().max(12).optional() })
-  .strict();
-export type JoinOptions = z.infer<typeof joinSchema>;
-export const MAX_TEAM = 8;
+/** Clients one playing seat may hold (a team). */
+const MAX_TEAM = 8;
 
 export interface Member {
   seat: Seat;
@@ -35,7 +31,7 @@ export interface RosterOptions {
   onReturned(seat: PlayingSeat): void;
 }
 
-const joinError = (code: string, reason: string) => new ServerError(4403, `${code}: ${reason}`);
+const joinError = (code: JoinRefusalCode, reason: string) => new ServerError(4403, `${code}: ${reason}`);
 
 export class Roster {
   private members = new Map<string, Member>();
@@ -58,7 +54,7 @@ export class Roster {
 
   /** Checks join options; throws the join refusal the SDK shows (docs/protocol.md §2). */
   authorize(raw: unknown, tokenHash: string): JoinOptions {
-    const parsed = joinSchema.safeParse(raw);
+    const parsed = joinOptions.safeParse(raw);
     if (!parsed.success) throw joinError('bad_join', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const { seat, token } = parsed.data;
     const match = this.o.match();

@@ -1,15 +1,7 @@
 // Private views on the wire: a client gets its seat's whole view once (join, return, `sync`), then
 // only what changed — the fields whose value may have changed and the events that are new to it.
 import { canSee, isOpenTo, VIEW_FIELDS, viewFields, viewFor, type Match, type MatchEvent, type Seat, type SeatView } from '../../shared/engine/index.js';
-
-/** `viewUpdate` (docs/protocol.md §5): apply to the last view to get the seat's current view. */
-export interface ViewUpdate {
-  /** Fields of the SeatView whose value changed, with their new value (never `events`). */
-  changed: Partial<Omit<SeatView, 'events'>>;
-  /** Events new to this seat: they replace the view's events from index `eventsFrom` on. */
-  events: MatchEvent[];
-  eventsFrom: number;
-}
+import type { ViewUpdate } from '../../shared/protocol/index.js';
 
 export type ViewMessage = { type: 'view'; payload: SeatView } | { type: 'viewUpdate'; payload: ViewUpdate };
 

@@ -2,65 +2,21 @@
 // can put PostgreSQL behind it later; the embedded implementation is Node's built-in SQLite.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { Worker } from 'node:worker_threads';
-import type { LogEntry, MatchEvent, RoundMeters, SeatConfig } from '../../shared/engine/index.js';
+import { DatabaseSync, type SQLOutputValue, type StatementSync } from 'node:sqlite';
+import type { Worker } from 'node:worker_threads';
+import type { LogEntry, MatchEvent, RoundMeters, Seat } from '../../shared/engine/index.js';
+import type { ChatMessage, ClockRecord, MatchBasics, MatchHistory, MatchStanding } from '../../shared/protocol/index.js';
 import type { Phase } from '../../shared/scenario/schema.js';
+import { startCheckpointer } from './checkpointer.js';
 
-export type Timers = Record<Phase, number>;
-
-/** The phase clock as it must survive a restart. */
-export interface ClockRecord {
-  paused: boolean;
-  /** Epoch ms when the running phase ends (0 while paused). */
-  endsAt: number;
-  /** Ms left while paused. */
-  remaining: number;
-}
-
-export interface NewMatch {
-  id: string;
-  code: string;
-  scenario: string;
-  name: string;
-  seed: number;
-  seats: SeatConfig;
-  timers: Timers;
+/** A match as created, with its facilitator token's hash (which never leaves the store). */
+export interface NewMatch extends MatchBasics {
   tokenHash: string;
-  createdAt: number;
-  /** Shown in the public list of open matches (casual play); class matches are not. */
-  listed?: boolean;
 }
 
-export interface MatchRow extends NewMatch {
-  round: number;
-  phase: Phase;
-  ended: string | null;
-  clock: ClockRecord | null;
-}
+export interface MatchRow extends NewMatch, MatchStanding {}
 
-export interface ChatMessage {
-  id: number;
-  channel: string;
-  seat: string;
-  name: string;
-  text: string;
-  at: number;
-}
-
-export interface StoredEntry<T> {
-  seq: number;
-  at: number;
-  entry: T;
-}
-
-export interface MatchRecord extends MatchRow {
-  participants: { seat: string; name: string; at: number }[];
-  log: StoredEntry<LogEntry>[];
-  events: StoredEntry<MatchEvent>[];
-  rounds: RoundMeters[];
-  chat: ChatMessage[];
-}
+export interface MatchRecord extends MatchRow, MatchHistory {}
 
 /** What changed in a match since the last write: appended in one transaction. */
 export interface Progress {
@@ -87,7 +43,7 @@ export interface MatchStore {
   /** Append accepted actions, advances, events and round snapshots as they happen. */
   appendProgress(id: string, p: Progress): void;
   appendChat(id: string, msg: ChatMessage): void;
-  addParticipant(id: string, seat: string, name: string, at: number): void;
+  addParticipant(id: string, seat: Seat, name: string, at: number): void;
   setClock(id: string, clock: ClockRecord): void;
   /**
    * Calls `f` once everything written so far is durable. Writes are grouped: whatever the server
@@ -113,37 +69,23 @@ CREATE TABLE IF NOT EXISTS chat (match_id TEXT NOT NULL, id INTEGER NOT NULL, ch
 CREATE INDEX IF NOT EXISTS participants_match ON participants (match_id);
 `;
 
-interface Row {
-  id: string;
-  code: string;
-  scenario: string;
-  name: string;
-  seed: number;
-  seats: string;
-  timers: string;
-  token_hash: string;
-  created_at: number;
-  round: number;
-  phase: string;
-  ended: string | null;
-  clock: string | null;
-  listed?: number;
-}
+/** A row as SQLite gives it. */
+type Raw = Record<string, SQLOutputValue>;
 
-const toRow = (r: Row): MatchRow => ({
-  id: r.id,
-  code: r.code,
-  scenario: r.scenario,
-  name: r.name,
+const toRow = (r: Raw): MatchRow => ({
+  id: String(r.id),
+  code: String(r.code),
+  scenario: String(r.scenario),
+  name: String(r.name),
   seed: Number(r.seed),
-  seats: JSON.parse(r.seats),
-  timers: JSON.parse(r.timers),
-  tokenHash: r.token_hash,
+  seats: JSON.parse(String(r.seats)),
+  timers: JSON.parse(String(r.timers)),
+  tokenHash: String(r.token_hash),
   createdAt: Number(r.created_at),
   round: Number(r.round),
-  phase: r.phase as Phase,
-  ended: r.ended,
-  clock: r.clock ? JSON.parse(r.clock) : null,
+  phase: String(r.phase) as Phase,
+  ended: r.ended === null ? null : String(r.ended),
+  clock: r.clock ? JSON.parse(String(r.clock)) : null,
   listed: Number(r.listed ?? 0) === 1,
 });
 
@@ -205,33 +147,33 @@ export class SqliteStore implements MatchStore {
 
   findByCode(code: string): MatchRow | null {
     this.commitPending();
-    const r = this.q.byCode.get(code) as Row | undefined;
+    const r = this.q.byCode.get(code);
     return r ? toRow(r) : null;
   }
 
   readMatch(id: string): MatchRecord | null {
     this.commitPending();
-    const r = this.q.byId.get(id) as Row | undefined;
+    const r = this.q.byId.get(id);
     if (!r) return null;
     type Seq = { seq: number; at: number };
     return {
       ...toRow(r),
-      participants: (this.q.participants.all(id) as { seat: string; name: string; at: number }[]).map((x) => ({ ...x, at: Number(x.at) })),
+      participants: (this.q.participants.all(id) as { seat: Seat; name: string; at: number }[]).map((x) => ({ ...x, at: Number(x.at) })),
       log: (this.q.log.all(id) as (Seq & { entry: string })[]).map((x) => ({ seq: Number(x.seq), at: Number(x.at), entry: JSON.parse(x.entry) })),
       events: (this.q.events.all(id) as (Seq & { event: string })[]).map((x) => ({ seq: Number(x.seq), at: Number(x.at), entry: JSON.parse(x.event) })),
       rounds: (this.q.rounds.all(id) as { meters: string }[]).map((x) => JSON.parse(x.meters)),
-      chat: (this.q.chat.all(id) as unknown as ChatMessage[]).map((x) => ({ ...x, id: Number(x.id), at: Number(x.at) })),
+      chat: this.q.chat.all(id).map((x) => ({ id: Number(x.id), channel: String(x.channel), seat: String(x.seat) as Seat, name: String(x.name), text: String(x.text), at: Number(x.at) })),
     };
   }
 
   listOpenMatches(limit = 50): MatchRow[] {
     this.commitPending();
-    return (this.q.listOpen.all(limit) as unknown as Row[]).map(toRow);
+    return this.q.listOpen.all(limit).map(toRow);
   }
 
   listMatches(limit = 100): MatchRow[] {
     this.commitPending();
-    return (this.q.list.all(limit) as unknown as Row[]).map(toRow);
+    return this.q.list.all(limit).map(toRow);
   }
 
   appendProgress(id: string, p: Progress): void {
@@ -252,7 +194,7 @@ export class SqliteStore implements MatchStore {
     this.write(() => this.q.insertChat.run(id, m.id, m.channel, m.seat, m.name, m.text, m.at));
   }
 
-  addParticipant(id: string, seat: string, name: string, at: number): void {
+  addParticipant(id: string, seat: Seat, name: string, at: number): void {
     this.write(() => this.q.insertParticipant.run(id, seat, name, at));
   }
 
@@ -331,34 +273,5 @@ export class SqliteStore implements MatchStore {
         console.error('[store] after-write callback failed', e);
       }
     }
-  }
-}
-
-/**
- * A checkpoint copies the write-ahead log into the database file and syncs both to disk: up to
- * several ms with the disk sync, which on the event loop stalled every room (about one commit in
- * 300 paid it). A small thread with its own connection does it every quarter second instead;
- * PASSIVE never waits for the writer. If the thread dies, `fallback` turns automatic checkpoints on.
- */
-function startCheckpointer(path: string, fallback: () => void): Worker | null {
-  const code = `
-    const { workerData } = require('node:worker_threads');
-    const { DatabaseSync } = require('node:sqlite');
-    const db = new DatabaseSync(workerData.path);
-    db.exec('PRAGMA busy_timeout = 1000');
-    const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-    setInterval(() => { try { checkpoint.get(); } catch {} }, 250);
-  `;
-  try {
-    const worker = new Worker(code, { eval: true, workerData: { path } });
-    worker.unref();
-    worker.on('error', (e) => {
-      console.error('[store] checkpointer failed', e);
-      fallback();
-    });
-    return worker;
-  } catch (e) {
-    console.error('[store] no checkpointer', e);
-    return null;
   }
 }

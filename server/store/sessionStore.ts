@@ -3,12 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { Timers } from './matchStore.js';
-
-export interface Limits {
-  maxPauses: number;
-  maxExtensionSeconds: number;
-}
+import type { FacilitatorLogEntry, Limits, Timers } from '../../shared/protocol/index.js';
 
 export interface SessionRow {
   id: string;
@@ -33,18 +28,7 @@ export interface SessionRoom {
   createdAt: number;
 }
 
-export interface LogRow {
-  id: number;
-  sessionId: string;
-  matchId: string | null;
-  at: number;
-  op: string;
-  detail: Record<string, unknown>;
-  ok: boolean;
-  reason?: string;
-}
-
-export type NewLogRow = Omit<LogRow, 'id'> & { amount?: number };
+export type NewFacilitatorLogEntry = Omit<FacilitatorLogEntry, 'id'> & { amount?: number };
 
 export interface UploadedScenarioRow {
   id: string;
@@ -59,8 +43,8 @@ export interface SessionStore {
   addRoom(r: SessionRoom): void;
   rooms(sessionId: string): SessionRoom[];
   roomOf(matchId: string): SessionRoom | null;
-  log(row: NewLogRow): LogRow;
-  readLog(sessionId: string, matchId?: string): LogRow[];
+  log(row: NewFacilitatorLogEntry): FacilitatorLogEntry;
+  readLog(sessionId: string, matchId?: string): FacilitatorLogEntry[];
   /** Accepted pauses and extension seconds per room of a session. */
   usage(sessionId: string): Map<string, { pauses: number; extensionSeconds: number }>;
   saveScenario(s: UploadedScenarioRow): void;
@@ -106,7 +90,7 @@ const toRoom = (r: Raw): SessionRoom => ({
   createdAt: Number(r.created_at),
 });
 
-const toLog = (r: Raw): LogRow => ({
+const toLog = (r: Raw): FacilitatorLogEntry => ({
   id: Number(r.id),
   sessionId: String(r.session_id),
   matchId: r.match_id === null ? null : String(r.match_id),
@@ -169,13 +153,13 @@ export class SqliteSessionStore implements SessionStore {
     return r ? toRoom(r) : null;
   }
 
-  log(row: NewLogRow): LogRow {
+  log(row: NewFacilitatorLogEntry): FacilitatorLogEntry {
     const r = this.q.insertLog.run(row.sessionId, row.matchId, row.at, row.op, JSON.stringify(row.detail), row.ok ? 1 : 0, row.reason ?? null, row.amount ?? 0);
     const { amount: _a, ...rest } = row;
     return { ...rest, id: Number(r.lastInsertRowid) };
   }
 
-  readLog(sessionId: string, matchId?: string): LogRow[] {
+  readLog(sessionId: string, matchId?: string): FacilitatorLogEntry[] {
     const rows = matchId === undefined ? this.q.log.all(sessionId) : this.q.logOfMatch.all(sessionId, matchId);
     return (rows as Raw[]).map(toLog);
   }

@@ -9,7 +9,7 @@ import type { Controller, Ending, Intel, MatchEvent, RoundMeters, SeatConfig, Se
 import { PLAYING_SEATS, textSchema, type Mediator, type Party, type Phase, type PlayingSeat } from '../scenario/schema.js';
 import { MAX_PHASE_SECONDS, seatsChoice, timersChoice } from './matchApi.js';
 import type { ChatMessage, FacilitatorLogEntry, MatchExportRecord, TextByLanguage } from './records.js';
-import { CONTROL_OPS, extendSeconds } from './room.js';
+import { CONTROL_OPS, extendSeconds, type RoomRefusal } from './room.js';
 
 export interface Limits {
   maxPauses: number;
@@ -157,8 +157,8 @@ export interface Overview {
   rooms: RoomLive[];
 }
 
-/** One room's answer to a console operation. */
-export type RoomResult = { matchId: string; ok: true } | { matchId: string; ok: false; code: string; reason: string };
+/** One room's answer to a console operation: `unavailable` when the room could not be reached. */
+export type RoomResult = { matchId: string; ok: true } | { matchId: string; ok: false; code: RoomRefusal['code'] | 'unavailable'; reason: string };
 /** control, inject, broadcast, seat: 200 when a room accepted, 409 when every room refused. */
 export interface RoomsResult {
   results: RoomResult[];

@@ -3,7 +3,7 @@
 // CLIENT_MESSAGES; the client types what it sends and receives from the same names.
 import { z } from 'zod';
 import { actionSchema, type Action } from '../engine/actions.js';
-import type { Seat } from '../engine/types.js';
+import type { RefusalCode, Seat } from '../engine/types.js';
 import type { SeatView } from '../engine/view.js';
 import type { Phase, PlayingSeat } from '../scenario/schema.js';
 import type { ChatMessage } from './records.js';
@@ -52,7 +52,7 @@ export interface ClientMessages {
   sync: z.input<typeof syncMessage>;
 }
 
-/** Refusals the room itself gives (the engine's RefusalCode are the rest). */
+/** Refusals the room itself gives (the engine's RefusalCode are the rest); `limit_reached` in a class session's rooms. */
 export type RoomRefusalCode =
   | 'bad_message'
   | 'too_large'
@@ -67,15 +67,19 @@ export type RoomRefusalCode =
   | 'limit_reached'
   | 'internal';
 
+/** Why the room said no: its own codes or the engine's. */
+export interface RoomRefusal {
+  code: RoomRefusalCode | RefusalCode;
+  reason: string;
+}
+
 export interface Accepted {
   /** The message's type; for `control`, `control.<op>`. */
   type: string;
   ref?: Ref;
 }
-export interface Refused {
+export interface Refused extends RoomRefusal {
   type: string;
-  code: string;
-  reason: string;
   ref?: Ref;
 }
 /** `server.shutdown`; `seat.botPlaying` and `seat.humanBack` with `{seat}`. */
