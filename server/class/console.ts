@@ -71,7 +71,7 @@ export function broadcastText(scenario: Scenario, text: string): Result<string, 
  * A clock operation within the session's limits; writes the log. Does not publish: the room
  * commits when it returns null.
  */
-export function limitedControl(sessions: SessionStore, session: SessionRow, room: SessionRoom, play: MatchPlay, op: ControlOp, seconds: number | undefined, via: 'console' | 'room'): RoomRefusal | null {
+function limitedControl(sessions: SessionStore, session: SessionRow, room: SessionRoom, play: MatchPlay, op: ControlOp, seconds: number | undefined, via: 'console' | 'room'): RoomRefusal | null {
   let refused: RoomRefusal | null = null;
   if (!play.ended && (op === 'pause' || op === 'extend')) {
     const used = sessions.usage(session.id).get(room.matchId) ?? { pauses: 0, extensionSeconds: 0 };

@@ -5,7 +5,7 @@ import type { TimelineEntry } from '../../shared/protocol/index.js';
 type Cell = string | number | boolean | null | undefined;
 
 /** One cell: numbers as they are; text quoted when it holds a comma, quote or line break; formulas defused. */
-export function csvCell(v: Cell): string {
+function csvCell(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';

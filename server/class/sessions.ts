@@ -18,7 +18,7 @@ export interface SessionDeps {
   ensureRoom(matchId: string): Promise<void>;
 }
 
-export const newSessionId = () => `s${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`;
+const newSessionId = () => `s${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`;
 
 /** POST /api/sessions: the session and its rooms, with the facilitator token (shown once). */
 export function createSession(deps: SessionDeps, body: unknown): Result<CreatedSession, 'bad_request' | 'no_free_code'> {

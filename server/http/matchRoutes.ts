@@ -2,10 +2,11 @@
 // list, a match's record, its debrief and the bot run beside it.
 import { matchMaker } from '@colyseus/core';
 import { replay, seatScores } from '../../shared/engine/index.js';
-import type { FullMatchInfo, Health, JoinInfo, MatchDebrief, MatchInfo, MatchSummary, OpenMatch, ScenarioSummary, SeatControllers } from '../../shared/protocol/index.js';
+import type { FullMatchInfo, Health, JoinInfo, MatchDebrief, MatchInfo, MatchSummary, OpenMatch, ScenarioSummary } from '../../shared/protocol/index.js';
 import type { Scenario } from '../../shared/scenario/schema.js';
 import { botRun } from '../../shared/sim/botRun.js';
 import { callIfRunning } from '../match/calls.js';
+import { seatControllers } from '../match/facts.js';
 import { createCasualMatch } from '../match/newMatch.js';
 import { isCode, normaliseCode, tokenMatches } from '../store/ids.js';
 import type { MatchRecord, MatchRow, MatchStore } from '../store/matchStore.js';
@@ -19,10 +20,6 @@ export interface MatchRouteDeps {
   /** Start (or restore) a match's room. */
   ensureRoom(matchId: string): Promise<void>;
 }
-
-/** Who plays each seat, without the bots' strategies (those stay with the facilitator's record). */
-const controllers = (seats: MatchRow['seats']): SeatControllers =>
-  Object.fromEntries(Object.entries(seats).map(([s, c]) => [s, { controller: c!.controller }]));
 
 const summary = (r: MatchRow): MatchSummary => ({
   matchId: r.id,
@@ -70,7 +67,7 @@ export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
       if (!row) throw new HttpError(404, 'no match with this code');
       if (!row.ended) await deps.ensureRoom(row.id);
       // Seats as they stand (a facilitator may have swapped one), else as created.
-      const seats = (await callIfRunning(row.id, 'seatControllers')) ?? controllers(row.seats);
+      const seats = (await callIfRunning(row.id, 'seatControllers')) ?? seatControllers(row.seats);
       const info: JoinInfo = { matchId: row.id, roomId: row.id, code: row.code, scenario: row.scenario, ended: row.ended !== null, seats };
       sendJson(res, 200, info);
     }),
@@ -100,7 +97,7 @@ export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
     '/api/matches/:id',
     guarded((req, res) => {
       const { rec, full } = readRecord(req);
-      const base: MatchInfo = { ...summary(rec), seats: controllers(rec.seats), timers: rec.timers, participants: rec.participants };
+      const base: MatchInfo = { ...summary(rec), seats: seatControllers(rec.seats), timers: rec.timers, participants: rec.participants };
       if (!full) return sendJson(res, 200, base);
       const all: FullMatchInfo = { ...base, seed: rec.seed, seatConfig: rec.seats, log: rec.log, events: rec.events, rounds: rec.rounds, chat: rec.chat };
       sendJson(res, 200, all);

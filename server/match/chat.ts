@@ -3,7 +3,7 @@ import { PLAYING_SEATS, type PlayingSeat, type Scenario } from '../../shared/sce
 import type { Seat } from '../../shared/engine/index.js';
 
 export const TABLE = 'table';
-export const CHAT_MAX = 2000;
+const CHAT_MAX = 2000;
 
 /** Channel ids of a scenario: `table` and `<a>-<b>` for each pair, in seat order. */
 export function channelsOf(scenario: Scenario): string[] {

@@ -1,8 +1,10 @@
 // What the facilitator's overview and debrief say about a match: computed from the engine's match,
 // the same for a running room and a stored one (replayed).
-import { balanceRatio, gapWords, lastingPeace, playingSeats, seatScores, type Match } from '../../shared/engine/index.js';
-import type { MatchFacts, RoomOutcome, SeatLive } from '../../shared/protocol/index.js';
+import { balanceRatio, gapWords, lastingPeace, playingSeats, seatScores, type Match, type SeatConfig } from '../../shared/engine/index.js';
+import type { MatchFacts, RoomLine, RoomOutcome, SeatControllers, SeatLive } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
+import type { PhaseClock } from './clock.js';
+import type { MatchState } from './state.js';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -45,6 +47,29 @@ export function seatLines(
     };
   }
   return seats;
+}
+
+/** A running room's line in the overview: its match, its clock, who is connected. */
+export function liveLine(m: Match, clock: PhaseClock, state: MatchState, vacated: ReadonlySet<PlayingSeat>): RoomLine {
+  const ended = m.ended !== null;
+  const occupants = (s: PlayingSeat) => [...(state.seats.get(s)?.occupants ?? [])].map((o) => ({ name: o.name, connected: o.connected }));
+  return {
+    live: true,
+    ...matchFacts(m),
+    remaining: ended ? 0 : clock.remaining(),
+    phaseEndsAt: ended || clock.paused ? 0 : clock.endsAt,
+    paused: !ended && clock.paused,
+    seats: seatLines(m, vacated, occupants),
+    facilitators: state.facilitators,
+    spectators: state.spectators,
+  };
+}
+
+/** Who plays each seat, without the bots' strategies (those stay with the facilitator). */
+export function seatControllers(seats: SeatConfig): SeatControllers {
+  const out: SeatControllers = {};
+  for (const [s, c] of Object.entries(seats)) out[s as PlayingSeat] = { controller: c!.controller };
+  return out;
 }
 
 /** How a room came out (so far, while it runs), for the class debrief. */

@@ -6,13 +6,13 @@
 import { Room } from '@colyseus/core';
 import { createMatch, playingSeats, replay, type Match, type Seat } from '../../shared/engine/index.js';
 import { CLIENT_MESSAGES, type ControlOp, type JoinOptions, type RoomLine, type RoomOutcome, type RoomRefusal, type SeatControllers } from '../../shared/protocol/index.js';
-import type { PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
+import type { Scenario } from '../../shared/scenario/schema.js';
 import type { MatchStore } from '../store/matchStore.js';
 import type { BotPool } from './botPool.js';
 import type { ConsoleAnswer, FacilitatorAction, MatchRoomCalls } from './calls.js';
 import { checkChat, TABLE } from './chat.js';
 import { ChatLog } from './chatLog.js';
-import { matchFacts, outcomeOf, seatLines } from './facts.js';
+import { liveLine, outcomeOf, seatControllers } from './facts.js';
 import type { RateLimit } from './guard.js';
 import { handlers, onUnknown, safely, type ControlVia, type MatchClient, type RoomContext } from './messages.js';
 import { MatchPlay } from './play.js';
@@ -252,26 +252,11 @@ export function defineMatchRoom(deps: RoomDeps) {
     }
 
     overviewLine(): RoomLine {
-      const m = this.play.match;
-      const clock = this.play.clock;
-      const ended = m.ended !== null;
-      const occupants = (s: PlayingSeat) => [...(this.state.seats.get(s)?.occupants ?? [])].map((o) => ({ name: o.name, connected: o.connected }));
-      return {
-        live: true,
-        ...matchFacts(m),
-        remaining: ended ? 0 : clock.remaining(),
-        phaseEndsAt: ended || clock.paused ? 0 : clock.endsAt,
-        paused: !ended && clock.paused,
-        seats: seatLines(m, this.roster.vacated, occupants),
-        facilitators: this.state.facilitators,
-        spectators: this.state.spectators,
-      };
+      return liveLine(this.play.match, this.play.clock, this.state, this.roster.vacated);
     }
 
     seatControllers(): SeatControllers {
-      const out: SeatControllers = {};
-      for (const [s, c] of Object.entries(this.play.match.seats)) out[s as PlayingSeat] = { controller: c!.controller };
-      return out;
+      return seatControllers(this.play.match.seats);
     }
 
     outcome(): RoomOutcome {

@@ -28,7 +28,7 @@ export interface SessionRoom {
   createdAt: number;
 }
 
-export type NewFacilitatorLogEntry = Omit<FacilitatorLogEntry, 'id'> & { amount?: number };
+export type NewLogEntry = Omit<FacilitatorLogEntry, 'id'> & { amount?: number };
 
 export interface UploadedScenarioRow {
   id: string;
@@ -43,7 +43,7 @@ export interface SessionStore {
   addRoom(r: SessionRoom): void;
   rooms(sessionId: string): SessionRoom[];
   roomOf(matchId: string): SessionRoom | null;
-  log(row: NewFacilitatorLogEntry): FacilitatorLogEntry;
+  log(row: NewLogEntry): FacilitatorLogEntry;
   readLog(sessionId: string, matchId?: string): FacilitatorLogEntry[];
   /** Accepted pauses and extension seconds per room of a session. */
   usage(sessionId: string): Map<string, { pauses: number; extensionSeconds: number }>;
@@ -153,7 +153,7 @@ export class SqliteSessionStore implements SessionStore {
     return r ? toRoom(r) : null;
   }
 
-  log(row: NewFacilitatorLogEntry): FacilitatorLogEntry {
+  log(row: NewLogEntry): FacilitatorLogEntry {
     const r = this.q.insertLog.run(row.sessionId, row.matchId, row.at, row.op, JSON.stringify(row.detail), row.ok ? 1 : 0, row.reason ?? null, row.amount ?? 0);
     const { amount: _a, ...rest } = row;
     return { ...rest, id: Number(r.lastInsertRowid) };

@@ -98,7 +98,6 @@ export interface ServerMessages {
   chatHistory: ChatMessage[];
   notice: Notice;
 }
-export type ServerMessageType = keyof ServerMessages;
 
 /** The synced schema state (§3) as plain data: public facts only. */
 export interface RoomState {

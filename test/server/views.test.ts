@@ -1,4 +1,4 @@
-// Views travel as a whole view and then updates (server/views.ts): over whole bot games, every
+// Views travel as a whole view and then updates (server/match/views.ts): over whole bot games, every
 // seat's view rebuilt from the updates must equal what viewFor says, after every single move.
 // Matches go through shareUnchanged as in the room (sharing.ts).
 import { describe, expect, it } from 'vitest';
