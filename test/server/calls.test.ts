@@ -1,7 +1,10 @@
 // The one way into a running room from outside it (server/match/calls.ts): matchMaker.remoteRoomCall
 // on the room's public methods, which answer plain data and run through the same checks as the
 // room's own messages.
+import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoomState } from '../../shared/protocol/index.js';
+import type { MatchState } from '../../server/match/state.js';
 import { callIfRunning, callRoom, roomStarter, type MatchRoomCalls } from '../../server/match/calls.js';
 import { HttpError, unwrap } from '../../server/http/request.js';
 import { badRequest, refuse } from '../../server/refusal.js';
@@ -72,6 +75,25 @@ describe('calls into a room', () => {
     await fac.until(() => fac.state.seats.get('armenia').botPlaying === true, 3000, 'a bot covers the empty seat');
     expect(fac.messages.some((x) => x.type === 'notice' && x.payload.key === 'seat.botPlaying' && x.payload.params.seat === 'armenia')).toBe(true);
     await fac.leave();
+  });
+});
+
+/** The schema types with plain strings what the protocol names (a phase, a controller). */
+type Loose<T> = T extends string ? string : T extends readonly (infer E)[] ? Loose<E>[] : T extends object ? { [K in keyof T]: Loose<T[K]> } : T;
+/** Compiles only while the synced state's JSON has every field of shared/protocol's RoomState. */
+const asRoomState = (s: ReturnType<MatchState['toJSON']>): Loose<RoomState> => s;
+/** …and RoomState every field of the state's JSON. */
+const fromRoomState = (s: Omit<Loose<RoomState>, 'seats'>): Omit<ReturnType<MatchState['toJSON']>, 'seats'> => s;
+
+describe('the synced state', () => {
+  it('is shared/protocol\'s RoomState, on the server and as the client reads it', async () => {
+    const m = await createMatch(t.url, { seed: 5, timers: long, seats: { russia: 'bot', eu: 'bot' } });
+    const arm = await Player.join(t, m.code, 'armenia', 'Ani');
+    const served = asRoomState((matchMaker.getLocalRoomById(m.matchId) as unknown as { state: MatchState }).state.toJSON());
+    expect(fromRoomState(served)).toBe(served);
+    expect(arm.state.toJSON()).toEqual(served);
+    expect(Object.keys(served.seats!).sort()).toEqual(['armenia', 'azerbaijan', 'eu', 'russia']);
+    await arm.leave();
   });
 });
 
