@@ -51,6 +51,9 @@ export type ControlGuard = (play: MatchPlay, op: ControlOp, seconds: number | un
  */
 const NO_TICK = Object.freeze({ noTick: true }) as unknown as NodeJS.Timeout;
 
+/** A match room as defineMatchRoom makes it. */
+export type MatchRoom = InstanceType<ReturnType<typeof defineMatchRoom>>;
+
 export function defineMatchRoom(deps: RoomDeps) {
   return class MatchRoom extends Room<{ state: MatchState; client: MatchClient }> implements RoomContext, MatchRoomCalls {
     matchId = '';

@@ -1,14 +1,13 @@
 // The one way into a running room from outside it (server/match/calls.ts): matchMaker.remoteRoomCall
 // on the room's public methods, which answer plain data and run through the same checks as the
 // room's own messages.
-import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/protocol/index.js';
 import type { MatchState } from '../../server/match/state.js';
 import { callIfRunning, callRoom, roomStarter, type MatchRoomCalls } from '../../server/match/calls.js';
 import { HttpError, unwrap } from '../../server/http/request.js';
 import { badRequest, refuse } from '../../server/refusal.js';
-import { createMatch, ok, Player, startServer, type TestServer } from './helpers.js';
+import { createMatch, localRoom, ok, Player, startServer, type TestServer } from './helpers.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -89,7 +88,7 @@ describe('the synced state', () => {
   it('is shared/protocol\'s RoomState, on the server and as the client reads it', async () => {
     const m = await createMatch(t.url, { seed: 5, timers: long, seats: { russia: 'bot', eu: 'bot' } });
     const arm = await Player.join(t, m.code, 'armenia', 'Ani');
-    const served = asRoomState((matchMaker.getLocalRoomById(m.matchId) as unknown as { state: MatchState }).state.toJSON());
+    const served = asRoomState(localRoom(m.matchId).state.toJSON());
     expect(fromRoomState(served)).toBe(served);
     expect(arm.state.toJSON()).toEqual(served);
     expect(Object.keys(served.seats!).sort()).toEqual(['armenia', 'azerbaijan', 'eu', 'russia']);
