@@ -13,7 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
-import { applyViewUpdate } from '../client/net/views.js';
+import { applyViewUpdate } from '../shared/protocol/index.js';
 import { SERVER_NODE_FLAGS } from '../server/nodeFlags.js';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);

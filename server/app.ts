@@ -4,18 +4,19 @@ import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { listScenarioIds } from '../shared/scenario/files.js';
 import type { Scenario } from '../shared/scenario/schema.js';
-import { mountApi } from './http.js';
-import { sessionControlGuard } from './facilitator.js';
-import { mountSessions } from './httpSessions.js';
-import { ScenarioLibrary } from './scenarioLibrary.js';
-import { SqliteSessionStore } from './sessionStore.js';
-import { defineMatchRoom } from './room.js';
-import { staticClient } from './static.js';
-import { SqliteStore, type MatchStore } from './store.js';
-import { startWaker } from './waker.js';
-import { startHeartbeat } from './heartbeat.js';
-import { BotPool } from './botPool.js';
-import type { RateLimit } from './guard.js';
+import { sessionControlGuard } from './class/console.js';
+import { mountClassRoutes } from './http/classRoutes.js';
+import { mountMatchRoutes } from './http/matchRoutes.js';
+import { staticClient } from './http/static.js';
+import { BotPool } from './match/botPool.js';
+import { roomStarter } from './match/calls.js';
+import type { RateLimit } from './match/guard.js';
+import { startHeartbeat } from './match/heartbeat.js';
+import { defineMatchRoom } from './match/room.js';
+import { startWaker } from './match/waker.js';
+import { SqliteStore, type MatchStore } from './store/matchStore.js';
+import { ScenarioLibrary } from './store/scenarioLibrary.js';
+import { SqliteSessionStore } from './store/sessionStore.js';
 
 export interface ParityOptions {
   port?: number;
@@ -63,6 +64,8 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
   const clientDir = o.clientDir ?? join(ROOT, 'dist', 'client');
   // Search bots decide on threads (started when first needed), never on the rooms' event loop.
   const bots = new BotPool(o.botThreads);
+  // Starts (or restores from the store) a match's room that is not running.
+  const ensureRoom = roomStarter();
 
   // pingInterval 0: our heartbeat (heartbeat.ts) spreads the pings over the period.
   const transport = new WebSocketTransport({ maxPayload: 64 * 1024, pingInterval: 0 });
@@ -72,8 +75,8 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
     gracefullyShutdown: o.signals ?? false,
     greet: false,
     express: (app) => {
-      const { ensureRoom } = mountApi(app, { store, scenario, scenarioIds: () => listScenarioIds(o.scenarioDir), startedAt });
-      mountSessions(app, { store, sessions, library, ensureRoom });
+      mountMatchRoutes(app, { store, scenario, scenarioIds: () => listScenarioIds(o.scenarioDir), startedAt, ensureRoom });
+      mountClassRoutes(app, { store, sessions, library, ensureRoom });
       stopWaker = startWaker(store, ensureRoom, o.wakeEveryMs ?? 30_000);
       app.use(staticClient(clientDir));
     },

@@ -3,14 +3,12 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { Action } from '../../shared/engine/actions.js';
 import type { Seat } from '../../shared/engine/types.js';
-import type { SeatView } from '../../shared/engine/view.js';
-import type { Phase, PlayingSeat } from '../../shared/scenario/schema.js';
+import { applyViewUpdate, type ClientMessages, type ClientMessageType, type JoinInfo, type RoomState, type ServerMessages } from '../../shared/protocol/index.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { PLAYING_SEATS } from '../seats.js';
 import type { GameStoreApi } from '../store/game.js';
-import type { ChatMessage, JoinInfo, RoomState } from '../store/types.js';
 import { api, loadScenario } from './http.js';
 import { BOT_STRATEGY, PLAY_NOW_TIMER_SCALE, type ControlOp, type CreateOptions, type Intents } from './intents.js';
-import { applyViewUpdate, type ViewUpdate } from './views.js';
 import { facilitatorToken, keepFacilitatorToken, patchSession, savedSession, saveSession, type SavedSession } from './session.js';
 
 const ANSWER_TIMEOUT_MS = 12_000;
@@ -33,10 +31,10 @@ export function defaultEndpoint(): string {
   return location.origin;
 }
 
-/** The schema state as plain data for the store. */
+/** The schema state as plain data for the store: the server's MatchState (server/match/state.ts) as JSON. */
 export function plainRoomState(state: unknown): RoomState {
-  const s = (state as { toJSON?: () => unknown }).toJSON ? ((state as { toJSON: () => unknown }).toJSON() as Record<string, unknown>) : (state as Record<string, unknown>);
-  return { ...(s as unknown as RoomState), phase: s.phase as Phase, seats: (s.seats ?? {}) as RoomState['seats'] };
+  const s = (typeof (state as { toJSON?: unknown }).toJSON === 'function' ? (state as { toJSON(): unknown }).toJSON() : state) as RoomState;
+  return { ...s, seats: s.seats ?? {} };
 }
 
 export function createConnection(store: GameStoreApi, opts: NetOptions = {}): Intents & { resume(): Promise<boolean> } {
@@ -57,7 +55,8 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
     w.resolve(ok);
   }
 
-  function send(type: string, payload: Record<string, unknown>, label: string | null): Promise<boolean> {
+  /** Send a message with a fresh `ref`; resolves with whether it was accepted. */
+  function send<K extends ClientMessageType>(type: K, payload: ClientMessages[K], label: string | null): Promise<boolean> {
     const r = room;
     const pendingId = label ? state().startPending(label) : null;
     if (!r) {
@@ -89,29 +88,29 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
     r.onStateChange((s) => state().setRoom(plainRoomState(s)));
     // The last whole view this connection built; updates apply to it. Until the first `view` after a
     // join there is nothing to apply them to, and that view is on its way.
-    let view: SeatView | null = null;
-    r.onMessage('view', (v: SeatView) => {
+    let view: ServerMessages['view'] | null = null;
+    r.onMessage('view', (v: ServerMessages['view']) => {
       view = v;
       state().receiveView(v);
     });
-    r.onMessage('viewUpdate', (u: ViewUpdate) => {
+    r.onMessage('viewUpdate', (u: ServerMessages['viewUpdate']) => {
       if (!view) return;
       const next = applyViewUpdate(view, u);
       if (!next) return void send('sync', {}, null);
       view = next;
       state().receiveView(next);
     });
-    r.onMessage('accepted', (m: { ref?: unknown }) => settle(m?.ref, true));
-    r.onMessage('refused', (m: { ref?: unknown; code: string; reason: string; type: string }) => {
+    r.onMessage('accepted', (m: ServerMessages['accepted']) => settle(m?.ref, true));
+    r.onMessage('refused', (m: ServerMessages['refused']) => {
       if (typeof m?.ref === 'number' && waiting.has(m.ref)) settle(m.ref, false, m.code, m.reason);
       else {
         const id = state().startPending(`actions.${m?.type ?? 'message'}`);
         state().settlePending(id, false, m?.code, m?.reason);
       }
     });
-    r.onMessage('chat', (m: ChatMessage) => state().receiveChat(m));
-    r.onMessage('chatHistory', (list: ChatMessage[]) => state().receiveChatHistory(list ?? []));
-    r.onMessage('notice', (n: { key: string; params: Record<string, string | number> }) => state().receiveNotice({ ...n, at: Date.now() }));
+    r.onMessage('chat', (m: ServerMessages['chat']) => state().receiveChat(m));
+    r.onMessage('chatHistory', (list: ServerMessages['chatHistory']) => state().receiveChatHistory(list ?? []));
+    r.onMessage('notice', (n: ServerMessages['notice']) => state().receiveNotice({ ...n, at: Date.now() }));
     r.onDrop(() => state().setConnection('reconnecting'));
     r.onReconnect(() => {
       state().setConnection('open');
@@ -214,7 +213,7 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
       patchSession({ lobbyPassed: true });
     },
 
-    act: (action: Action, label: string) => send('action', action as unknown as Record<string, unknown>, label),
+    act: (action: Action, label: string) => send('action', action, label),
     chat: (channel, text) => send('chat', { channel, text }, null),
     control: (op: ControlOp, seconds?: number) => send('control', seconds ? { op, seconds } : { op }, `control.${op}`),
 

@@ -1,13 +1,63 @@
 // The facilitator's HTTP API (docs/protocol.md, "Class sessions"): class sessions, live overview,
 // controls, injects, seats, channels, forks, scenario upload, class debrief and exports.
 // Only the console (client/facilitate, its own chunk) imports this module.
-import type { MatchEvent, RoundMeters } from '../../shared/engine/types.js';
 import type { SeatScore } from '../../shared/engine/score.js';
+import type { Controller, Ending, MatchEvent, RoundMeters } from '../../shared/engine/types.js';
+import type {
+  ChatMessage,
+  ClassDebrief,
+  ControlOp,
+  CreatedSession,
+  CreateSession,
+  CustomEvent,
+  FacilitatorLogEntry,
+  Knowledge,
+  Limits,
+  Overview,
+  RoomChat,
+  RoomDebrief,
+  RoomLive,
+  RoomRef,
+  RoomsResult,
+  RoomTimeline,
+  SeatChoice,
+  SeatLive,
+  SessionInfo,
+  TimelineEntry,
+  TimelineChannels,
+  TokenAnswer,
+  UploadedScenario,
+} from '../../shared/protocol/index.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
 
-export type { MatchEvent, RoundMeters, SeatScore };
-export type PlayingSeat = 'armenia' | 'azerbaijan' | 'russia' | 'eu';
-export type Controller = 'human' | 'bot';
-export type ControlOp = 'pause' | 'resume' | 'extend' | 'advance' | 'end';
+export type {
+  ClassDebrief,
+  Controller,
+  ControlOp,
+  CreateSession,
+  CustomEvent,
+  Ending,
+  FacilitatorLogEntry,
+  Knowledge,
+  Limits,
+  MatchEvent,
+  Overview,
+  PlayingSeat,
+  RoomDebrief,
+  RoomLive,
+  RoomRef,
+  RoomsResult,
+  RoomTimeline,
+  RoundMeters,
+  SeatChoice,
+  SeatLive,
+  SeatScore,
+  SessionInfo,
+  TimelineEntry,
+  UploadedScenario,
+};
+/** A chat message as the console reads it. */
+export type ChatLine = ChatMessage;
 
 /** An error the server explained: its message and, for validation, the precise list. */
 export class ApiError extends Error {
@@ -18,197 +68,6 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-}
-
-export interface Limits {
-  maxPauses: number;
-  maxExtensionSeconds: number;
-}
-
-export type SeatChoice = Controller | { controller: Controller; strategy?: string };
-
-export interface CreateSession {
-  name: string;
-  /** A shipped scenario's id, or the id an upload returned. */
-  scenario: string;
-  rooms: number;
-  seats?: Partial<Record<PlayingSeat, SeatChoice>>;
-  /** Seconds per phase; absent phases keep the scenario's. */
-  timers?: Record<string, number>;
-  seed?: number;
-  passphrase?: string;
-  limits?: Partial<Limits>;
-}
-
-export interface RoomRef {
-  matchId: string;
-  code: string;
-  /** 'Room 1' …, forks 'Room 2 · fork @3'. */
-  label: string;
-  forkOf: { matchId: string; round: number } | null;
-}
-
-export interface SessionInfo {
-  sessionId: string;
-  name: string;
-  scenario: string;
-  createdAt: number;
-  seed: number;
-  timers: Record<string, number>;
-  limits: Limits;
-  passphrase: boolean;
-  rooms: (RoomRef & { seats: Partial<Record<PlayingSeat, { controller: Controller; strategy?: string }>>; createdAt: number; ended: string | null })[];
-}
-
-export interface SeatLive {
-  controller: Controller;
-  strategy?: string;
-  /** A bot plays it now (bot seat, or a human seat left empty). */
-  botPlaying: boolean;
-  done: boolean;
-  occupants: { name: string; connected: boolean }[];
-}
-
-export interface RoomLive extends RoomRef {
-  live: boolean;
-  round: number;
-  rounds: number;
-  phase: string;
-  /** Last round whose report was reached: rounds 1…reported can be forked. */
-  reported: number;
-  /** ms left in the phase at the overview's `at`. */
-  remaining: number;
-  phaseEndsAt: number;
-  paused: boolean;
-  escalation: number;
-  stability: number;
-  balance: { ratio: number; gap: string };
-  signed: boolean;
-  settlement: { round: number; durability: number; auspices: string | null } | null;
-  ended: { kind: string; round: number } | null;
-  seats: Partial<Record<PlayingSeat, SeatLive>>;
-  facilitators: number;
-  spectators: number;
-  pausesUsed: number;
-  extensionSecondsUsed: number;
-}
-
-export interface Overview {
-  sessionId: string;
-  at: number;
-  limits: Limits;
-  rooms: RoomLive[];
-}
-
-export interface FacilitatorLogEntry {
-  id: number;
-  at: number;
-  matchId: string | null;
-  op: string;
-  detail: Record<string, unknown>;
-  ok: boolean;
-  reason?: string;
-}
-
-export interface ChatLine {
-  id: number;
-  channel: string;
-  seat: string;
-  name: string;
-  text: string;
-  at: number;
-}
-
-export interface Gapped {
-  ratio: number;
-  gap: string;
-}
-
-export interface Knowledge {
-  balance: { low: number; high: number; gap: string; exact: boolean };
-  truth: number;
-  intel: { round: number; effective: [number, number] } | null;
-  escalation: number;
-  stability: number;
-  support?: number;
-  standing?: number;
-  budget?: number;
-  openDemands: number;
-  news: { key: string; params: Record<string, string | number> }[];
-}
-
-export interface TimelineEntry {
-  at: number;
-  round: number;
-  phase: string;
-  kind: string;
-  seat: string | null;
-  action?: { type: string } & Record<string, unknown>;
-  events: MatchEvent[];
-  knew?: Knowledge;
-  facilitator?: { op: string; detail: Record<string, unknown> };
-}
-
-export interface Ending {
-  kind: string;
-  round: number;
-  party?: string;
-}
-
-export interface RoomTimeline {
-  matchId: string;
-  code: string;
-  label: string;
-  scenario: string;
-  forkOf: RoomRef['forkOf'];
-  ended: Ending | null;
-  round: number;
-  phase: string;
-  entries: TimelineEntry[];
-  rounds: RoundMeters[];
-  scores: SeatScore[];
-  provisional: boolean;
-  chat?: ChatLine[];
-}
-
-export interface RoomDebrief extends RoomRef {
-  ended: Ending | null;
-  round: number;
-  phase: string;
-  finalBalance: Gapped;
-  escalation: { final: number; max: number; attempts: Record<string, number>; successes: Record<string, number> };
-  settlement: { round: number; durability: number; auspices: string | null; ratio: number; concessionBalance: number; clauses: string[] } | null;
-  lastingPeace: number;
-  scores: SeatScore[];
-  provisional: boolean;
-  rounds: RoundMeters[];
-  seats: Partial<Record<PlayingSeat, { controller: Controller; strategy?: string }>>;
-}
-
-export interface ClassDebrief {
-  sessionId: string;
-  name: string;
-  scenario: string;
-  rooms: RoomDebrief[];
-  log: FacilitatorLogEntry[];
-}
-
-export interface CustomEvent {
-  headline: string;
-  text: string;
-  effects: Record<string, unknown>;
-}
-
-export interface RoomsResult {
-  results: { matchId: string; ok: boolean; code?: string; reason?: string }[];
-}
-
-export interface UploadedScenario {
-  id: string;
-  originalId: string;
-  title: Record<string, string>;
-  rounds: number;
-  mediators: string[];
 }
 
 async function answer<T>(res: Response): Promise<T> {
@@ -247,8 +106,8 @@ export function facilitatorApi(session: string, token: string, f: Fetch = defaul
     inject: (rooms: string[] | null, ev: { event: string } | { custom: CustomEvent }) => post<RoomsResult>('/inject', { rooms, ...ev }),
     broadcast: (rooms: string[] | null, text: string) => post<RoomsResult>('/broadcast', { rooms, text }),
     setSeat: (rooms: string[] | null, seat: PlayingSeat, controller: Controller) => post<RoomsResult>('/seat', { rooms, seat, controller }),
-    chat: (matchId: string) => get<{ matchId: string; channels: string[]; messages: ChatLine[] }>(`${room(matchId)}/chat?limit=2000`),
-    timeline: (matchId: string, channels: 'none' | 'table' | 'all' = 'none') => get<RoomTimeline>(`${room(matchId)}/timeline?channels=${channels}`),
+    chat: (matchId: string) => get<RoomChat>(`${room(matchId)}/chat?limit=2000`),
+    timeline: (matchId: string, channels: TimelineChannels = 'none') => get<RoomTimeline>(`${room(matchId)}/timeline?channels=${channels}`),
     fork: (matchId: string, round: number) => post<RoomRef>(`${room(matchId)}/fork`, { round }),
     debrief: () => get<ClassDebrief>('/debrief'),
     log: () => get<FacilitatorLogEntry[]>('/log'),
@@ -264,12 +123,12 @@ export type FacilitatorApi = ReturnType<typeof facilitatorApi>;
 export const sessionApi = {
   create: (body: CreateSession, f: Fetch = defaultFetch) =>
     f('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) =>
-      answer<{ sessionId: string; facilitatorToken: string; rooms: RoomRef[] }>(r),
+      answer<CreatedSession>(r),
     ),
   /** Open a session on another device: its id and passphrase give the token back. */
   open: (id: string, passphrase: string, f: Fetch = defaultFetch) =>
     f(`/api/sessions/${encodeURIComponent(id)}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase }) }).then((r) =>
-      answer<{ facilitatorToken: string }>(r),
+      answer<TokenAnswer>(r),
     ),
   /** Upload a scenario file as it is; refused with the list of precise errors when bad. */
   uploadScenario: (fileText: string, f: Fetch = defaultFetch) =>

@@ -1,7 +1,6 @@
 // The HTTP API (docs/protocol.md §1). Relative URLs: same origin in production, proxied by Vite in dev.
+import type { ApiErrorBody, BotRun, CreatedMatch, CreateMatch, JoinInfo, MatchDebrief, OpenMatch, ScenarioSummary } from '../../shared/protocol/index.js';
 import type { Scenario } from '../../shared/scenario/schema.js';
-import type { JoinInfo } from '../store/types.js';
-import type { BotRunData, DebriefData, OpenMatch, ScenarioSummary } from './intents.js';
 
 export class HttpError extends Error {
   constructor(
@@ -13,32 +12,23 @@ export class HttpError extends Error {
 }
 
 async function json<T>(res: Response): Promise<T> {
-  const body = (await res.json().catch(() => ({}))) as T & { error?: string; issues?: string[] };
+  const body = (await res.json().catch(() => ({}))) as T & Partial<ApiErrorBody>;
   if (!res.ok) throw new HttpError(res.status, [body.error ?? res.statusText, ...(body.issues ?? [])].join(': '));
   return body;
-}
-
-export interface CreateBody {
-  scenario: string;
-  seats: Record<string, 'human' | 'bot' | { controller: 'human' | 'bot'; strategy?: string }>;
-  timers?: Record<string, number>;
-  seed?: number;
-  name?: string;
-  listed?: boolean;
 }
 
 export const api = {
   scenarios: (f = fetch) => f('/api/scenarios').then((r) => json<ScenarioSummary[]>(r)),
   openMatches: (f = fetch) => f('/api/matches').then((r) => json<OpenMatch[]>(r)),
-  create: (body: CreateBody, f = fetch) =>
+  create: (body: CreateMatch, f = fetch) =>
     f('/api/matches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) =>
-      json<{ matchId: string; code: string; facilitatorToken: string }>(r),
+      json<CreatedMatch>(r),
     ),
   join: (code: string, f = fetch) => f(`/api/join/${encodeURIComponent(code)}`).then((r) => json<JoinInfo>(r)),
   debrief: (matchId: string, token: string | null, f = fetch) =>
-    f(`/api/matches/${encodeURIComponent(matchId)}/debrief`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined).then((r) => json<DebriefData>(r)),
+    f(`/api/matches/${encodeURIComponent(matchId)}/debrief`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined).then((r) => json<MatchDebrief>(r)),
   botRun: (matchId: string, token: string | null, f = fetch) =>
-    f(`/api/matches/${encodeURIComponent(matchId)}/botrun`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined).then((r) => json<BotRunData>(r)),
+    f(`/api/matches/${encodeURIComponent(matchId)}/botrun`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined).then((r) => json<BotRun>(r)),
 };
 
 /** The full scenario (outlines, catalogues, briefings), shipped or uploaded, from the server. */

@@ -1,23 +1,20 @@
 // What the interface may ask of the server. net/ implements it over Colyseus; tests use a fake.
 import type { Action } from '../../shared/engine/actions.js';
 import type { Seat } from '../../shared/engine/types.js';
-import type { Phase, PlayingSeat } from '../../shared/scenario/schema.js';
+import type { BotRun, ControlOp, MatchDebrief, OpenMatch, ScenarioSummary } from '../../shared/protocol/index.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
 
-/** GET /api/scenarios. */
+export type { ControlOp, OpenMatch, ScenarioSummary };
+/** GET /api/matches/:id/debrief. */
+export type DebriefData = MatchDebrief;
+/** GET /api/matches/:id/botrun: the same scenario and seed played by bots in every seat. */
+export type BotRunData = BotRun;
+
 /** Play-now opponents: readable personalities, or the search bot at two depths. */
 export type Difficulty = 'relaxed' | 'challenging' | 'hard';
 export const BOT_STRATEGY: Record<Difficulty, string | undefined> = { relaxed: undefined, challenging: 'search-easy', hard: 'search-normal' };
 /** Play now runs on shorter timers than a class. */
 export const PLAY_NOW_TIMER_SCALE = 0.5;
-
-export interface ScenarioSummary {
-  id: string;
-  title: Record<string, string>;
-  rounds: number;
-  mediators: string[];
-  directChannel: boolean;
-  timers: Record<Phase, number>;
-}
 
 export interface CreateOptions {
   scenario: string;
@@ -29,32 +26,6 @@ export interface CreateOptions {
   timerScale: number;
   seed?: number;
 }
-
-/** GET /api/matches/:id/debrief (docs/protocol.md §1). */
-export interface DebriefData {
-  matchId: string;
-  scenario: string;
-  ended: unknown;
-  timeline: (import('../../shared/engine/types.js').MatchEvent & { at?: number })[];
-  rounds: import('../../shared/engine/types.js').RoundMeters[];
-  scores?: import('../../shared/engine/score.js').SeatScore[];
-}
-
-/** GET /api/matches: a publicly listed match anyone may join (a bot's seat included). */
-export interface OpenMatch {
-  matchId: string;
-  code: string;
-  scenario: string;
-  name: string;
-  round: number;
-  phase: string;
-  seats: Record<string, 'human' | 'bot'>;
-}
-
-/** GET /api/matches/:id/botrun: the same scenario and seed played by bots in every seat. */
-export type BotRunData = import('../../shared/sim/botRun.js').BotRun;
-
-export type ControlOp = 'pause' | 'resume' | 'extend' | 'advance' | 'end';
 
 export interface Intents {
   listScenarios(): Promise<ScenarioSummary[]>;

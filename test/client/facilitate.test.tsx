@@ -75,7 +75,7 @@ const info: SessionInfo = {
   scenario: 'august-2022',
   createdAt: 0,
   seed: 1,
-  timers: {},
+  timers: {} as SessionInfo['timers'],
   limits: { maxPauses: 3, maxExtensionSeconds: 600 },
   passphrase: true,
   rooms: [1, 2].map((n) => ({
@@ -366,7 +366,7 @@ describe('a room and the class debrief', () => {
       round: 2,
       phase: 'news',
       finalBalance: { ratio: 2.1, gap: 'clear' },
-      escalation: { final: 1, max: 3, attempts: { azerbaijan: 2 }, successes: { azerbaijan: 1 } },
+      escalation: { final: 1, max: 3, attempts: { azerbaijan: 2 }, successes: { azerbaijan: 1 } } as RoomDebrief['escalation'],
       settlement: null,
       lastingPeace: 20,
       scores: [score('armenia', [true, false]), score('azerbaijan', [true])] as RoomDebrief['scores'],
@@ -382,7 +382,7 @@ describe('a room and the class debrief', () => {
       scenario: 'august-2022',
       rooms: [
         roomDebrief(1, {}),
-        roomDebrief(2, { ended: { kind: 'settlement', round: 3 }, settlement: { round: 3, durability: 64, auspices: 'eu', ratio: 1.6, concessionBalance: 0.8, clauses: [] } }),
+        roomDebrief(2, { ended: { kind: 'settlement', round: 3 }, settlement: { round: 3, proposal: 'p1', durability: 64, auspices: 'eu', ratio: 1.6, concessionBalance: 0.8, clauses: [] } }),
       ],
       log: [{ id: 1, at: 0, matchId: 'm1', op: 'pause', detail: {}, ok: false, reason: 'Room 1 has used its 2 pauses (limit 2)' }],
     });

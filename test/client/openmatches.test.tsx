@@ -29,7 +29,7 @@ const mount = (list: OpenMatch[], onJoin = vi.fn()) => {
 
 describe('open matches on the home screen', () => {
   it('lists public matches with their bot seats and joins by code', async () => {
-    const onJoin = mount([{ matchId: 'm1', code: 'QWERTY', scenario: 'august-2022', name: 'Ani', round: 2, phase: 'planning', seats: { armenia: 'human', azerbaijan: 'bot', russia: 'bot', eu: 'bot' } }]);
+    const onJoin = mount([{ matchId: 'm1', code: 'QWERTY', scenario: 'august-2022', name: 'Ani', round: 2, phase: 'planning', ended: null, createdAt: 0, seats: { armenia: 'human', azerbaijan: 'bot', russia: 'bot', eu: 'bot' } }]);
     const button = await screen.findByRole('button', { name: 'Join Ani' });
     expect(button.parentElement!.textContent).toMatch(/round 2 · 3 seats played by bots/);
     fireEvent.click(button);

@@ -1,17 +1,16 @@
 // Search bots decide on the bot pool's threads (server/botPool.ts), off the event loop: a thread
 // decides what the bot decides inline, a search-bot room plays on, other rooms stay responsive,
 // and a match comes out as it would have with every decision made inline.
-import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botActions } from '../../shared/bots/index.js';
 import { searchStats } from '../../shared/bots/search.js';
 import { advancePhase, createMatch as newMatch, type Match, type SeatConfig } from '../../shared/engine/index.js';
 import { loadScenario } from '../../shared/scenario/files.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
-import { BotPool } from '../../server/botPool.js';
-import { botTurns } from '../../server/bots.js';
-import { MatchPlay } from '../../server/play.js';
-import { createMatch, ok, Player, startServer, type TestServer } from './helpers.js';
+import { BotPool } from '../../server/match/botPool.js';
+import { botTurns } from '../../server/match/bots.js';
+import { MatchPlay } from '../../server/match/play.js';
+import { createMatch, localRoom, ok, Player, startServer, type TestServer } from './helpers.js';
 
 const scenario = loadScenario('august-2022');
 const HOUR = { news: 3600, planning: 3600, demands: 3600, negotiation: 3600, response: 3600, resolution: 3600, report: 3600 };
@@ -104,7 +103,7 @@ describe('search bots in rooms', () => {
     await t?.stop();
   });
 
-  const room = (id: string) => matchMaker.getLocalRoomById(id) as unknown as { play: MatchPlay };
+  const room = localRoom;
   /** Wait until the room's bots are not deciding (then nothing moves until someone acts). */
   const settled = async (id: string) => {
     for (let i = 0; i < 2000 && room(id).play.deciding; i++) await sleep(10);

@@ -2,10 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { matchMaker } from '@colyseus/core';
 import { Client, type Room } from '@colyseus/sdk';
 import { createParityServer, type ParityOptions, type ParityServer } from '../../server/app.js';
+import type { MatchRoom } from '../../server/match/room.js';
 import type { SeatView } from '../../shared/engine/index.js';
-import { applyViewUpdate } from '../../client/net/views.js';
+import { applyViewUpdate } from '../../shared/protocol/index.js';
 
 /** PARITY_TEST_PORT lets two checkouts run their server tests side by side. */
 export const TEST_PORT = Number(process.env.PARITY_TEST_PORT ?? 2568);
@@ -31,6 +33,9 @@ export async function startServer(o: ParityOptions = {}): Promise<TestServer> {
     },
   };
 }
+
+/** A match's room running in this process (tests look inside it; the server itself only calls it). */
+export const localRoom = (matchId: string): MatchRoom => matchMaker.getLocalRoomById(matchId) as MatchRoom;
 
 export async function api<T = any>(url: string, path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: T }> {
   const res = await fetch(url + path, {

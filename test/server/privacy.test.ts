@@ -1,7 +1,7 @@
 // No client ever receives another seat's private data: plans, strength, intelligence, private
 // events, the escalation choice before resolution, private chat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canRead } from '../../server/chat.js';
+import { canRead } from '../../server/match/chat.js';
 import { createMatch, ok, Player, startServer, type TestServer } from './helpers.js';
 
 let t: TestServer;

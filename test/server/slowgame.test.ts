@@ -3,7 +3,7 @@ import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMatch as newMatch } from '../../shared/engine/index.js';
 import { loadScenario } from '../../shared/scenario/files.js';
-import { MatchPlay } from '../../server/play.js';
+import { MatchPlay } from '../../server/match/play.js';
 import { api, createMatch, Player, startServer, type TestServer } from './helpers.js';
 
 const scenario = loadScenario('august-2022');

@@ -1,13 +1,13 @@
-// Views travel as a whole view and then updates (server/views.ts): over whole bot games, every
+// Views travel as a whole view and then updates (server/match/views.ts): over whole bot games, every
 // seat's view rebuilt from the updates must equal what viewFor says, after every single move.
 // Matches go through shareUnchanged as in the room (sharing.ts).
 import { describe, expect, it } from 'vitest';
-import { applyViewUpdate } from '../../client/net/views.js';
+import { applyViewUpdate } from '../../shared/protocol/index.js';
 import { botActions } from '../../shared/bots/index.js';
 import { advancePhase, applyAction, createMatch, playingSeats, VIEW_FIELDS, viewFields, viewFor, type Match, type Seat, type SeatView } from '../../shared/engine/index.js';
 import { loadScenario, listScenarioIds } from '../../shared/scenario/files.js';
 import { shareUnchanged } from '../../server/sharing.js';
-import { SeatViews } from '../../server/views.js';
+import { SeatViews } from '../../server/match/views.js';
 
 function check(m: Match, views: SeatViews, held: Map<Seat, SeatView>, counts: { updates: number; full: number; fieldsSent: number }) {
   views.startUpdate(m);

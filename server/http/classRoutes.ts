@@ -1,0 +1,284 @@
+// The facilitator's HTTP API (docs/protocol.md §8): scenario uploads, class sessions, the live
+// overview, controls, forks, timelines, the class debrief and the JSON/CSV exports.
+import { z } from 'zod';
+import { MAX_SCENARIO_BYTES } from '../../shared/scenario/parse.js';
+import {
+  broadcastBody,
+  controlBody,
+  CSV_KINDS,
+  seatBody,
+  TIMELINE_CHANNELS,
+  tokenBody,
+  type ClassExport,
+  type CsvKind,
+  type RoomChat,
+  type RoomResult,
+  type TimelineChannels,
+  type TokenAnswer,
+  type UploadedScenario,
+} from '../../shared/protocol/index.js';
+import { act, broadcast, broadcastText, checkInject, control, pickRooms, seatAction } from '../class/console.js';
+import { debriefReader } from '../class/debrief.js';
+import { forkRoom } from '../class/fork.js';
+import { overview, type ReplayCache } from '../class/overview.js';
+import { createSession, roomOfSession, sessionInfo, unseal, type SessionDeps } from '../class/sessions.js';
+import { channelsOf } from '../match/chat.js';
+import { accept, badRequest, issuesOf } from '../refusal.js';
+import { tokenMatches } from '../store/ids.js';
+import type { MatchRecord } from '../store/matchStore.js';
+import type { SessionRow } from '../store/sessionStore.js';
+import { bearer, clientAddress, guarded, HttpError, query, readJson, readText, sendJson, sendText, unwrap, WindowLimit, type App, type Req, type Res } from './request.js';
+
+const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
+  const r = schema.safeParse(body);
+  return unwrap(r.success ? accept(r.data) : badRequest(issuesOf(r.error.issues)));
+};
+
+/** 200 when a room accepted, 409 when every room refused. */
+const sendResults = (res: Res, results: RoomResult[]) => sendJson(res, results.some((r) => r.ok) ? 200 : 409, { results });
+
+const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
+
+function csvKind(req: Req): CsvKind {
+  const kind = query(req).get('kind');
+  if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new HttpError(400, 'bad request', [`kind: one of ${CSV_KINDS.join(', ')}${kind ? ` (not "${kind.slice(0, 40)}")` : ''}`]);
+  return kind as CsvKind;
+}
+
+/** The session named in the path, when the request carries its token; else the matching error. */
+function authorizeSession(deps: SessionDeps, req: Req): SessionRow {
+  const session = deps.sessions.readSession(String(req.params.id ?? '').slice(0, 64));
+  if (!session) throw new HttpError(404, 'no such session');
+  const token = bearer(req);
+  if (!token) throw new HttpError(401, 'this needs the session token: Authorization: Bearer <facilitatorToken>');
+  if (!tokenMatches(token, session.tokenHash)) throw new HttpError(403, 'wrong token for this session');
+  return session;
+}
+
+export function mountClassRoutes(app: App, deps: SessionDeps) {
+  const { sessions, library } = deps;
+  const uploads = new WindowLimit(20, 60_000);
+  const creations = new WindowLimit(30, 60_000);
+  const wrongPassphrase = new WindowLimit(5, 60_000);
+  const replays: ReplayCache = new Map();
+
+  const { roomRecords, roomTimeline, roomExport, csvText, classDebrief } = debriefReader(deps);
+  const record = (matchId: string): MatchRecord => {
+    const rec = deps.store.readMatch(matchId);
+    if (!rec) throw new HttpError(404, 'no such match');
+    return rec;
+  };
+  /** One of the session's rooms, named in the path. */
+  const roomIn = (session: SessionRow, req: Req) => unwrap(roomOfSession(deps, session, String(req.params.matchId ?? '')));
+
+  // ---- Scenarios ----
+
+  app.post(
+    '/api/scenarios',
+    guarded(async (req, res) => {
+      if (!uploads.allow(clientAddress(req))) throw new HttpError(429, 'too many uploads; try again in a minute');
+      const text = await readText(req, MAX_SCENARIO_BYTES + 64 * 1024);
+      const r = library.upload(text);
+      if (!r.ok) return sendJson(res, 400, { error: 'invalid scenario', issues: r.errors });
+      const s = r.scenario;
+      sendJson(res, 201, { id: s.id, originalId: r.originalId, title: s.title, rounds: s.rounds, mediators: s.mediators } satisfies UploadedScenario);
+    }),
+  );
+
+  app.get(
+    '/api/scenarios/:id',
+    guarded((req, res) => {
+      const id = String(req.params.id ?? '');
+      const s = /^[a-z0-9][a-z0-9-]{0,80}$/.test(id) ? library.find(id) : null;
+      if (!s) throw new HttpError(404, `no scenario "${id.slice(0, 80)}"`);
+      sendJson(res, 200, s);
+    }),
+  );
+
+  // ---- Sessions ----
+
+  app.post(
+    '/api/sessions',
+    guarded(async (req, res) => {
+      if (!creations.allow(clientAddress(req))) throw new HttpError(429, 'too many sessions created; try again in a minute');
+      sendJson(res, 201, unwrap(createSession(deps, await readJson(req))));
+    }),
+  );
+
+  app.post(
+    '/api/sessions/:id/token',
+    guarded(async (req, res) => {
+      const session = sessions.readSession(String(req.params.id ?? '').slice(0, 64));
+      if (!session) throw new HttpError(404, 'no such session');
+      const { passphrase } = parse(tokenBody, await readJson(req));
+      if (!session.passphrase) throw new HttpError(400, 'this session has no passphrase; use the token shown when it was created');
+      if (!wrongPassphrase.allow(session.id, Date.now(), false)) throw new HttpError(429, 'too many wrong passphrases; try again in a minute');
+      const token = unseal(session.passphrase, passphrase);
+      if (!token || !tokenMatches(token, session.tokenHash)) {
+        wrongPassphrase.allow(session.id);
+        throw new HttpError(403, 'wrong passphrase');
+      }
+      wrongPassphrase.reset(session.id);
+      sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'token', detail: {}, ok: true });
+      sendJson(res, 200, { facilitatorToken: token } satisfies TokenAnswer);
+    }),
+  );
+
+  app.get(
+    '/api/sessions/:id',
+    guarded((req, res) => sendJson(res, 200, sessionInfo(deps, authorizeSession(deps, req)))),
+  );
+
+  app.get(
+    '/api/sessions/:id/overview',
+    guarded(async (req, res) => {
+      const session = authorizeSession(deps, req);
+      if (replays.size > 200) replays.clear();
+      sendJson(res, 200, await overview(deps, session, replays));
+    }),
+  );
+
+  app.post(
+    '/api/sessions/:id/control',
+    guarded(async (req, res) => {
+      const session = authorizeSession(deps, req);
+      const b = parse(controlBody, await readJson(req));
+      sendResults(res, await control(deps, unwrap(pickRooms(sessions, session, b.rooms)), b.op, b.seconds));
+    }),
+  );
+
+  app.post(
+    '/api/sessions/:id/inject',
+    guarded(async (req, res) => {
+      const session = authorizeSession(deps, req);
+      const { action, rooms } = unwrap(checkInject(library.get(session.scenario), await readJson(req)));
+      const picked = unwrap(pickRooms(sessions, session, rooms));
+      const detail = action.event !== undefined ? { event: action.event } : { custom: action.custom };
+      sendResults(res, await act(deps, session, picked, 'inject', action, detail));
+    }),
+  );
+
+  app.post(
+    '/api/sessions/:id/broadcast',
+    guarded(async (req, res) => {
+      const session = authorizeSession(deps, req);
+      const b = parse(broadcastBody, await readJson(req));
+      unwrap(broadcastText(library.get(session.scenario), b.text));
+      sendResults(res, await broadcast(deps, session, unwrap(pickRooms(sessions, session, b.rooms)), b.name, b.text));
+    }),
+  );
+
+  app.post(
+    '/api/sessions/:id/seat',
+    guarded(async (req, res) => {
+      const session = authorizeSession(deps, req);
+      const b = parse(seatBody, await readJson(req));
+      const action = unwrap(seatAction(library.get(session.scenario), b.seat, b.controller, b.strategy));
+      const { type: _type, ...detail } = action;
+      sendResults(res, await act(deps, session, unwrap(pickRooms(sessions, session, b.rooms)), 'seat', action, detail));
+    }),
+  );
+
+  app.get(
+    '/api/sessions/:id/rooms/:matchId/chat',
+    guarded((req, res) => {
+      const room = roomIn(authorizeSession(deps, req), req);
+      const q = query(req);
+      const rec = record(room.matchId);
+      const channels = channelsOf(library.get(rec.scenario));
+      const channel = q.get('channel');
+      const issues: string[] = [];
+      if (channel !== null && !channels.includes(channel)) issues.push(`channel: no channel "${channel.slice(0, 40)}" (channels: ${channels.join(', ')})`);
+      const after = q.get('after') === null ? 0 : Number(q.get('after'));
+      if (!Number.isInteger(after) || after < 0) issues.push('after: a message id, a whole number ≥ 0');
+      const limit = q.get('limit') === null ? 500 : Number(q.get('limit'));
+      if (!Number.isInteger(limit) || limit < 1 || limit > 2000) issues.push('limit: a whole number from 1 to 2000');
+      if (issues.length) throw new HttpError(400, 'bad request', issues);
+      const messages = rec.chat.filter((c) => c.id > after && (channel === null || c.channel === channel)).slice(0, limit);
+      sendJson(res, 200, { matchId: rec.id, channels, messages } satisfies RoomChat);
+    }),
+  );
+
+  app.post(
+    '/api/sessions/:id/rooms/:matchId/fork',
+    guarded(async (req, res) => {
+      const session = authorizeSession(deps, req);
+      const room = roomIn(session, req);
+      sendJson(res, 201, unwrap(forkRoom(deps, session, room, await readJson(req))));
+    }),
+  );
+
+  app.get(
+    '/api/sessions/:id/rooms/:matchId/timeline',
+    guarded((req, res) => {
+      const session = authorizeSession(deps, req);
+      const room = roomIn(session, req);
+      const channels = (query(req).get('channels') ?? 'none') as TimelineChannels;
+      if (!TIMELINE_CHANNELS.includes(channels)) throw new HttpError(400, 'bad request', [`channels: one of ${TIMELINE_CHANNELS.join(', ')}`]);
+      sendJson(res, 200, roomTimeline(record(room.matchId), room, sessions.readLog(session.id, room.matchId), channels));
+    }),
+  );
+
+  app.get(
+    '/api/sessions/:id/log',
+    guarded((req, res) => sendJson(res, 200, sessions.readLog(authorizeSession(deps, req).id))),
+  );
+
+  app.get(
+    '/api/sessions/:id/debrief',
+    guarded(async (req, res) => sendJson(res, 200, await classDebrief(authorizeSession(deps, req)))),
+  );
+
+  app.get(
+    '/api/sessions/:id/export.json',
+    guarded(async (req, res) => {
+      const session = authorizeSession(deps, req);
+      const body: ClassExport = {
+        exportedAt: Date.now(),
+        session: sessionInfo(deps, session),
+        debrief: await classDebrief(session),
+        rooms: roomRecords(session).map(({ rec }) => roomExport(rec)),
+      };
+      sendJson(res, 200, body, attachment(`parity-class-${session.id}.json`));
+    }),
+  );
+
+  app.get(
+    '/api/sessions/:id/export.csv',
+    guarded((req, res) => {
+      const session = authorizeSession(deps, req);
+      const kind = csvKind(req);
+      const rooms = roomRecords(session);
+      sendText(res, 200, csvText(kind, rooms), 'text/csv; charset=utf-8', attachment(`parity-class-${session.id}-${kind}.csv`));
+    }),
+  );
+
+  // ---- Exports of one match (a session's room, or any match) ----
+
+  /** The record, for its facilitator token (a session's token for its rooms) or once ended. */
+  const exportable = (req: Req): MatchRecord => {
+    const rec = record(String(req.params.id ?? '').slice(0, 64));
+    if (rec.ended !== null) return rec;
+    const token = bearer(req);
+    if (!token) throw new HttpError(401, 'the export opens when the match ends, or with the facilitator token');
+    if (!tokenMatches(token, rec.tokenHash)) throw new HttpError(403, 'wrong token for this match');
+    return rec;
+  };
+
+  app.get(
+    '/api/matches/:id/export.json',
+    guarded((req, res) => {
+      const rec = exportable(req);
+      sendJson(res, 200, roomExport(rec), attachment(`parity-${rec.id}.json`));
+    }),
+  );
+
+  app.get(
+    '/api/matches/:id/export.csv',
+    guarded((req, res) => {
+      const rec = exportable(req);
+      const kind = csvKind(req);
+      sendText(res, 200, csvText(kind, [{ rec, room: sessions.roomOf(rec.id) }]), 'text/csv; charset=utf-8', attachment(`parity-${rec.id}-${kind}.csv`));
+    }),
+  );
+}

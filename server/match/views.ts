@@ -1,0 +1,106 @@
+// Private views on the wire: a client gets its seat's whole view once (join, return, `sync`), then
+// only what changed — the fields whose value may have changed and the events that are new to it.
+import { canSee, isOpenTo, VIEW_FIELDS, viewFields, viewFor, type Match, type MatchEvent, type Seat, type SeatView } from '../../shared/engine/index.js';
+import type { ViewUpdate } from '../../shared/protocol/index.js';
+
+export type ViewMessage = { type: 'view'; payload: SeatView } | { type: 'viewUpdate'; payload: ViewUpdate };
+
+/**
+ * The match fields each view field is made from (shared/engine/view.ts). A view field is sent
+ * when one of its sources changed; a field missing here is sent with every update, so a new
+ * field in the view is never left stale. `events` travel on their own. test/server/views.test.ts
+ * replays bot games and checks that the updates rebuild viewFor exactly.
+ */
+const SOURCES: Partial<Record<keyof SeatView, readonly (keyof Match)[]>> = {
+  scenarioId: [],
+  seat: [],
+  rounds: [],
+  open: ['ended'],
+  round: ['round'],
+  phase: ['phase'],
+  ended: ['ended'],
+  seats: ['seats'],
+  escalation: ['escalation'],
+  stability: ['stability'],
+  regions: ['regions'],
+  demands: ['demands', 'ended'],
+  proposals: ['proposals'],
+  instruments: ['instruments'],
+  modifiers: ['modifiers'],
+  embargoes: ['embargoes'],
+  mediators: ['mediators'],
+  done: ['done'],
+  settlement: ['settlement'],
+  parties: ['parties', 'ended'],
+  balance: ['parties', 'turkishBacking', 'ended'],
+  history: ['history', 'ended'],
+  events: [],
+};
+const WATCHED = [...new Set(Object.values(SOURCES).flat())] as (keyof Match)[];
+
+/** What a seat's clients hold besides the fields: how many events (of how many in the match), and whether the view was open. */
+interface Held {
+  events: number;
+  matchEvents: number;
+  open: boolean;
+}
+
+/**
+ * Works out each seat's next view message. It keeps, per room, the match as of the last update
+ * (its unchanged fields are the current match's own, see sharing.ts, so this costs little) and,
+ * per seat, how many events its clients hold.
+ */
+export class SeatViews {
+  private held = new Map<Seat, Held>();
+  private last: Match | null = null;
+  /** Match fields that changed since the last update, for the update being worked out. */
+  private changed = new Set<keyof Match>(WATCHED);
+
+  /** Call once per change, before `next` for each seat. */
+  startUpdate(m: Match): void {
+    const last = this.last;
+    this.last = m;
+    if (!last) return;
+    this.changed.clear();
+    // A field that holds other data is another object (the engine copies, sharing.ts puts back
+    // what did not change); the same data in another object is merely sent again.
+    for (const field of WATCHED) if (m[field] !== last[field]) this.changed.add(field);
+  }
+
+  /** The whole view, for a client that has none (it also becomes what the seat holds). */
+  full(m: Match, seat: Seat): SeatView {
+    const view = viewFor(m, seat);
+    this.held.set(seat, { events: view.events.length, matchEvents: m.events.length, open: view.open });
+    return view;
+  }
+
+  /**
+   * The message that brings the seat's clients up to date, or null when their view did not change.
+   * Only the fields that may have changed are made (viewFields), and only the match's new events
+   * are looked at: the match's events only grow, and which a seat sees changes only with `open`.
+   */
+  next(m: Match, seat: Seat): ViewMessage | null {
+    const held = this.held.get(seat);
+    if (!held) return { type: 'view', payload: this.full(m, seat) };
+    const open = isOpenTo(m, seat);
+    // The view opens up when the match ends: earlier private events become visible, so start afresh.
+    if (open !== held.open || m.events.length < held.matchEvents) return { type: 'view', payload: this.full(m, seat) };
+    const keys = VIEW_FIELDS.filter((k) => k !== 'events' && !SOURCES[k]?.every((f) => !this.changed.has(f)));
+    const events: MatchEvent[] = [];
+    for (let i = held.matchEvents; i < m.events.length; i++) if (canSee(m.events[i], seat, open)) events.push(m.events[i]);
+    held.matchEvents = m.events.length;
+    if (!keys.length && !events.length) return null;
+    const eventsFrom = held.events;
+    held.events += events.length;
+    return { type: 'viewUpdate', payload: { changed: viewFields(m, seat, keys), events, eventsFrom } };
+  }
+
+  /** Nobody in this seat any more. */
+  forget(seat: Seat): void {
+    this.held.delete(seat);
+  }
+
+  seats(): Iterable<Seat> {
+    return this.held.keys();
+  }
+}

@@ -1,0 +1,134 @@
+// The match room's messages (docs/protocol.md §2–§6): the join options, what a client sends (each
+// with its zod payload) and what the room sends back. The room declares its handlers from
+// CLIENT_MESSAGES; the client types what it sends and receives from the same names.
+import { z } from 'zod';
+import { actionSchema, type Action } from '../engine/actions.js';
+import type { RefusalCode, Seat } from '../engine/types.js';
+import type { SeatView } from '../engine/view.js';
+import type { Phase, PlayingSeat } from '../scenario/schema.js';
+import type { ChatMessage } from './records.js';
+import type { ViewUpdate } from './views.js';
+
+/** Every seat a client may join as. */
+export const JOIN_SEATS = ['armenia', 'azerbaijan', 'russia', 'eu', 'facilitator', 'spectator'] as const;
+
+/** `client.joinById(roomId, options)`: `token` is the facilitator token, needed for `facilitator`. */
+export const joinOptions = z
+  .object({ seat: z.enum(JOIN_SEATS), name: z.string().trim().min(1).max(40), token: z.string().max(200).optional(), code: z.string().max(12).optional() })
+  .strict();
+export type JoinOptions = z.infer<typeof joinOptions>;
+
+/** Why a join is refused: the SDK's MatchMakeError message starts with the code. */
+export type JoinRefusalCode = 'bad_join' | 'wrong_seat' | 'bad_token' | 'seat_full';
+
+/** Echoed in the reply, so the client can match answers to questions. */
+export const refSchema = z.union([z.string().max(40), z.number().int()]).optional();
+export type Ref = z.infer<typeof refSchema>;
+
+export const CONTROL_OPS = ['pause', 'resume', 'extend', 'advance', 'end'] as const;
+export type ControlOp = (typeof CONTROL_OPS)[number];
+/** Seconds one `extend` may add to a phase. */
+export const extendSeconds = z.number().int().min(1).max(604_800);
+
+export const chatMessage = z.object({ channel: z.string().min(1).max(40), text: z.string().max(20_000), ref: refSchema }).strict();
+export const controlMessage = z.object({ op: z.enum(CONTROL_OPS), seconds: extendSeconds.optional(), ref: refSchema }).strict();
+export const syncMessage = z.object({ ref: refSchema }).strict();
+
+/**
+ * Client → server, by message type. `action` is an engine action plus `ref`: the engine checks it
+ * (applyAction parses it with actionSchema and refuses a malformed one with `bad_action`).
+ */
+export const CLIENT_MESSAGES = {
+  action: actionSchema,
+  chat: chatMessage,
+  control: controlMessage,
+  sync: syncMessage,
+} as const;
+export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
+export interface ClientMessages {
+  action: Action & { ref?: Ref };
+  chat: z.input<typeof chatMessage>;
+  control: z.input<typeof controlMessage>;
+  sync: z.input<typeof syncMessage>;
+}
+
+/** Refusals the room itself gives (the engine's RefusalCode are the rest); `limit_reached` in a class session's rooms. */
+export type RoomRefusalCode =
+  | 'bad_message'
+  | 'too_large'
+  | 'rate_limited'
+  | 'not_facilitator'
+  | 'spectator'
+  | 'unknown_channel'
+  | 'not_in_channel'
+  | 'channel_closed'
+  | 'match_over'
+  | 'bad_control'
+  | 'limit_reached'
+  | 'internal';
+
+/** Why the room said no: its own codes or the engine's. */
+export interface RoomRefusal {
+  code: RoomRefusalCode | RefusalCode;
+  reason: string;
+}
+
+export interface Accepted {
+  /** The message's type; for `control`, `control.<op>`. */
+  type: string;
+  ref?: Ref;
+}
+export interface Refused extends RoomRefusal {
+  type: string;
+  ref?: Ref;
+}
+/** `server.shutdown`; `seat.botPlaying` and `seat.humanBack` with `{seat}`. */
+export interface Notice {
+  key: 'server.shutdown' | 'seat.botPlaying' | 'seat.humanBack';
+  params: Record<string, string | number>;
+}
+
+/** Server → client, by message type. */
+export interface ServerMessages {
+  view: SeatView;
+  viewUpdate: ViewUpdate;
+  accepted: Accepted;
+  refused: Refused;
+  chat: ChatMessage;
+  chatHistory: ChatMessage[];
+  notice: Notice;
+}
+
+/** The synced schema state (§3) as plain data: public facts only. */
+export interface RoomState {
+  code: string;
+  scenarioId: string;
+  matchId: string;
+  round: number;
+  rounds: number;
+  phase: Phase;
+  phaseEndsAt: number;
+  paused: boolean;
+  pausedRemaining: number;
+  escalation: number;
+  stability: number;
+  /** '' while playing, else the ending's kind. */
+  ended: string;
+  directChannel: boolean;
+  seats: Partial<Record<PlayingSeat, SeatState>>;
+  facilitators: number;
+  spectators: number;
+}
+export interface SeatState {
+  controller: 'human' | 'bot';
+  botPlaying: boolean;
+  done: boolean;
+  occupants: Occupant[];
+}
+export interface Occupant {
+  sessionId: string;
+  name: string;
+  connected: boolean;
+}
+
+export type { Seat };
