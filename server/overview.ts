@@ -28,7 +28,7 @@ function matchFacts(m: Match) {
     reported: m.phase === 'report' ? m.round : m.round - 1,
     escalation: m.escalation,
     stability: Math.round(m.stability * 10) / 10,
-    balance: { ratio: Math.round(ratio * 1000) / 1000, gap: gapWords(ratio) },
+    balance: { ratio: Math.round(ratio * 1000) / 1000, gap: gapWords(m.scenario, ratio) },
     signed: m.settlement !== null,
     settlement: m.settlement ? { round: m.settlement.round, durability: Math.round(m.settlement.durability * 10) / 10, auspices: m.settlement.auspices } : null,
     ended: m.ended ? { kind: m.ended.kind, round: m.ended.round } : null,

@@ -182,7 +182,7 @@ export function outcomeOf(m: Match) {
     ended: m.ended,
     round: m.round,
     phase: m.phase,
-    finalBalance: { ratio: r3(ratio), gap: gapWords(ratio) },
+    finalBalance: { ratio: r3(ratio), gap: gapWords(m.scenario, ratio) },
     escalation: { final: m.escalation, max: m.stats.maxEscalation, attempts: { ...m.stats.escalations }, successes: { ...m.stats.escalationSuccesses } },
     settlement: m.settlement,
     lastingPeace: Math.round(lastingPeace(m) * 10) / 10,

@@ -221,7 +221,6 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
   // Only the events the rules and the policies read again (cards already drawn, escalations repelled):
   // every change copies the event list, so a short one keeps playouts cheap.
   m.events = v.events.filter((e) => e.key === 'event.drawn' || e.key === 'escalation.failure');
-  for (const d of v.demands) if (d.def) m.issuedCount[d.def] = (m.issuedCount[d.def] ?? 0) + 1;
   m.nextId = 1 + Math.max(0, ...[...v.demands, ...v.proposals].map((x) => Number(x.id.slice(1)) || 0));
   m.appetite = inferredAppetite(scenario, v);
   // Counts the objectives read: demands conceded so far (public), and how long fighting has been at war level.
@@ -250,7 +249,7 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
   } else {
     // A mediator knows only the public band of the balance (and how the rules place it): scale the
     // starting forces to a ratio drawn from where the truth can be.
-    const ratio = sample(ratioWithinPublicBand(v.balance.low), rand);
+    const ratio = sample(ratioWithinPublicBand(scenario, v.balance.low), rand);
     const start = effectivePair(scenario, m.parties, m.turkishBacking);
     const scale = ratio / (start.azerbaijan / start.armenia);
     m.parties.azerbaijan.strength = scaled(m.parties.azerbaijan.strength, scale);

@@ -1,7 +1,8 @@
 // Creating a match, copying it for a change, and small helpers every rule module uses.
 import { PARTIES, type Mediator, type Party, type PlayingSeat, type Scenario } from '../scenario/schema.js';
+import { ratioOf } from './maths.js';
 import { effectivePair } from './military.js';
-import type { Match, MatchEvent, PartyState, RoundMeters, SeatConfig, Stats } from './types.js';
+import type { EventKey, EventParams, Match, MatchEvent, PartyState, RoundMeters, SeatConfig, Stats } from './types.js';
 import { mixSeed } from './rng.js';
 
 export const otherParty = (p: Party): Party => (p === 'armenia' ? 'azerbaijan' : 'armenia');
@@ -74,7 +75,6 @@ export function initialMatch(scenario: Scenario, seed: number, seatConfig: SeatC
     modifiers: [],
     embargoes: [],
     done: [],
-    issuedCount: {},
     settlement: null,
     ended: null,
     nextId: 1,
@@ -107,7 +107,6 @@ const COPY: { [K in keyof Match]?: (x: Match[K]) => Match[K] } = {
   modifiers: (x) => [...x],
   embargoes: (x) => [...x],
   done: (x) => [...x],
-  issuedCount: (x) => ({ ...x }),
   events: (x) => [...x],
   history: (x) => [...x],
   stats: (x) => ({
@@ -173,7 +172,6 @@ export function cloneMatch(m: Match): Match {
     modifiers: c.modifiers(m.modifiers),
     embargoes: c.embargoes(m.embargoes),
     done: c.done(m.done),
-    issuedCount: c.issuedCount(m.issuedCount),
     events: c.events(m.events),
     history: c.history(m.history),
     stats: c.stats(m.stats),
@@ -212,7 +210,6 @@ export function finishDraft(draft: Match): Match {
     modifiers: f('modifiers'),
     embargoes: f('embargoes'),
     done: f('done'),
-    issuedCount: f('issuedCount'),
     settlement: p('settlement'),
     ended: p('ended'),
     nextId: p('nextId'),
@@ -224,7 +221,7 @@ export function finishDraft(draft: Match): Match {
 }
 
 /** Record an event on a draft match; returns it so the caller can collect what an action produced. */
-export function emit(m: Match, key: string, params: MatchEvent['params'] = {}, to: PlayingSeat[] | null = null): MatchEvent {
+export function emit<K extends EventKey>(m: Match, key: K, params: EventParams[K], to: PlayingSeat[] | null = null): MatchEvent {
   const e: MatchEvent = { round: m.round, phase: m.phase, key, params, to };
   m.events.push(e);
   return e;
@@ -234,10 +231,6 @@ export function newId(m: Match, prefix: string): string {
   return `${prefix}${m.nextId++}`;
 }
 
-export function hasModifier(m: Match, id: string): boolean {
-  return m.modifiers.some((x) => x.id === id && x.until >= m.round);
-}
-
 /** The meters at the end of a round, for charts and the debrief. */
 export function meters(m: Match, round = m.round): RoundMeters {
   const effective = effectivePair(m.scenario, m.parties, m.turkishBacking);
@@ -245,7 +238,7 @@ export function meters(m: Match, round = m.round): RoundMeters {
   for (const k in m.mediators) prestige[k as Mediator] = m.mediators[k as Mediator]!.prestige;
   return {
     round,
-    ratio: effective.azerbaijan / Math.max(1e-6, effective.armenia),
+    ratio: ratioOf(effective.azerbaijan, effective.armenia),
     effective,
     escalation: m.escalation,
     stability: m.stability,

@@ -1,7 +1,9 @@
 // viewFor: what one seat may see. Parties see their own plans, budget and deliveries; the other
 // side only as an intelligence estimate. Everything is open to the facilitator and after the end.
 import { PARTIES, type Components, type Mediator, type Party, type Phase, type PlayingSeat } from '../scenario/schema.js';
+import type { Scenario } from '../scenario/schema.js';
 import { isParty } from './match.js';
+import { midpoint, offZero, ratioOf } from './maths.js';
 import { effectivePair, gapWords, type Gap } from './military.js';
 import { mixSeed, step } from './rng.js';
 import type { ActiveInstrument, Demand, Ending, Intel, Match, MatchEvent, PartyState, Proposal, RegionState, RoundMeters, Seat, SeatConfig, Settlement } from './types.js';
@@ -163,36 +165,38 @@ export const VIEW_FIELDS: readonly (keyof SeatView)[] = KEYS;
 
 /** A party knows its own strength and estimates the other's; mediators and spectators see a public range. */
 export function balanceSeenBy(m: Match, seat: Seat, open: boolean): SeatView['balance'] {
-  const eff = effectivePair(m.scenario, m.parties, m.turkishBacking);
-  const truth = eff.azerbaijan / Math.max(1e-6, eff.armenia);
-  if (open) return { low: truth, high: truth, gap: gapWords(truth), exact: true };
+  const s = m.scenario;
+  const eff = effectivePair(s, m.parties, m.turkishBacking);
+  const truth = ratioOf(eff.azerbaijan, eff.armenia);
+  if (open) return { low: truth, high: truth, gap: gapWords(s, truth), exact: true };
   if (isParty(seat)) {
     const intel = m.parties[seat].intel;
     const own = eff[seat];
     if (intel) {
       const [lo, hi] = intel.effective;
       const low = seat === 'armenia' ? lo / own : own / hi;
-      const high = seat === 'armenia' ? hi / own : own / Math.max(1e-6, lo);
-      return { low, high, gap: gapWords((low + high) / 2), exact: lo === hi };
+      const high = seat === 'armenia' ? hi / own : own / offZero(lo);
+      return { low, high, gap: gapWords(s, midpoint(low, high)), exact: lo === hi };
     }
   }
-  // Public knowledge: a wide band (high = 1.7 × low) that holds the truth, placed each round by an
-  // offset fixed from the seed, so neither its ends nor its words give the exact ratio away.
-  const low = truth * publicShift(m.seed, m.round) * PUBLIC_LOW;
-  const high = low * 1.7;
-  return { low, high, gap: gapWords(Math.sqrt(low * high)), exact: false };
+  // Public knowledge: a wide band (high = width × low) that holds the truth, placed each round by
+  // an offset fixed from the seed, so neither its ends nor its words give the exact ratio away.
+  const band = s.intel.publicBand;
+  const low = truth * publicShift(s, m.seed, m.round) * band.low;
+  const high = low * band.width;
+  return { low, high, gap: gapWords(s, Math.sqrt(low * high)), exact: false };
 }
 
-/** Where the truth sits in the public band this round: low = truth × shift × 0.78 with shift in
- *  [0.86, 1.14], so the truth lies between a fifth and three quarters of the way up (on a log
- *  scale), never at an end. */
-function publicShift(seed: number, round: number): number {
-  return SHIFT[0] + (SHIFT[1] - SHIFT[0]) * step(mixSeed(seed, `public-band:${round}`))[0];
+/** Where the truth sits in the public band this round: low = truth × shift × publicBand.low with
+ *  shift drawn within publicBand.shift (the base scenario: 0.78 and 0.86–1.14, so the truth lies
+ *  between a fifth and three quarters of the way up on a log scale, never at an end). */
+function publicShift(s: Scenario, seed: number, round: number): number {
+  const shift = s.intel.publicBand.shift;
+  return shift.min + (shift.max - shift.min) * step(mixSeed(seed, `public-band:${round}`))[0];
 }
-const PUBLIC_LOW = 0.78;
-const SHIFT = [0.86, 1.14] as const;
 
 /** What the rules above let anyone infer from a public band: the ratio lies in this range. */
-export function ratioWithinPublicBand(low: number): [number, number] {
-  return [low / (PUBLIC_LOW * SHIFT[1]), low / (PUBLIC_LOW * SHIFT[0])];
+export function ratioWithinPublicBand(s: Scenario, low: number): [number, number] {
+  const band = s.intel.publicBand;
+  return [low / (band.low * band.shift.max), low / (band.low * band.shift.min)];
 }

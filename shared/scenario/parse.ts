@@ -77,6 +77,7 @@ function crossCheck(s: Scenario): string[] {
   unique('instruments', s.instruments.map((d) => d.id));
   unique('clauses', s.clauses.map((d) => d.id));
   unique('events', s.events.map((d) => d.id));
+  unique('modifiers', s.modifiers.map((d) => d.id));
   unique('sources', s.sources.map((d) => d.id));
   s.sources.forEach((src, i) => {
     if (src.date && !realDate(src.date)) errors.push(`sources.${i}.date: no such day "${src.date}"`);
@@ -92,6 +93,7 @@ function crossCheck(s: Scenario): string[] {
     ];
     for (const r of regionKeys) if (!regionIds.has(r)) errors.push(`${path}: unknown region "${r}"`);
     if (e.embargo && !suppliers.has(e.embargo.supplier)) errors.push(`${path}.embargo.supplier: unknown supplier "${e.embargo.supplier}"`);
+    if (e.modifier && !s.modifiers.some((m) => m.id === e.modifier!.id)) errors.push(`${path}.modifier.id: unknown modifier "${e.modifier.id}"`);
     for (const m of Object.keys(e.prestige ?? {})) {
       if (!s.mediators.includes(m as never)) errors.push(`${path}.prestige.${m}: mediator not in this scenario`);
     }
@@ -116,6 +118,12 @@ function crossCheck(s: Scenario): string[] {
       if (ev.untilRound > s.rounds) errors.push(`events.${i}.untilRound: after the last round (${s.rounds})`);
     }
   });
+  s.modifiers.forEach((x, i) => {
+    for (const r of x.regions ?? []) if (!regionIds.has(r)) errors.push(`modifiers.${i}.regions: unknown region "${r}"`);
+  });
+  const { unprepared, prepared, war } = s.escalation.levels;
+  if (!(unprepared <= prepared && prepared <= war)) errors.push(`escalation.levels: expected unprepared ≤ prepared ≤ war, got ${unprepared}, ${prepared}, ${war}`);
+  if (s.startingEscalation > war) errors.push(`startingEscalation: above the war level (${war})`);
   if (s.openingEvent && !s.events.some((e) => e.id === s.openingEvent)) errors.push(`openingEvent: unknown event "${s.openingEvent}"`);
   const seats = ['armenia', 'azerbaijan', ...s.mediators] as const;
   for (const seat of seats) if (!s.seats[seat]) errors.push(`seats.${seat}: missing (every party and mediator needs a seat)`);

@@ -23,7 +23,7 @@ export function renderMatch(m: Match, opts: { events?: boolean } = {}): string {
     lines.push(
       [
         pad(h.round, 4),
-        pad(`${num(h.ratio, 2)} (${gapWords(h.ratio)})`, 21),
+        pad(`${num(h.ratio, 2)} (${gapWords(s, h.ratio)})`, 21),
         pad(`${h.escalation} ${t.t(`escalationLevel.${h.escalation}`)}`, 16),
         pad(`${num(h.support.armenia)}/${num(h.support.azerbaijan)}`, 13),
         pad(`${num(h.standing.armenia)}/${num(h.standing.azerbaijan)}`, 14),
