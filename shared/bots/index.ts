@@ -3,6 +3,7 @@ import type { Phase, PlayingSeat, Scenario } from '../scenario/schema.js';
 import { createMatch } from '../engine/create.js';
 import type { Action } from '../engine/actions.js';
 import { isParty } from '../engine/match.js';
+import { checkAction } from '../engine/rules.js';
 import { mixSeed, step } from '../engine/rng.js';
 import type { Match } from '../engine/types.js';
 import { viewFor } from '../engine/view.js';
@@ -92,14 +93,15 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
     if (isParty(seat) && (phase === 'negotiation' || phase === 'response')) {
       const keep = base.moves.filter((a) => a.type !== 'sign');
       for (const p of view.proposals) {
-        if (p.status === 'open' && !p.signed.includes(seat)) out.push([...keep, { type: 'sign', proposal: p.id }]);
+        const sign: Action = { type: 'sign', proposal: p.id };
+        if (!checkAction(view, s, seat, sign)) out.push([...keep, sign]);
       }
       if (!view.proposals.some((p) => p.by === seat && p.status === 'open')) {
         for (const clauses of packagesToTable(s, view, seat, level.packages)) out.push([...keep, { type: 'propose', clauses }]);
       }
     }
     if (isParty(seat) && phase === 'demands' && level.packages > 0 && !view.demands.some((d) => d.from === seat && d.issued === view.round)) {
-      for (const demand of demandsToPress(s, view, seat)) out.push([{ type: 'issueDemand', demand, deadline: 0 }]);
+      for (const demand of demandsToPress(s, view)) out.push([{ type: 'issueDemand', demand, deadline: 0 }]);
     }
     if (!isParty(seat) && phase === 'negotiation' && !view.proposals.some((p) => p.by === seat && p.status === 'open')) {
       const summit = summitNow(s, view, seat);

@@ -1,10 +1,16 @@
 // What a bot can work out from its own view: the balance it believes in, the odds it expects,
 // which packages of clauses exist and how they split the concessions.
 import type { Party, Scenario } from '../scenario/schema.js';
+import type { Action } from '../engine/actions.js';
 import { escalationOdds } from '../engine/military.js';
 import { pressureModifiers } from '../engine/resolve.js';
 import { packageCost } from '../engine/settlement.js';
+import { checkAction } from '../engine/rules.js';
 import type { OwnParty, SeatView } from '../engine/view.js';
+import type { BotContext } from './types.js';
+
+/** Whether the rules allow this seat `action` now, as its view shows the table. */
+export const allowed = (ctx: BotContext, action: Action): boolean => checkAction(ctx.view, ctx.scenario, ctx.seat, action) === null;
 
 /** The Azerbaijani/Armenian ratio the seat believes (midpoint of what it can see). */
 export const believedRatio = (v: SeatView): number => (v.balance.low + v.balance.high) / 2;

@@ -2,9 +2,9 @@
 import { PROCUREMENT_ROLES, type Party, type ProcurementItem, type ProcurementRole } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
 import { FLOAT_NOISE } from '../engine/maths.js';
-import { catalogueDemand, demandWeight, planCost, pressureRegion } from '../engine/queries.js';
+import { catalogueDemand, demandBlocks, demandWeight, planCost, pressureRegion } from '../engine/queries.js';
 import type { OwnParty } from '../engine/view.js';
-import { believedOdds, believedRatio, inferredAppetite, shareOf } from './judgement.js';
+import { allowed, believedOdds, believedRatio, inferredAppetite, shareOf } from './judgement.js';
 import type { BotContext } from './types.js';
 
 interface PartyPolicy {
@@ -59,12 +59,13 @@ const plan = (procure: { item: string; qty: number }[], reform: number, diplomac
 
 const costOf = (ctx: BotContext, procure: { item: string; qty: number }[]) => planCost(ctx.scenario, { procure, reform: 0, diplomacy: 0 });
 
-/** The next catalogue demand this party can still issue (in catalogue order). */
+/**
+ * The next catalogue demand this party can still issue (in catalogue order): repeats left and not
+ * on the table. Whether it may go out now (the phase, too many open) the rules say when it does.
+ */
 export function nextDemand(ctx: BotContext): string | null {
   const party = ctx.seat as Party;
-  const issued = (id: string) => ctx.view.demands.filter((d) => d.def === id).length;
-  const open = (id: string) => ctx.view.demands.some((d) => d.def === id && d.status === 'open');
-  const def = ctx.scenario.demands.find((d) => d.from === party && issued(d.id) < d.repeats && !open(d.id));
+  const def = ctx.scenario.demands.find((d) => d.from === party && demandBlocks(ctx.view, ctx.scenario, party, d).every((b) => b === 'too_many_open'));
   return def?.id ?? null;
 }
 
@@ -225,18 +226,18 @@ export function partyActions(ctx: BotContext, strategy: string): Action[] {
     case 'response': {
       const out: Action[] = [];
       for (const d of v.demands) {
-        if (d.to === party && d.status === 'open') {
+        if (allowed(ctx, { type: 'respond', demand: d.id, answer: 'accept' })) {
           const def = catalogueDemand(ctx.scenario, d.def);
           const yes = policy.accepts(ctx, demandWeight(ctx.scenario, def), pressureRegion(ctx.scenario, def, d.from));
           out.push({ type: 'respond', demand: d.id, answer: yes ? 'accept' : 'refuse' });
         }
-        if (v.phase === 'response' && d.from === party && (d.status === 'refused' || d.status === 'countered') && d.escalate === null) {
+        if (allowed(ctx, { type: 'chooseEscalation', demand: d.id, escalate: false })) {
           const region = pressureOf(ctx, d.def);
           out.push({ type: 'chooseEscalation', demand: d.id, escalate: policy.escalates(ctx, region), region });
         }
       }
       for (const p of v.proposals) {
-        if (p.status === 'open' && !p.signed.includes(party) && policy.signs(ctx, shareOf(ctx.scenario, p.clauses, party))) {
+        if (allowed(ctx, { type: 'sign', proposal: p.id }) && policy.signs(ctx, shareOf(ctx.scenario, p.clauses, party))) {
           out.push({ type: 'sign', proposal: p.id });
           break;
         }
