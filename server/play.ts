@@ -8,7 +8,6 @@ import type { Action } from '../shared/engine/actions.js';
 import { slowDecision, type BotPool } from './botPool.js';
 import { botSeats, botTurns, everyHumanDone, type BotTurn } from './bots.js';
 import { PhaseClock } from './phaseClock.js';
-import { shareUnchanged } from './sharing.js';
 import type { ClockRecord, Timers } from './store.js';
 
 export interface Refusal {
@@ -29,8 +28,9 @@ export class MatchPlay {
   readonly clock: PhaseClock;
   /** What bots said at the table since the room last took it. */
   private said: BotLine[] = [];
+  /** The match as it stands (a new one keeps the previous one's unchanged fields: shared/engine/draft.ts). */
+  match: Match;
 
-  private current: Match;
   /** Counts settle() calls: a decision that comes back for an older one is dropped. */
   private runs = 0;
 
@@ -46,17 +46,8 @@ export class MatchPlay {
     onTimeUp: () => void,
     private offLoop: OffLoop | null = null,
   ) {
-    this.current = match;
+    this.match = match;
     this.clock = new PhaseClock(onTimeUp);
-  }
-
-  /** The match as it stands. A new one keeps the previous one's unchanged fields (sharing.ts). */
-  get match(): Match {
-    return this.current;
-  }
-
-  set match(next: Match) {
-    this.current = shareUnchanged(this.current, next);
   }
 
   get ended(): boolean {

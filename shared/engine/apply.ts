@@ -1,7 +1,7 @@
 // applyAction: the action's rule (rules.ts) says whether it is allowed now, then changes a draft
 // of the match.
 import { actionSchema } from './actions.js';
-import { draftMatch, finishDraft } from './match.js';
+import { draftMatch, finishDraft } from './draft.js';
 import { refuse, type Table } from './queries.js';
 import { checkAction, ruleOf } from './rules.js';
 import type { ActionResult, Match, Seat } from './types.js';

@@ -4,7 +4,7 @@ export { applyAction } from './apply.js';
 export { RULES, checkAction, allowedActions, demandOptions, type Rule, type Actor, type DemandOption } from './rules.js';
 export { catalogueDemand, demandWeight, pressureRegion, planCost, clausesRefusal, demandBlocks, summitInForce, timesIssued, type Table, type DemandBlock, type TableBlock } from './queries.js';
 export { advancePhase } from './phases.js';
-export { viewFor, viewFields, isOpenTo, canSee, VIEW_FIELDS, type SeatView, type OwnParty, type PublicParty } from './view.js';
+export { viewFor, viewFields, isOpenTo, canSee, VIEW_FIELDS, VIEW_READS, type SeatView, type OwnParty, type PublicParty } from './view.js';
 export { replay } from './replay.js';
 export { seatScores, lastingPeace, objectiveMet, type SeatScore } from './score.js';
 export { durabilityNow, durabilityAt, packageCost, concessionBalance } from './settlement.js';

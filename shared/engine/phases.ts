@@ -2,7 +2,8 @@
 // entering resolution applies every consequence; entering report records the meters.
 import { COMPONENTS, PARTIES, PHASES, type Components, type Party } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
-import { cloneMatch, emit, meters, otherParty } from './match.js';
+import { cloneMatch, shareUnchanged } from './draft.js';
+import { emit, meters, otherParty } from './match.js';
 import { centred, round1 } from './maths.js';
 import { timesIssued } from './queries.js';
 import { effectiveStrength } from './military.js';
@@ -24,7 +25,7 @@ export function advancePhase(match: Match): AdvanceResult {
   const before = d.events.length;
   d.log.push({ kind: 'advance' });
   enterNextPhase(d);
-  return { match: d, events: d.events.slice(before) };
+  return { match: shareUnchanged(match, d), events: d.events.slice(before) };
 }
 
 /** Mutates a draft: the phase after the current one, with its entry rules. */
