@@ -1,7 +1,7 @@
 // Rollback and fork: a new room of the same session that starts from a resolved round of another,
 // rebuilt by replaying the stored log up to the start of that round's report.
 import { z } from 'zod';
-import { advancePhase, applyAction, createMatch, type LogEntry, type Match } from '../shared/engine/index.js';
+import { applyAction, createMatch, replayLog, type LogEntry, type Match } from '../shared/engine/index.js';
 import { HttpError, issuesOf } from './httpKit.js';
 import { checkSeats, createRoomMatch, roomRef, seatsSchema, type SessionDeps } from './sessions.js';
 import type { SessionRoom, SessionRow } from './sessionStore.js';
@@ -12,22 +12,16 @@ export const forkBody = z
 
 /** The log prefix that ends on entering `round`'s report, with the match it rebuilds; null when that round was not reported. */
 export function cutAtReport(start: Match, log: readonly LogEntry[], round: number): { length: number; match: Match; reported: number[] } {
-  let m = start;
   const reported: number[] = [];
-  for (let i = 0; i < log.length; i++) {
-    const e = log[i];
-    if (e.kind === 'advance') m = advancePhase(m).match;
-    else {
-      const r = applyAction(m, e.seat, e.action);
-      if (!r.ok) throw new Error(`log entry ${i} was refused on replay: ${r.reason}`);
-      m = r.match;
-    }
-    if (e.kind === 'advance' && m.phase === 'report' && !reported.includes(m.round)) {
-      reported.push(m.round);
-      if (m.round === round) return { length: i + 1, match: m, reported };
-    }
-  }
-  return { length: -1, match: m, reported };
+  let length = -1;
+  const match = replayLog(start, log, ({ index, entry, after }) => {
+    if (entry.kind !== 'advance' || after.phase !== 'report' || reported.includes(after.round)) return;
+    reported.push(after.round);
+    if (after.round !== round) return;
+    length = index + 1;
+    return false;
+  });
+  return { length, match, reported };
 }
 
 export function forkRoom(deps: SessionDeps, session: SessionRow, origin: SessionRoom, raw: unknown) {

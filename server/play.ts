@@ -2,11 +2,12 @@
 // It decides nothing itself: outcomes come from shared/engine, moves from shared/bots.
 import { advancePhase, applyAction, type Match, type Seat } from '../shared/engine/index.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
-import type { BotLine } from '../shared/bots/talk.js';
+import { botLines, type BotLine } from '../shared/bots/talk.js';
 import { botActions } from '../shared/bots/index.js';
+import { botTurns, type BotTurn } from '../shared/bots/turns.js';
 import type { Action } from '../shared/engine/actions.js';
 import { slowDecision, type BotPool } from './botPool.js';
-import { botSeats, botTurns, everyHumanDone, type BotTurn } from './bots.js';
+import { botSeats, everyHumanDone } from './bots.js';
 import { PhaseClock } from './phaseClock.js';
 import type { ClockRecord, Timers } from './store.js';
 
@@ -143,7 +144,8 @@ export class MatchPlay {
   private steps(run: number, inline: boolean, guard: number, turns: Generator<BotTurn, Match, Action[]> | null, answer: Action[] | undefined): void {
     this.waiting = null;
     for (; guard < 100 && !this.match.ended; guard++) {
-      if (!turns) turns = botTurns(this.match, botSeats(this.match, this.vacated), this.said);
+      // What the bots say about their moves goes to the table's chat.
+      if (!turns) turns = botTurns(this.match, botSeats(this.match, this.vacated), (before, seat, taken) => this.said.push(...botLines(before, seat, taken)));
       let step = answer === undefined ? turns.next() : turns.next(answer);
       answer = undefined;
       for (; !step.done; step = turns.next(botActions(step.value.match, step.value.seat))) {

@@ -1,5 +1,5 @@
 // Bots for every seat: `botActions` lists what a seat's bot does in the current phase.
-import type { Phase, PlayingSeat, Scenario } from '../scenario/schema.js';
+import type { PlayingSeat, Scenario } from '../scenario/schema.js';
 import { createMatch } from '../engine/create.js';
 import type { Action } from '../engine/actions.js';
 import { isParty } from '../engine/match.js';
@@ -12,12 +12,10 @@ import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './partie
 import { SEARCH_LEVELS, playout, searchMove, type Difficulty, type Option, type SearchLevel } from './search.js';
 import { demandsToPress, packagesToTable, summitNow } from './candidates.js';
 import { quickView } from './quickView.js';
+import { actsIn } from './turns.js';
 import type { BotContext } from './types.js';
 
-export { PARTY_STRATEGIES, MEDIATOR_STRATEGIES, SEARCH_LEVELS, type Difficulty };
-
-/** Phases in which a bot of each kind has anything to decide. */
-const ACTING_PHASES = { party: ['planning', 'demands', 'negotiation', 'response'], mediator: ['planning', 'negotiation'] } as const satisfies Record<string, readonly Phase[]>;
+export { PARTY_STRATEGIES, MEDIATOR_STRATEGIES, SEARCH_LEVELS, actsIn, type Difficulty };
 
 /** Personalities: readable policies. */
 export function personalitiesFor(seat: PlayingSeat): string[] {
@@ -38,7 +36,7 @@ export function defaultStrategy(seat: PlayingSeat): string {
  * random stream (seed, seat, round, phase) so it never disturbs the match's PRNG.
  */
 export function botActions(match: Match, seat: PlayingSeat, strategy = match.seats[seat]?.strategy ?? defaultStrategy(seat)): Action[] {
-  if (match.ended || !(ACTING_PHASES[isParty(seat) ? 'party' : 'mediator'] as readonly Phase[]).includes(match.phase)) return [];
+  if (match.ended || !actsIn(seat, match.phase)) return [];
   const rand = botRand(match, seat);
   if (strategy.startsWith('search')) {
     const level = SEARCH_LEVELS[(strategy.split('-')[1] ?? 'normal') as Difficulty] ?? SEARCH_LEVELS.normal;
@@ -65,7 +63,7 @@ function botRand(match: Match, seat: PlayingSeat): () => number {
  * playouts of different moves in the same world draw the same numbers (common random numbers).
  */
 function playoutActions(match: Match, seat: PlayingSeat, strategy: string, pass: number): Action[] {
-  if (match.ended || !(ACTING_PHASES[isParty(seat) ? 'party' : 'mediator'] as readonly Phase[]).includes(match.phase)) return [];
+  if (match.ended || !actsIn(seat, match.phase)) return [];
   let state = mixSeed(match.seed, `${seat}:${match.round}:${match.phase}:${pass}`);
   const rand = () => {
     const [v, next] = step(state);

@@ -5,7 +5,7 @@ export { RULES, checkAction, allowedActions, demandOptions, type Rule, type Acto
 export { catalogueDemand, demandWeight, pressureRegion, planCost, clausesRefusal, demandBlocks, summitInForce, timesIssued, type Table, type DemandBlock, type TableBlock } from './queries.js';
 export { advancePhase } from './phases.js';
 export { viewFor, viewFields, isOpenTo, canSee, VIEW_FIELDS, VIEW_READS, type SeatView, type OwnParty, type PublicParty } from './view.js';
-export { replay } from './replay.js';
+export { replay, replayLog, type ReplayStep } from './replay.js';
 export { seatScores, lastingPeace, objectiveMet, type SeatScore } from './score.js';
 export { durabilityNow, durabilityAt, packageCost, concessionBalance } from './settlement.js';
 export { oddsFor, pressureModifiers } from './resolve.js';

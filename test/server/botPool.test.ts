@@ -9,7 +9,7 @@ import { advancePhase, createMatch as newMatch, type Match, type SeatConfig } fr
 import { loadScenario } from '../../shared/scenario/files.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { BotPool } from '../../server/botPool.js';
-import { botTurns } from '../../server/bots.js';
+import { botTurns } from '../../shared/bots/turns.js';
 import { MatchPlay } from '../../server/play.js';
 import { createMatch, ok, Player, startServer, type TestServer } from './helpers.js';
 
