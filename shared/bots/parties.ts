@@ -127,7 +127,7 @@ const armenia: Record<string, PartyPolicy> = {
     demand: issue,
     accepts: () => false,
     escalates: (ctx, region) => believedOdds(ctx.scenario, ctx.view, 'armenia', region, preparedNow(ctx)) >= 0.4,
-    signs: (ctx, share) => share <= 0.45,
+    signs: (_ctx, share) => share <= 0.45,
   },
   /** Seeks a deal: gives way on smaller demands, lobbies abroad, signs fair packages readily. */
   conciliator: {
@@ -185,7 +185,7 @@ const azerbaijan: Record<string, PartyPolicy> = {
     demand: (ctx) => (ctx.rand() < 0.35 ? issue(ctx) : []),
     accepts: (_ctx, weight) => weight <= 4,
     escalates: () => false,
-    signs: (ctx, share) => share <= 0.55,
+    signs: (_ctx, share) => share <= 0.55,
   },
 };
 
