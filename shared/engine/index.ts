@@ -2,7 +2,7 @@
 export { createMatch } from './create.js';
 export { applyAction } from './apply.js';
 export { RULES, checkAction, allowedActions, demandOptions, type Rule, type Actor, type DemandOption } from './rules.js';
-export { catalogueDemand, demandWeight, pressureRegion, planCost, clausesRefusal, demandBlocks, summitInForce, timesIssued, type Table, type DemandBlock, type TableBlock } from './queries.js';
+export { catalogueDemand, demandWeight, pressureRegion, planCost, clausesRefusal, demandBlocks, summitInForce, timesIssued, tooManyOpen, type Table, type DemandBlock, type TableBlock } from './queries.js';
 export { advancePhase } from './phases.js';
 export { viewFor, viewFields, isOpenTo, canSee, VIEW_FIELDS, VIEW_READS, type SeatView, type OwnParty, type PublicParty } from './view.js';
 export { replay, replayLog, type ReplayStep } from './replay.js';

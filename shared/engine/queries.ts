@@ -64,13 +64,17 @@ export type DemandBlock = 'wrong_phase' | TableBlock;
 /** How many times a catalogue demand has been issued in this match (every demand stays on the record). */
 export const timesIssued = (t: Pick<Table, 'demands'>, defId: string): number => t.demands.reduce((n, d) => (d.def === defId ? n + 1 : n), 0);
 
+/** Whether `from` has as many demands open as the scenario allows. */
+export const tooManyOpen = (t: Pick<Table, 'demands'>, scenario: Scenario, from: Party): boolean =>
+  t.demands.filter((d) => d.from === from && d.status === 'open').length >= scenario.demandRules.maxOpen;
+
 /**
  * What stands in the way of `from` issuing catalogue demand `def` now, in the order the rule
  * checks it: too many of its demands open, the demand's repeats used up, the demand on the table.
  */
 export function demandBlocks(t: Pick<Table, 'demands'>, scenario: Scenario, from: Party, def: DemandDef): TableBlock[] {
   const blocks: TableBlock[] = [];
-  if (t.demands.filter((d) => d.from === from && d.status === 'open').length >= scenario.demandRules.maxOpen) blocks.push('too_many_open');
+  if (tooManyOpen(t, scenario, from)) blocks.push('too_many_open');
   if (timesIssued(t, def.id) >= def.repeats) blocks.push('repeats_used');
   if (t.demands.some((d) => d.def === def.id && d.status === 'open')) blocks.push('on_table');
   return blocks;

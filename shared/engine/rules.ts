@@ -18,6 +18,7 @@ import {
   pressureRegion,
   refuse,
   summitInForce,
+  tooManyOpen,
   type DemandBlock,
   type Table,
 } from './queries.js';
@@ -77,8 +78,7 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     check(t, s, seat, a) {
       const from = seat as Party;
       if (a.deadline > s.demandRules.maxDeadline) return refuse('bad_action', `deadline: at most ${s.demandRules.maxDeadline} rounds from now`);
-      const max = s.demandRules.maxOpen;
-      if (t.demands.filter((d) => d.from === from && d.status === 'open').length >= max) return refuse('not_allowed', `at most ${max} open demands at once`);
+      if (tooManyOpen(t, s, from)) return refuse('not_allowed', `at most ${s.demandRules.maxOpen} open demands at once`);
       if (a.demand === null) return a.text ? null : refuse('bad_action', 'a demand in your own words needs text');
       const def = catalogueDemand(s, a.demand);
       if (!def) return refuse('unknown_demand', `no demand "${a.demand}" in the catalogue`);
