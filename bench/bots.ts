@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { loadScenario } from '../shared/scenario/files.js';
 import { playingSeats, seatScores } from '../shared/engine/index.js';
-import { botActions, personalitiesFor } from '../shared/bots/index.js';
+import { actsIn, botActions, personalitiesFor } from '../shared/bots/index.js';
 import { playMatch } from '../shared/sim/play.js';
 import { searchStats } from '../shared/bots/search.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
@@ -27,9 +27,6 @@ function play(seed: number, seat: PlayingSeat, strategy: string): number {
   });
   return seatScores(m).find((x) => x.seat === seat)!.total;
 }
-
-const actsIn = (seat: PlayingSeat, phase: string) =>
-  seat === 'armenia' || seat === 'azerbaijan' ? ['planning', 'demands', 'negotiation', 'response'].includes(phase) : ['planning', 'negotiation'].includes(phase);
 
 const pct = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);

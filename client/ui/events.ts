@@ -1,5 +1,5 @@
-// Every place the interface tells the engine's events apart, by their key, is here: when the
-// engine's keys become a typed union, this is the one client file that switches to it.
+// Every place the interface tells the engine's events apart, by their key (the engine's typed
+// EventKey union), is here.
 import type { MatchEvent } from '../../shared/engine/types.js';
 
 type Keyed = Pick<MatchEvent, 'key'>;

@@ -3,7 +3,8 @@
 // scenario: every region's polygon and label point, and geometrySource. Nothing else in the
 // file changes. Every other scenario in scenarios/ whose regions have the same ids (the same
 // map, perhaps with other controllers or tensions) gets the same outlines; a scenario with
-// other region ids is left alone and named.
+// other region ids is left alone and named, and a variant that extends another without regions
+// of its own inherits its base's map.
 //
 //   npx tsx scripts/geometry/derive.ts               rewrite the scenarios' regions
 //   npx tsx scripts/geometry/derive.ts --check       only report; exit 1 if any file differs
@@ -453,7 +454,13 @@ export function sameMapScenarios(ids: readonly string[], dir = SCENARIO_DIR, log
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     let have: string;
     try {
-      have = (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { regions: { id: string }[] }).regions.map((r) => r.id).sort().join(',');
+      const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { extends?: string; regions?: { id: string }[] };
+      // A variant without regions of its own has its base's map (shared/scenario/extend.ts).
+      if (json.extends && !json.regions) {
+        log(`${file}: skipped (a variant of ${json.extends}: its map is that file's)`);
+        continue;
+      }
+      have = json.regions!.map((r) => r.id).sort().join(',');
     } catch {
       log(`${file}: skipped (not a scenario this script can read)`);
       continue;

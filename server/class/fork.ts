@@ -1,6 +1,6 @@
 // Rollback and fork: a new room of the same session that starts from a resolved round of another,
 // rebuilt by replaying the stored log up to the start of that round's report.
-import { advancePhase, applyAction, createMatch, type LogEntry, type Match } from '../../shared/engine/index.js';
+import { applyAction, createMatch, replayLog, type LogEntry, type Match } from '../../shared/engine/index.js';
 import { forkBody, type RoomRef } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { checkSeats, storeNewMatch } from '../match/newMatch.js';
@@ -10,22 +10,16 @@ import { roomRef, type SessionDeps } from './sessions.js';
 
 /** The log prefix that ends on entering `round`'s report, with the match it rebuilds; null when that round was not reported. */
 export function cutAtReport(start: Match, log: readonly LogEntry[], round: number): { length: number; match: Match; reported: number[] } {
-  let m = start;
   const reported: number[] = [];
-  for (let i = 0; i < log.length; i++) {
-    const e = log[i];
-    if (e.kind === 'advance') m = advancePhase(m).match;
-    else {
-      const r = applyAction(m, e.seat, e.action);
-      if (!r.ok) throw new Error(`log entry ${i} was refused on replay: ${r.reason}`);
-      m = r.match;
-    }
-    if (e.kind === 'advance' && m.phase === 'report' && !reported.includes(m.round)) {
-      reported.push(m.round);
-      if (m.round === round) return { length: i + 1, match: m, reported };
-    }
-  }
-  return { length: -1, match: m, reported };
+  let length = -1;
+  const match = replayLog(start, log, ({ index, entry, after }) => {
+    if (entry.kind !== 'advance' || after.phase !== 'report' || reported.includes(after.round)) return;
+    reported.push(after.round);
+    if (after.round !== round) return;
+    length = index + 1;
+    return false;
+  });
+  return { length, match, reported };
 }
 
 export function forkRoom(deps: SessionDeps, session: SessionRow, origin: SessionRoom, raw: unknown): Result<RoomRef, 'bad_request' | 'no_match' | 'no_free_code'> {

@@ -1,7 +1,7 @@
 // A room's timeline for the debrief: the stored log replayed with the engine, one entry per
 // decision and per phase change that produced something, each decision with what the deciding
 // seat knew just before it (its own view), merged with the facilitator's log.
-import { advancePhase, applyAction, balanceRatio, createMatch, isParty, playingSeats, viewFor, type Action, type Match } from '../../shared/engine/index.js';
+import { balanceRatio, createMatch, isParty, playingSeats, replayLog, viewFor, type Action, type Match } from '../../shared/engine/index.js';
 import type { EntryKind, FacilitatorLogEntry, Knowledge, TimelineEntry } from '../../shared/protocol/index.js';
 import type { Phase, PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
 import type { MatchRecord } from '../store/matchStore.js';
@@ -61,37 +61,35 @@ export interface Walked {
  * (a fork's copied log keeps its origin's times).
  */
 export function walk(scenario: Scenario, rec: MatchRecord, facilitatorLog: FacilitatorLogEntry[] = [], times: number[] = []): Walked {
-  let m = createMatch(scenario, rec.seed, rec.seats);
+  const start = createMatch(scenario, rec.seed, rec.seats);
   const entries: TimelineEntry[] = [];
   const seats = new Set<string>(playingSeats(scenario));
-  if (m.events.length) entries.push({ at: times[0] ?? rec.createdAt, round: m.round, phase: m.phase, kind: 'news', seat: null, events: [...m.events] });
-  rec.log.forEach((stored, i) => {
-    const at = times[i] ?? stored.at;
-    const before = m;
-    const entry = stored.entry;
-    if (entry.kind === 'advance') {
-      m = advancePhase(m).match;
-      const events = m.events.slice(before.events.length);
-      if (events.length) entries.push({ at, round: before.round, phase: m.phase, kind: advanceKind(before, m), seat: null, events });
-      return;
-    }
-    const r = applyAction(m, entry.seat, entry.action);
-    if (!r.ok) throw new Error(`log entry ${i} of ${rec.id} (${entry.action.type} by ${entry.seat}) was refused on replay: ${r.reason}`);
-    m = r.match;
-    let kind = ACTION_KIND[entry.action.type];
-    if (!kind) return;
-    if (kind === 'instrument' && r.events.some((e) => e.key === 'summit.convened')) kind = 'summit';
-    entries.push({
-      at,
-      round: before.round,
-      phase: before.phase,
-      kind,
-      seat: entry.seat,
-      action: entry.action,
-      events: r.events,
-      ...(seats.has(entry.seat) ? { knew: knowledgeOf(before, entry.seat as PlayingSeat) } : {}),
+  if (start.events.length) entries.push({ at: times[0] ?? rec.createdAt, round: start.round, phase: start.phase, kind: 'news', seat: null, events: [...start.events] });
+  let m = start;
+  try {
+    m = replayLog(start, rec.log.map((stored) => stored.entry), ({ index, entry, before, after, events }) => {
+      const at = times[index] ?? rec.log[index].at;
+      if (entry.kind === 'advance') {
+        if (events.length) entries.push({ at, round: before.round, phase: after.phase, kind: advanceKind(before, after), seat: null, events });
+        return;
+      }
+      let kind = ACTION_KIND[entry.action.type];
+      if (!kind) return;
+      if (kind === 'instrument' && events.some((e) => e.key === 'summit.convened')) kind = 'summit';
+      entries.push({
+        at,
+        round: before.round,
+        phase: before.phase,
+        kind,
+        seat: entry.seat,
+        action: entry.action,
+        events,
+        ...(seats.has(entry.seat) ? { knew: knowledgeOf(before, entry.seat as PlayingSeat) } : {}),
+      });
     });
-  });
+  } catch (e) {
+    throw new Error(`${rec.id}: ${(e as Error).message}`);
+  }
   // The facilitator's own operations, placed by time among the match's entries.
   const extra: TimelineEntry[] = facilitatorLog
     .filter((l) => l.ok && l.matchId === rec.id && FACILITATOR_OPS.has(l.op))

@@ -2,13 +2,13 @@
 // It decides nothing itself: outcomes come from shared/engine, moves from shared/bots.
 import { advancePhase, applyAction, type Match, type Seat } from '../../shared/engine/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
-import type { BotLine } from '../../shared/bots/talk.js';
+import { botLines, type BotLine } from '../../shared/bots/talk.js';
 import { botActions } from '../../shared/bots/index.js';
+import { botTurns, type BotTurn } from '../../shared/bots/turns.js';
 import type { Action } from '../../shared/engine/actions.js';
 import { slowDecision, type BotPool } from './botPool.js';
-import { botSeats, botTurns, everyHumanDone, type BotTurn } from './bots.js';
+import { botSeats, everyHumanDone } from './bots.js';
 import { PhaseClock } from './clock.js';
-import { shareUnchanged } from '../sharing.js';
 import type { ClockRecord, ControlOp, RoomRefusal as Refusal, Timers } from '../../shared/protocol/index.js';
 
 /** Where slow bot decisions are made, and how the room picks up when one comes back. */
@@ -22,8 +22,9 @@ export class MatchPlay {
   readonly clock: PhaseClock;
   /** What bots said at the table since the room last took it. */
   private said: BotLine[] = [];
+  /** The match as it stands (a new one keeps the previous one's unchanged fields: shared/engine/draft.ts). */
+  match: Match;
 
-  private current: Match;
   /** Counts settle() calls: a decision that comes back for an older one is dropped. */
   private runs = 0;
 
@@ -39,17 +40,8 @@ export class MatchPlay {
     onTimeUp: () => void,
     private offLoop: OffLoop | null = null,
   ) {
-    this.current = match;
+    this.match = match;
     this.clock = new PhaseClock(onTimeUp);
-  }
-
-  /** The match as it stands. A new one keeps the previous one's unchanged fields (sharing.ts). */
-  get match(): Match {
-    return this.current;
-  }
-
-  set match(next: Match) {
-    this.current = shareUnchanged(this.current, next);
   }
 
   get ended(): boolean {
@@ -145,7 +137,8 @@ export class MatchPlay {
   private steps(run: number, inline: boolean, guard: number, turns: Generator<BotTurn, Match, Action[]> | null, answer: Action[] | undefined): void {
     this.waiting = null;
     for (; guard < 100 && !this.match.ended; guard++) {
-      if (!turns) turns = botTurns(this.match, botSeats(this.match, this.vacated), this.said);
+      // What the bots say about their moves goes to the table's chat.
+      if (!turns) turns = botTurns(this.match, botSeats(this.match, this.vacated), (before, seat, taken) => this.said.push(...botLines(before, seat, taken)));
       let step = answer === undefined ? turns.next() : turns.next(answer);
       answer = undefined;
       for (; !step.done; step = turns.next(botActions(step.value.match, step.value.seat))) {

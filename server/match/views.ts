@@ -1,42 +1,14 @@
 // Private views on the wire: a client gets its seat's whole view once (join, return, `sync`), then
 // only what changed — the fields whose value may have changed and the events that are new to it.
-import { canSee, isOpenTo, VIEW_FIELDS, viewFields, viewFor, type Match, type MatchEvent, type Seat, type SeatView } from '../../shared/engine/index.js';
+import { canSee, isOpenTo, VIEW_FIELDS, VIEW_READS, viewFields, viewFor, type Match, type MatchEvent, type Seat, type SeatView } from '../../shared/engine/index.js';
 import type { ViewUpdate } from '../../shared/protocol/index.js';
 
 export type ViewMessage = { type: 'view'; payload: SeatView } | { type: 'viewUpdate'; payload: ViewUpdate };
 
-/**
- * The match fields each view field is made from (shared/engine/view.ts). A view field is sent
- * when one of its sources changed; a field missing here is sent with every update, so a new
- * field in the view is never left stale. `events` travel on their own. test/server/views.test.ts
- * replays bot games and checks that the updates rebuild viewFor exactly.
- */
-const SOURCES: Partial<Record<keyof SeatView, readonly (keyof Match)[]>> = {
-  scenarioId: [],
-  seat: [],
-  rounds: [],
-  open: ['ended'],
-  round: ['round'],
-  phase: ['phase'],
-  ended: ['ended'],
-  seats: ['seats'],
-  escalation: ['escalation'],
-  stability: ['stability'],
-  regions: ['regions'],
-  demands: ['demands', 'ended'],
-  proposals: ['proposals'],
-  instruments: ['instruments'],
-  modifiers: ['modifiers'],
-  embargoes: ['embargoes'],
-  mediators: ['mediators'],
-  done: ['done'],
-  settlement: ['settlement'],
-  parties: ['parties', 'ended'],
-  balance: ['parties', 'turkishBacking', 'ended'],
-  history: ['history', 'ended'],
-  events: [],
-};
-const WATCHED = [...new Set(Object.values(SOURCES).flat())] as (keyof Match)[];
+// A view field is sent when one of the match fields it reads (VIEW_READS, next to its builder in
+// shared/engine/view.ts) is another object; `events` travel on their own. test/server/views.test.ts
+// replays bot games and checks that the updates rebuild viewFor exactly.
+const WATCHED = [...new Set(Object.values(VIEW_READS).flat())];
 
 /** What a seat's clients hold besides the fields: how many events (of how many in the match), and whether the view was open. */
 interface Held {
@@ -47,7 +19,7 @@ interface Held {
 
 /**
  * Works out each seat's next view message. It keeps, per room, the match as of the last update
- * (its unchanged fields are the current match's own, see sharing.ts, so this costs little) and,
+ * (its unchanged fields are the previous match's own objects, shared/engine/draft.ts, so this costs little) and,
  * per seat, how many events its clients hold.
  */
 export class SeatViews {
@@ -62,8 +34,8 @@ export class SeatViews {
     this.last = m;
     if (!last) return;
     this.changed.clear();
-    // A field that holds other data is another object (the engine copies, sharing.ts puts back
-    // what did not change); the same data in another object is merely sent again.
+    // A field that holds other data is another object (the engine keeps the previous match's
+    // object where the data did not change); the same data in another object is merely sent again.
     for (const field of WATCHED) if (m[field] !== last[field]) this.changed.add(field);
   }
 
@@ -85,7 +57,7 @@ export class SeatViews {
     const open = isOpenTo(m, seat);
     // The view opens up when the match ends: earlier private events become visible, so start afresh.
     if (open !== held.open || m.events.length < held.matchEvents) return { type: 'view', payload: this.full(m, seat) };
-    const keys = VIEW_FIELDS.filter((k) => k !== 'events' && !SOURCES[k]?.every((f) => !this.changed.has(f)));
+    const keys = VIEW_FIELDS.filter((k) => k !== 'events' && VIEW_READS[k].some((f) => this.changed.has(f)));
     const events: MatchEvent[] = [];
     for (let i = held.matchEvents; i < m.events.length; i++) if (canSee(m.events[i], seat, open)) events.push(m.events[i]);
     held.matchEvents = m.events.length;

@@ -1,6 +1,6 @@
 // Every scenario a match may use: the shipped files and the facilitators' validated uploads.
 import { randomBytes } from 'node:crypto';
-import { listScenarioIds, loadScenario } from '../../shared/scenario/files.js';
+import { listScenarioIds, loadScenario, shippedScenarios } from '../../shared/scenario/files.js';
 import { parseScenario, parseScenarioUpload, scenarioOrThrow } from '../../shared/scenario/parse.js';
 import type { Scenario } from '../../shared/scenario/schema.js';
 import type { SessionStore } from './sessionStore.js';
@@ -63,7 +63,8 @@ export class ScenarioLibrary {
     } catch {
       /* parseScenarioUpload reports it */
     }
-    const r = parseScenarioUpload(text);
+    // An upload may extend a shipped scenario (shared/scenario/extend.ts); it is stored resolved.
+    const r = parseScenarioUpload(text, undefined, shippedScenarios(this.dir));
     if (!r.ok) return r;
     const originalId = r.scenario.id;
     const scenario = { ...r.scenario, id: uploadId(originalId) };

@@ -3,7 +3,7 @@
 // the durability it expects), each demand it could press, each open package it could sign.
 import type { PlayingSeat, Scenario } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
-import { isParty } from '../engine/match.js';
+import { checkAction, demandOptions } from '../engine/rules.js';
 import { durabilityAt } from '../engine/settlement.js';
 import type { SeatView } from '../engine/view.js';
 import { allPackages, believedRatio } from './judgement.js';
@@ -51,20 +51,13 @@ export function packagesToTable(scenario: Scenario, view: SeatView, seat: Playin
   return out;
 }
 
-/** Each catalogue demand this party could press now. */
-export function demandsToPress(scenario: Scenario, view: SeatView, seat: PlayingSeat): string[] {
-  if (!isParty(seat)) return [];
-  const issued = (id: string) => view.demands.filter((d) => d.def === id).length;
-  const open = (id: string) => view.demands.some((d) => d.def === id && d.status === 'open');
-  if (view.demands.filter((d) => d.from === seat && d.status === 'open').length >= 3) return [];
-  return scenario.demands.filter((d) => d.from === seat && issued(d.id) < d.repeats && !open(d.id)).map((d) => d.id);
+/** Each catalogue demand the view's party could issue now (none for a mediator). */
+export function demandsToPress(scenario: Scenario, view: SeatView): string[] {
+  return demandOptions(view, scenario).flatMap((o) => (o.refusal ? [] : [o.id]));
 }
 
-/** A summit this mediator could convene now, if none is in force this round. */
+/** A summit this mediator could convene now, if the rules allow one. */
 export function summitNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): Action[] {
-  const kind = (id: string) => scenario.instruments.find((i) => i.id === id)?.kind;
-  if (view.instruments.some((x) => x.until >= view.round && kind(x.id) === 'summit')) return [];
-  const prestige = view.mediators[seat as 'russia' | 'eu']?.prestige ?? 0;
-  const inst = scenario.instruments.find((i) => i.kind === 'summit' && i.by.includes(seat as 'russia' | 'eu') && i.cost <= prestige);
+  const inst = scenario.instruments.find((i) => i.kind === 'summit' && checkAction(view, scenario, seat, { type: 'useInstrument', instrument: i.id }) === null);
   return inst ? [{ type: 'useInstrument', instrument: inst.id }] : [];
 }

@@ -1,8 +1,9 @@
 // Bots for every seat: `botActions` lists what a seat's bot does in the current phase.
-import type { Phase, PlayingSeat, Scenario } from '../scenario/schema.js';
+import type { PlayingSeat, Scenario } from '../scenario/schema.js';
 import { createMatch } from '../engine/create.js';
 import type { Action } from '../engine/actions.js';
 import { isParty } from '../engine/match.js';
+import { checkAction } from '../engine/rules.js';
 import { mixSeed, step } from '../engine/rng.js';
 import type { Match } from '../engine/types.js';
 import { viewFor } from '../engine/view.js';
@@ -11,12 +12,10 @@ import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './partie
 import { SEARCH_LEVELS, playout, searchMove, type Difficulty, type Option, type SearchLevel } from './search.js';
 import { demandsToPress, packagesToTable, summitNow } from './candidates.js';
 import { quickView } from './quickView.js';
+import { actsIn } from './turns.js';
 import type { BotContext } from './types.js';
 
-export { PARTY_STRATEGIES, MEDIATOR_STRATEGIES, SEARCH_LEVELS, type Difficulty };
-
-/** Phases in which a bot of each kind has anything to decide. */
-const ACTING_PHASES = { party: ['planning', 'demands', 'negotiation', 'response'], mediator: ['planning', 'negotiation'] } as const satisfies Record<string, readonly Phase[]>;
+export { PARTY_STRATEGIES, MEDIATOR_STRATEGIES, SEARCH_LEVELS, actsIn, type Difficulty };
 
 /** Personalities: readable policies. */
 export function personalitiesFor(seat: PlayingSeat): string[] {
@@ -37,7 +36,7 @@ export function defaultStrategy(seat: PlayingSeat): string {
  * random stream (seed, seat, round, phase) so it never disturbs the match's PRNG.
  */
 export function botActions(match: Match, seat: PlayingSeat, strategy = match.seats[seat]?.strategy ?? defaultStrategy(seat)): Action[] {
-  if (match.ended || !(ACTING_PHASES[isParty(seat) ? 'party' : 'mediator'] as readonly Phase[]).includes(match.phase)) return [];
+  if (match.ended || !actsIn(seat, match.phase)) return [];
   const rand = botRand(match, seat);
   if (strategy.startsWith('search')) {
     const level = SEARCH_LEVELS[(strategy.split('-')[1] ?? 'normal') as Difficulty] ?? SEARCH_LEVELS.normal;
@@ -64,7 +63,7 @@ function botRand(match: Match, seat: PlayingSeat): () => number {
  * playouts of different moves in the same world draw the same numbers (common random numbers).
  */
 function playoutActions(match: Match, seat: PlayingSeat, strategy: string, pass: number): Action[] {
-  if (match.ended || !(ACTING_PHASES[isParty(seat) ? 'party' : 'mediator'] as readonly Phase[]).includes(match.phase)) return [];
+  if (match.ended || !actsIn(seat, match.phase)) return [];
   let state = mixSeed(match.seed, `${seat}:${match.round}:${match.phase}:${pass}`);
   const rand = () => {
     const [v, next] = step(state);
@@ -92,14 +91,15 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
     if (isParty(seat) && (phase === 'negotiation' || phase === 'response')) {
       const keep = base.moves.filter((a) => a.type !== 'sign');
       for (const p of view.proposals) {
-        if (p.status === 'open' && !p.signed.includes(seat)) out.push([...keep, { type: 'sign', proposal: p.id }]);
+        const sign: Action = { type: 'sign', proposal: p.id };
+        if (!checkAction(view, s, seat, sign)) out.push([...keep, sign]);
       }
       if (!view.proposals.some((p) => p.by === seat && p.status === 'open')) {
         for (const clauses of packagesToTable(s, view, seat, level.packages)) out.push([...keep, { type: 'propose', clauses }]);
       }
     }
     if (isParty(seat) && phase === 'demands' && level.packages > 0 && !view.demands.some((d) => d.from === seat && d.issued === view.round)) {
-      for (const demand of demandsToPress(s, view, seat)) out.push([{ type: 'issueDemand', demand, deadline: 0 }]);
+      for (const demand of demandsToPress(s, view)) out.push([{ type: 'issueDemand', demand, deadline: 0 }]);
     }
     if (!isParty(seat) && phase === 'negotiation' && !view.proposals.some((p) => p.by === seat && p.status === 'open')) {
       const summit = summitNow(s, view, seat);

@@ -1,10 +1,18 @@
 // What a bot can work out from its own view: the balance it believes in, the odds it expects,
 // which packages of clauses exist and how they split the concessions.
 import type { Party, Scenario } from '../scenario/schema.js';
+import type { Action } from '../engine/actions.js';
+import { clamp } from '../engine/maths.js';
 import { escalationOdds } from '../engine/military.js';
+import { clausesRefusal } from '../engine/queries.js';
 import { pressureModifiers } from '../engine/resolve.js';
 import { packageCost } from '../engine/settlement.js';
+import { checkAction } from '../engine/rules.js';
 import type { OwnParty, SeatView } from '../engine/view.js';
+import type { BotContext } from './types.js';
+
+/** Whether the rules allow this seat `action` now, as its view shows the table. */
+export const allowed = (ctx: BotContext, action: Action): boolean => checkAction(ctx.view, ctx.scenario, ctx.seat, action) === null;
 
 /** The Azerbaijani/Armenian ratio the seat believes (midpoint of what it can see). */
 export const believedRatio = (v: SeatView): number => (v.balance.low + v.balance.high) / 2;
@@ -14,7 +22,7 @@ export function inferredAppetite(scenario: Scenario, v: SeatView): number {
   const a = scenario.appetite;
   const accepted = v.demands.filter((d) => d.from === 'azerbaijan' && d.status === 'accepted').length;
   const resisted = v.events.filter((e) => e.key === 'escalation.failure' && e.params.attacker === 'azerbaijan').length;
-  return Math.max(0.05, Math.min(1, a.start + a.perAcceptance * accepted - a.perRefusalResisted * resisted));
+  return clamp(a.start + a.perAcceptance * accepted - a.perRefusalResisted * resisted, a.limits.min, a.limits.max);
 }
 
 /** The attacker's believed chance of success if it presses `region` now. */
@@ -38,20 +46,22 @@ export interface Package {
 
 const packageCache = new WeakMap<Scenario, Package[]>();
 
-/** Every package of minClauses..6 clauses (cached per scenario). */
+/** The most clauses in a package a bot considers (the rules allow more). */
+const MAX_PACKAGE = 6;
+
+/** Every package of clauses the rules accept, up to MAX_PACKAGE clauses (cached per scenario). */
 export function allPackages(scenario: Scenario): Package[] {
   const cached = packageCache.get(scenario);
   if (cached) return cached;
   const ids = scenario.clauses.map((c) => c.id);
   const out: Package[] = [];
-  const min = scenario.settlement.minClauses;
   const walk = (start: number, chosen: string[]) => {
-    if (chosen.length >= min) {
+    if (!clausesRefusal(scenario, chosen)) {
       const cost = packageCost(scenario, chosen);
       const total = cost.armenia + cost.azerbaijan;
       out.push({ clauses: [...chosen], ...cost, armeniaShare: total ? cost.armenia / total : 0.5 });
     }
-    if (chosen.length === 6) return;
+    if (chosen.length === MAX_PACKAGE) return;
     for (let i = start; i < ids.length; i++) walk(i + 1, [...chosen, ids[i]]);
   };
   walk(0, []);

@@ -1,7 +1,7 @@
 // Readable policies for the mediators: when to convene, which instruments, which packages.
 import type { Mediator } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
-import { believedRatio, packageNear } from './judgement.js';
+import { allowed, believedRatio, packageNear } from './judgement.js';
 import type { BotContext } from './types.js';
 
 interface MediatorPolicy {
@@ -9,18 +9,10 @@ interface MediatorPolicy {
   negotiation(ctx: BotContext): Action[];
 }
 
-const prestige = (ctx: BotContext) => ctx.view.mediators[ctx.seat as Mediator]?.prestige ?? 0;
-const inForce = (ctx: BotContext, id: string) => ctx.view.instruments.some((x) => x.id === id);
-const summitThisRound = (ctx: BotContext) =>
-  ctx.view.instruments.some((x) => ctx.scenario.instruments.find((i) => i.id === x.id)?.kind === 'summit');
-
-/** Use the first affordable instrument of this kind that is not in force. */
+/** Use the first instrument of this kind that the rules allow now (its own, affordable, not in force, one summit at a time). */
 function use(ctx: BotContext, kind: string): Action[] {
-  const inst = ctx.scenario.instruments.find(
-    (i) => i.kind === kind && i.by.includes(ctx.seat as Mediator) && !inForce(ctx, i.id) && i.cost <= prestige(ctx),
-  );
-  if (!inst || (kind === 'summit' && summitThisRound(ctx))) return [];
-  return [{ type: 'useInstrument', instrument: inst.id }];
+  const inst = ctx.scenario.instruments.find((i) => i.kind === kind && allowed(ctx, { type: 'useInstrument', instrument: i.id }));
+  return inst ? [{ type: 'useInstrument', instrument: inst.id }] : [];
 }
 
 /** Put a package on the table unless this mediator already has one open. */

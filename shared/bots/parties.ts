@@ -1,8 +1,10 @@
 // Readable policies for the two parties. Each looks only at its own seat's view.
-import type { Party } from '../scenario/schema.js';
+import { PROCUREMENT_ROLES, type Party, type ProcurementItem, type ProcurementRole } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
+import { FLOAT_NOISE } from '../engine/maths.js';
+import { catalogueDemand, demandBlocks, demandWeight, planCost, pressureRegion } from '../engine/queries.js';
 import type { OwnParty } from '../engine/view.js';
-import { believedOdds, believedRatio, inferredAppetite, shareOf } from './judgement.js';
+import { allowed, believedOdds, believedRatio, inferredAppetite, shareOf } from './judgement.js';
 import type { BotContext } from './types.js';
 
 interface PartyPolicy {
@@ -27,9 +29,12 @@ const realistShare = (ctx: BotContext) => {
   return ctx.seat === 'armenia' ? armenia : 1 - armenia;
 };
 
-/** Spend `budget` on items in priority order, cheapest affordable first among the wanted. */
-function buy(ctx: BotContext, wanted: string[], budget: number): { item: string; qty: number }[] {
-  const items = ctx.scenario.procurement.filter((p) => wanted.includes(p.id) && p.buyers.includes(ctx.seat as Party));
+/** The items this party may buy that serve these roles, in the scenario's order. */
+const itemsFor = (ctx: BotContext, roles: readonly ProcurementRole[]): ProcurementItem[] =>
+  ctx.scenario.procurement.filter((p) => roles.includes(p.role) && p.buyers.includes(ctx.seat as Party));
+
+/** Spend `budget` on these items, one at a time round the list from a random start, each while affordable. */
+function buy(ctx: BotContext, items: readonly ProcurementItem[], budget: number): { item: string; qty: number }[] {
   const embargoed = new Set(ctx.view.embargoes.filter((e) => e.until >= ctx.view.round).map((e) => e.supplier));
   const blocked = new Set(items.filter((p) => embargoed.has(p.supplier)).map((p) => p.id));
   const out = new Map<string, number>();
@@ -37,7 +42,7 @@ function buy(ctx: BotContext, wanted: string[], budget: number): { item: string;
   let i = Math.floor(ctx.rand() * items.length);
   for (let guard = 0; guard < 40 && items.length; guard++, i++) {
     const item = items[i % items.length];
-    if (blocked.has(item.id) || item.cost > left + 1e-9) continue;
+    if (blocked.has(item.id) || item.cost > left + FLOAT_NOISE) continue;
     out.set(item.id, (out.get(item.id) ?? 0) + 1);
     left -= item.cost;
   }
@@ -52,16 +57,15 @@ const plan = (procure: { item: string; qty: number }[], reform: number, diplomac
   prepareEscalation: prepare,
 });
 
-function costOf(ctx: BotContext, procure: { item: string; qty: number }[]) {
-  return procure.reduce((s, l) => s + ctx.scenario.procurement.find((p) => p.id === l.item)!.cost * l.qty, 0);
-}
+const costOf = (ctx: BotContext, procure: { item: string; qty: number }[]) => planCost(ctx.scenario, { procure, reform: 0, diplomacy: 0 });
 
-/** The next catalogue demand this party can still issue (in catalogue order). */
+/**
+ * The next catalogue demand this party can still issue (in catalogue order): repeats left and not
+ * on the table. Whether it may go out now (the phase, too many open) the rules say when it does.
+ */
 export function nextDemand(ctx: BotContext): string | null {
   const party = ctx.seat as Party;
-  const issued = (id: string) => ctx.view.demands.filter((d) => d.def === id).length;
-  const open = (id: string) => ctx.view.demands.some((d) => d.def === id && d.status === 'open');
-  const def = ctx.scenario.demands.find((d) => d.from === party && issued(d.id) < d.repeats && !open(d.id));
+  const def = ctx.scenario.demands.find((d) => d.from === party && demandBlocks(ctx.view, ctx.scenario, party, d).every((b) => b === 'too_many_open'));
   return def?.id ?? null;
 }
 
@@ -70,11 +74,11 @@ const issue = (ctx: BotContext): Action[] => {
   return next ? [{ type: 'issueDemand', demand: next, deadline: 0 }] : [];
 };
 
-const pressureOf = (ctx: BotContext, demandId: string | null) =>
-  ctx.scenario.demands.find((d) => d.id === demandId)?.pressure ?? ctx.scenario.regions.find((r) => r.kind === 'border')!.id;
+/** Where this party would press over its demand (a catalogue id, or null for one in its own words). */
+const pressureOf = (ctx: BotContext, demandId: string | null) => pressureRegion(ctx.scenario, catalogueDemand(ctx.scenario, demandId), ctx.seat as Party);
 
-const ARMENIA_GAP_CLOSERS = ['arm-local-drones', 'arm-imported-drones', 'arm-anti-drone', 'arm-srbm'];
-const AZERBAIJAN_ARMS = ['aze-drones', 'aze-air-defence', 'aze-missiles', 'aze-artillery', 'aze-ground'];
+/** What closes the gap after the drone war of 2020: drones, defence against them, and missiles to deter. */
+const GAP_CLOSERS: readonly ProcurementRole[] = ['drones', 'antiDrone', 'missiles'];
 
 const armenia: Record<string, PartyPolicy> = {
   /** Gives way to every demand and signs any package: the appeasement path. */
@@ -95,7 +99,7 @@ const armenia: Record<string, PartyPolicy> = {
   },
   /** Buys drones, anti-drone defence and missiles every round; refuses big demands; signs once the gap narrows. */
   invest: {
-    plan: (ctx) => [plan(buy(ctx, ARMENIA_GAP_CLOSERS, own(ctx).budget), 0, 0, null)],
+    plan: (ctx) => [plan(buy(ctx, itemsFor(ctx, GAP_CLOSERS), own(ctx).budget), 0, 0, null)],
     demand: (ctx) => (ctx.rand() < 0.3 ? issue(ctx) : []),
     accepts: (_ctx, weight) => weight <= 2,
     escalates: () => false,
@@ -104,7 +108,7 @@ const armenia: Record<string, PartyPolicy> = {
   /** Weighs each demand against the odds of being coerced; invests half, lobbies half. */
   pragmatist: {
     plan: (ctx) => {
-      const procure = buy(ctx, ARMENIA_GAP_CLOSERS, own(ctx).budget / 2);
+      const procure = buy(ctx, itemsFor(ctx, GAP_CLOSERS), own(ctx).budget / 2);
       return [plan(procure, 0, own(ctx).budget - costOf(ctx, procure), null)];
     },
     demand: (ctx) => (ctx.rand() < 0.3 ? issue(ctx) : []),
@@ -118,17 +122,17 @@ const armenia: Record<string, PartyPolicy> = {
       const next = nextDemand(ctx);
       const region = pressureOf(ctx, next);
       const prepare = next && believedOdds(ctx.scenario, ctx.view, 'armenia', region, true) >= 0.4 ? region : null;
-      return [plan(buy(ctx, ARMENIA_GAP_CLOSERS, own(ctx).budget), 0, 0, prepare)];
+      return [plan(buy(ctx, itemsFor(ctx, GAP_CLOSERS), own(ctx).budget), 0, 0, prepare)];
     },
     demand: issue,
     accepts: () => false,
     escalates: (ctx, region) => believedOdds(ctx.scenario, ctx.view, 'armenia', region, preparedNow(ctx)) >= 0.4,
-    signs: (ctx, share) => share <= 0.45,
+    signs: (_ctx, share) => share <= 0.45,
   },
   /** Seeks a deal: gives way on smaller demands, lobbies abroad, signs fair packages readily. */
   conciliator: {
     plan: (ctx) => {
-      const procure = buy(ctx, ['arm-anti-drone'], own(ctx).budget / 3);
+      const procure = buy(ctx, itemsFor(ctx, ['antiDrone']), own(ctx).budget / 3);
       return [plan(procure, 0, own(ctx).budget - costOf(ctx, procure), null)];
     },
     demand: (ctx) => (ctx.rand() < 0.2 ? issue(ctx) : []),
@@ -141,7 +145,7 @@ const armenia: Record<string, PartyPolicy> = {
 const azerbaijan: Record<string, PartyPolicy> = {
   /** Presses a demand every round and uses force whenever refused. */
   hawk: {
-    plan: (ctx) => [plan(buy(ctx, AZERBAIJAN_ARMS, own(ctx).budget), 0, 0, pressureOf(ctx, nextDemand(ctx)))],
+    plan: (ctx) => [plan(buy(ctx, itemsFor(ctx, PROCUREMENT_ROLES), own(ctx).budget), 0, 0, pressureOf(ctx, nextDemand(ctx)))],
     demand: issue,
     accepts: () => false,
     escalates: () => true,
@@ -150,7 +154,7 @@ const azerbaijan: Record<string, PartyPolicy> = {
   /** Presses when appetite is up; uses force when it expects to win. */
   opportunist: {
     plan: (ctx) => {
-      const procure = buy(ctx, AZERBAIJAN_ARMS, own(ctx).budget * 0.8);
+      const procure = buy(ctx, itemsFor(ctx, PROCUREMENT_ROLES), own(ctx).budget * 0.8);
       const next = nextDemand(ctx);
       const region = pressureOf(ctx, next);
       const prepare = next && believedOdds(ctx.scenario, ctx.view, 'azerbaijan', region, true) >= 0.5 ? region : null;
@@ -164,7 +168,7 @@ const azerbaijan: Record<string, PartyPolicy> = {
   /** Prefers a deal once force looks costly; signs fairer packages. */
   pragmatist: {
     plan: (ctx) => {
-      const procure = buy(ctx, AZERBAIJAN_ARMS, own(ctx).budget * 0.6);
+      const procure = buy(ctx, itemsFor(ctx, PROCUREMENT_ROLES), own(ctx).budget * 0.6);
       return [plan(procure, 0, own(ctx).budget - costOf(ctx, procure), null)];
     },
     demand: (ctx) => (ctx.rand() < appetite(ctx) * 0.8 ? issue(ctx) : []),
@@ -175,20 +179,20 @@ const azerbaijan: Record<string, PartyPolicy> = {
   /** Wants the treaty more than the next concession: presses rarely, never by force, signs fair packages. */
   conciliator: {
     plan: (ctx) => {
-      const procure = buy(ctx, AZERBAIJAN_ARMS, own(ctx).budget * 0.4);
+      const procure = buy(ctx, itemsFor(ctx, PROCUREMENT_ROLES), own(ctx).budget * 0.4);
       return [plan(procure, 0, own(ctx).budget - costOf(ctx, procure), null)];
     },
     demand: (ctx) => (ctx.rand() < 0.35 ? issue(ctx) : []),
     accepts: (_ctx, weight) => weight <= 4,
     escalates: () => false,
-    signs: (ctx, share) => share <= 0.55,
+    signs: (_ctx, share) => share <= 0.55,
   },
 };
 
 /** A baseline with no judgement: every choice is a coin toss among legal ones. */
 const random: PartyPolicy = {
   plan: (ctx) => {
-    const items = ctx.scenario.procurement.filter((p) => p.buyers.includes(ctx.seat as Party)).map((p) => p.id);
+    const items = itemsFor(ctx, PROCUREMENT_ROLES);
     const procure = buy(ctx, items.filter(() => ctx.rand() < 0.5), own(ctx).budget * ctx.rand());
     const next = nextDemand(ctx);
     return [plan(procure, 0, Math.floor(own(ctx).budget - costOf(ctx, procure)), next && ctx.rand() < 0.5 ? pressureOf(ctx, next) : null)];
@@ -222,18 +226,18 @@ export function partyActions(ctx: BotContext, strategy: string): Action[] {
     case 'response': {
       const out: Action[] = [];
       for (const d of v.demands) {
-        if (d.to === party && d.status === 'open') {
-          const def = ctx.scenario.demands.find((x) => x.id === d.def);
-          const yes = policy.accepts(ctx, def?.weight ?? 3, def?.pressure ?? pressureOf(ctx, null));
+        if (allowed(ctx, { type: 'respond', demand: d.id, answer: 'accept' })) {
+          const def = catalogueDemand(ctx.scenario, d.def);
+          const yes = policy.accepts(ctx, demandWeight(ctx.scenario, def), pressureRegion(ctx.scenario, def, d.from));
           out.push({ type: 'respond', demand: d.id, answer: yes ? 'accept' : 'refuse' });
         }
-        if (v.phase === 'response' && d.from === party && (d.status === 'refused' || d.status === 'countered') && d.escalate === null) {
+        if (allowed(ctx, { type: 'chooseEscalation', demand: d.id, escalate: false })) {
           const region = pressureOf(ctx, d.def);
           out.push({ type: 'chooseEscalation', demand: d.id, escalate: policy.escalates(ctx, region), region });
         }
       }
       for (const p of v.proposals) {
-        if (p.status === 'open' && !p.signed.includes(party) && policy.signs(ctx, shareOf(ctx.scenario, p.clauses, party))) {
+        if (allowed(ctx, { type: 'sign', proposal: p.id }) && policy.signs(ctx, shareOf(ctx.scenario, p.clauses, party))) {
           out.push({ type: 'sign', proposal: p.id });
           break;
         }

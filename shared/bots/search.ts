@@ -12,12 +12,13 @@ import { COMPONENTS, PARTIES, type Components, type Party, type PlayingSeat, typ
 import type { Action } from '../engine/actions.js';
 import { applyAction } from '../engine/apply.js';
 import { initialMatch, isParty, otherParty, playingSeats } from '../engine/match.js';
-import { advancePhase, estimate } from '../engine/phases.js';
+import { estimate } from '../engine/phases.js';
 import { seatScores } from '../engine/score.js';
 import type { Match } from '../engine/types.js';
 import { ratioWithinPublicBand, viewFor, type OwnParty, type SeatView } from '../engine/view.js';
 import { effectivePair } from '../engine/military.js';
 import { inferredAppetite } from './judgement.js';
+import { playOn } from './turns.js';
 
 export interface SearchLevel {
   /** Sampled worlds in which each personality is played from here, to choose the one to play on with. */
@@ -157,46 +158,26 @@ function clearlyBest(scores: number[][], alive: number[], margin: number): numbe
  */
 function withPlans(world: Match, policy: Policy, defaults: (s: PlayingSeat) => string): Match {
   if (!['demands', 'negotiation', 'response'].includes(world.phase)) return world;
-  let m = world;
+  // Made as in planning: on a copy of the world set back to that phase, then returned to its own.
+  let m: Match = { ...world, phase: 'planning' };
   for (const p of PARTIES) {
     if (m.parties[p].plan) continue;
-    const phase = m.phase;
-    m.phase = 'planning';
     for (const a of policy(m, p, defaults(p), 0)) {
       const r = applyAction(m, p, a);
       if (r.ok) m = r.match;
     }
-    m.phase = phase;
   }
-  return m;
+  return { ...m, phase: world.phase };
 }
 
-/** Play a match on from `world` after `moves` by this seat (the searching seat sits out the current phase). */
+/** Play a match on from `world` after `moves` by this seat (which sits out the rest of the current phase). */
 export function playout(world: Match, seat: PlayingSeat, moves: Action[], policy: Policy, strategyOf: (s: PlayingSeat) => string, horizon: number): number {
   let m = world;
   for (const a of moves) {
     const r = applyAction(m, seat, a);
     if (r.ok) m = r.match;
   }
-  const seats = playingSeats(m.scenario);
-  const until = m.round + horizon;
-  let firstPhase = true;
-  while (!m.ended && m.round <= until) {
-    for (let pass = 0; pass < 2 && !m.ended; pass++) {
-      for (const s of seats) {
-        // The searching seat already moved in this phase.
-        if (firstPhase && s === seat) continue;
-        for (const a of policy(m, s, strategyOf(s), pass)) {
-          const r = applyAction(m, s, a);
-          if (r.ok) m = r.match;
-          if (m.ended) break;
-        }
-        if (m.ended) break;
-      }
-    }
-    firstPhase = false;
-    if (!m.ended) m = advancePhase(m).match;
-  }
+  m = playOn(m, playingSeats(m.scenario), (x, s, pass) => policy(x, s, strategyOf(s), pass), { lastRound: m.round + horizon, sitOut: seat });
   return seatScores(m).find((x) => x.seat === seat)!.total;
 }
 
@@ -204,31 +185,35 @@ const sample = ([lo, hi]: [number, number], rand: () => number) => lo + (hi - lo
 
 /** A full match consistent with this seat's view: hidden figures drawn from its estimates. */
 export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, rand: () => number): Match {
-  const m = initialMatch(scenario, Math.floor(rand() * 2 ** 31), v.seats);
-  m.round = v.round;
-  m.phase = v.phase;
-  m.escalation = v.escalation;
-  m.stability = v.stability;
+  const start = initialMatch(scenario, Math.floor(rand() * 2 ** 31), v.seats);
+  // How long fighting has been at war level (an objective and the war ending read it).
+  let warRounds = 0;
+  for (let i = v.history.length - 1; i >= 0 && v.history[i].escalation >= scenario.escalation.levels.war; i--) warRounds++;
+  // The table as the view shows it; what the view hides is drawn below.
+  const m: Match = {
+    ...start,
+    round: v.round,
+    phase: v.phase,
+    escalation: v.escalation,
+    stability: v.stability,
+    demands: v.demands.map((d) => ({ ...d })),
+    proposals: v.proposals.map((p) => ({ ...p, signed: [...p.signed] })),
+    instruments: [...v.instruments],
+    modifiers: [...v.modifiers],
+    embargoes: [...v.embargoes],
+    done: [...v.done],
+    settlement: v.settlement,
+    // Only the events the rules and the policies read again (cards already drawn, escalations repelled):
+    // every change copies the event list, so a short one keeps playouts cheap.
+    events: v.events.filter((e) => e.key === 'event.drawn' || e.key === 'escalation.failure'),
+    nextId: 1 + Math.max(0, ...[...v.demands, ...v.proposals].map((x) => Number(x.id.slice(1)) || 0)),
+    appetite: inferredAppetite(scenario, v),
+    warRounds,
+  };
   for (const k in v.regions) m.regions[k] = { ...v.regions[k] };
-  m.demands = v.demands.map((d) => ({ ...d }));
-  m.proposals = v.proposals.map((p) => ({ ...p, signed: [...p.signed] }));
-  m.instruments = [...v.instruments];
-  m.modifiers = [...v.modifiers];
-  m.embargoes = [...v.embargoes];
-  m.done = [...v.done];
-  m.settlement = v.settlement;
   for (const k in v.mediators) m.mediators[k as keyof typeof m.mediators] = { ...v.mediators[k as keyof typeof v.mediators]! };
-  // Only the events the rules and the policies read again (cards already drawn, escalations repelled):
-  // every change copies the event list, so a short one keeps playouts cheap.
-  m.events = v.events.filter((e) => e.key === 'event.drawn' || e.key === 'escalation.failure');
-  for (const d of v.demands) if (d.def) m.issuedCount[d.def] = (m.issuedCount[d.def] ?? 0) + 1;
-  m.nextId = 1 + Math.max(0, ...[...v.demands, ...v.proposals].map((x) => Number(x.id.slice(1)) || 0));
-  m.appetite = inferredAppetite(scenario, v);
-  // Counts the objectives read: demands conceded so far (public), and how long fighting has been at war level.
+  // Demands conceded so far (public), which objectives count.
   for (const p of PARTIES) m.stats.demandsAccepted[p] = v.demands.filter((d) => d.from === p && d.status === 'accepted' && d.resolved).length;
-  let war = 0;
-  for (let i = v.history.length - 1; i >= 0 && v.history[i].escalation >= 4; i--) war++;
-  m.warRounds = war;
   for (const p of PARTIES) {
     const pub = v.parties[p];
     Object.assign(m.parties[p], { support: pub.support, standing: pub.standing, concessions: pub.concessions });
@@ -250,7 +235,7 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
   } else {
     // A mediator knows only the public band of the balance (and how the rules place it): scale the
     // starting forces to a ratio drawn from where the truth can be.
-    const ratio = sample(ratioWithinPublicBand(v.balance.low), rand);
+    const ratio = sample(ratioWithinPublicBand(scenario, v.balance.low), rand);
     const start = effectivePair(scenario, m.parties, m.turkishBacking);
     const scale = ratio / (start.azerbaijan / start.armenia);
     m.parties.azerbaijan.strength = scaled(m.parties.azerbaijan.strength, scale);

@@ -1,16 +1,20 @@
-// Every action a seat can take, as zod schemas: the server validates client messages with these.
+// Every action a seat can take, as zod schemas: the shape of the messages, checked before any
+// scenario is known. What makes an action legal in a match is its rule (rules.ts).
 import { z } from 'zod';
 import { effectsSchema, playingSeatSchema, textSchema } from '../scenario/schema.js';
 
-const id = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/);
+/** The sizes a message may have: guards on its length, not game figures (those are the scenario's). */
+const INPUT_LIMITS = { id: 64, lines: 20, qty: 10, points: 1000, text: 500, stakes: 300, deadline: 60, clauses: 12 };
+
+const id = z.string().min(1).max(INPUT_LIMITS.id).regex(/^[a-z0-9][a-z0-9-]*$/);
 const plainText = (max: number) => z.string().trim().min(1).max(max);
 
 export const planAction = z
   .object({
     type: z.literal('plan'),
-    procure: z.array(z.object({ item: id, qty: z.number().int().min(1).max(10) }).strict()).max(20),
-    reform: z.number().min(0).max(1000),
-    diplomacy: z.number().min(0).max(1000),
+    procure: z.array(z.object({ item: id, qty: z.number().int().min(1).max(INPUT_LIMITS.qty) }).strict()).max(INPUT_LIMITS.lines),
+    reform: z.number().min(0).max(INPUT_LIMITS.points),
+    diplomacy: z.number().min(0).max(INPUT_LIMITS.points),
     prepareEscalation: id.nullable(),
   })
   .strict();
@@ -20,10 +24,10 @@ export const issueDemandAction = z
     type: z.literal('issueDemand'),
     /** A catalogue demand id, or null with `text` for a demand in the issuer's own words. */
     demand: id.nullable(),
-    text: plainText(500).optional(),
-    /** Rounds from now until the answer is due: 0 means this round's response phase. */
-    deadline: z.number().int().min(0).max(3),
-    stakes: plainText(300).optional(),
+    text: plainText(INPUT_LIMITS.text).optional(),
+    /** Rounds from now until the answer is due: 0 means this round's response phase (at most the scenario's demandRules.maxDeadline). */
+    deadline: z.number().int().min(0).max(INPUT_LIMITS.deadline),
+    stakes: plainText(INPUT_LIMITS.stakes).optional(),
   })
   .strict();
 
@@ -33,7 +37,7 @@ export const respondAction = z
     demand: id,
     answer: z.enum(['accept', 'refuse', 'counter']),
     /** With `counter`: the clauses offered instead, as a new proposal. */
-    clauses: z.array(id).min(1).max(12).optional(),
+    clauses: z.array(id).min(1).max(INPUT_LIMITS.clauses).optional(),
   })
   .strict();
 
@@ -41,7 +45,7 @@ export const chooseEscalationAction = z
   .object({ type: z.literal('chooseEscalation'), demand: id, escalate: z.boolean(), region: id.optional() })
   .strict();
 
-export const proposeAction = z.object({ type: z.literal('propose'), clauses: z.array(id).min(1).max(12) }).strict();
+export const proposeAction = z.object({ type: z.literal('propose'), clauses: z.array(id).min(1).max(INPUT_LIMITS.clauses) }).strict();
 export const signAction = z.object({ type: z.literal('sign'), proposal: id }).strict();
 export const withdrawProposalAction = z.object({ type: z.literal('withdrawProposal'), proposal: id }).strict();
 export const useInstrumentAction = z.object({ type: z.literal('useInstrument'), instrument: id }).strict();

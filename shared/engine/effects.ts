@@ -1,29 +1,30 @@
 // Apply a scenario `effects` block to a draft match, keeping every meter in range.
 import { COMPONENTS, PARTIES, type Effects, type Mediator } from '../scenario/schema.js';
-import { clamp } from './military.js';
+import { clamp, meter } from './maths.js';
 import type { Match } from './types.js';
 
 export function applyEffects(m: Match, e: Effects): void {
+  const s = m.scenario;
   for (const p of PARTIES) {
     const party = m.parties[p];
-    if (e.support?.[p] !== undefined) party.support = clamp(party.support + e.support[p]!, 0, 100);
-    if (e.standing?.[p] !== undefined) party.standing = clamp(party.standing + e.standing[p]!, 0, 100);
+    if (e.support?.[p] !== undefined) party.support = meter(party.support + e.support[p]!);
+    if (e.standing?.[p] !== undefined) party.standing = meter(party.standing + e.standing[p]!);
     if (e.budget?.[p] !== undefined) party.budget = Math.max(0, party.budget + e.budget[p]!);
-    const s = e.strength?.[p];
-    if (s) for (const c of COMPONENTS) if (s[c] !== undefined) party.strength[c] = Math.max(0, party.strength[c] + s[c]!);
+    const st = e.strength?.[p];
+    if (st) for (const c of COMPONENTS) if (st[c] !== undefined) party.strength[c] = Math.max(0, party.strength[c] + st[c]!);
   }
   if (e.prestige) {
     for (const k of Object.keys(e.prestige) as Mediator[]) {
       const med = m.mediators[k];
-      if (med) med.prestige = clamp(med.prestige + e.prestige[k]!, 0, 100);
+      if (med) med.prestige = meter(med.prestige + e.prestige[k]!);
     }
   }
-  if (e.stability !== undefined) m.stability = clamp(m.stability + e.stability, 0, 100);
-  if (e.escalation !== undefined) m.escalation = clamp(m.escalation + e.escalation, 0, 4);
-  if (e.appetite !== undefined) m.appetite = clamp(m.appetite + e.appetite, 0.05, 1);
-  if (e.turkishBacking !== undefined) m.turkishBacking = clamp(m.turkishBacking + e.turkishBacking, 0.5, 3);
+  if (e.stability !== undefined) m.stability = meter(m.stability + e.stability);
+  if (e.escalation !== undefined) m.escalation = clamp(m.escalation + e.escalation, 0, s.escalation.levels.war);
+  if (e.appetite !== undefined) m.appetite = clamp(m.appetite + e.appetite, s.appetite.limits.min, s.appetite.limits.max);
+  if (e.turkishBacking !== undefined) m.turkishBacking = clamp(m.turkishBacking + e.turkishBacking, s.military.turkishBackingLimits.min, s.military.turkishBackingLimits.max);
   for (const t of e.transfer ?? []) m.regions[t.region].controller = t.to;
-  for (const [r, d] of Object.entries(e.tension ?? {})) m.regions[r].tension = clamp(m.regions[r].tension + d, 0, 100);
+  for (const [r, d] of Object.entries(e.tension ?? {})) m.regions[r].tension = meter(m.regions[r].tension + d);
   for (const [r, v] of Object.entries(e.peacekeepers ?? {})) m.regions[r].peacekeepers = v;
   for (const [r, v] of Object.entries(e.monitors ?? {})) m.regions[r].monitors = v;
   for (const [r, n] of Object.entries(e.displaced ?? {})) {

@@ -1,7 +1,8 @@
-// Creating a match, copying it for a change, and small helpers every rule module uses.
+// Creating a match, and small helpers every rule module uses (drafts for a change: draft.ts).
 import { PARTIES, type Mediator, type Party, type PlayingSeat, type Scenario } from '../scenario/schema.js';
+import { ratioOf } from './maths.js';
 import { effectivePair } from './military.js';
-import type { Match, MatchEvent, PartyState, RoundMeters, SeatConfig, Stats } from './types.js';
+import type { EventKey, EventParams, Match, MatchEvent, PartyState, RoundMeters, SeatConfig, Stats } from './types.js';
 import { mixSeed } from './rng.js';
 
 export const otherParty = (p: Party): Party => (p === 'armenia' ? 'azerbaijan' : 'armenia');
@@ -49,10 +50,10 @@ export function initialMatch(scenario: Scenario, seed: number, seatConfig: SeatC
   });
   const mediators: Match['mediators'] = {};
   for (const m of scenario.mediators) mediators[m] = { prestige: scenario.mediatorStart[m]!.prestige };
-  const regions: Match['regions'] = {};
-  for (const r of scenario.regions) {
-    regions[r.id] = { controller: r.controller, tension: r.tension, peacekeepers: r.peacekeepers, monitors: r.monitors, displaced: r.displaced };
-  }
+  // Built in one go (not key by key), so the record of regions keeps a fast layout (see draft.ts copyEach).
+  const regions: Match['regions'] = Object.fromEntries(
+    scenario.regions.map((r) => [r.id, { controller: r.controller, tension: r.tension, peacekeepers: r.peacekeepers, monitors: r.monitors, displaced: r.displaced }]),
+  );
   const match: Match = {
     scenario,
     seed: seed >>> 0,
@@ -74,7 +75,6 @@ export function initialMatch(scenario: Scenario, seed: number, seatConfig: SeatC
     modifiers: [],
     embargoes: [],
     done: [],
-    issuedCount: {},
     settlement: null,
     ended: null,
     nextId: 1,
@@ -87,144 +87,8 @@ export function initialMatch(scenario: Scenario, seed: number, seatConfig: SeatC
   return match;
 }
 
-/** The match's object-valued fields, each with how a draft copies it before a rule changes it in place. */
-const COPY: { [K in keyof Match]?: (x: Match[K]) => Match[K] } = {
-  seats: (x) => ({ ...x }),
-  parties: (x) => ({ armenia: cloneParty(x.armenia), azerbaijan: cloneParty(x.azerbaijan) }),
-  mediators: (x) => {
-    const out: Match['mediators'] = {};
-    for (const k in x) out[k as Mediator] = { ...x[k as Mediator]! };
-    return out;
-  },
-  regions: (x) => {
-    const out: Match['regions'] = {};
-    for (const k in x) out[k] = { ...x[k] };
-    return out;
-  },
-  demands: (x) => x.map((d) => ({ ...d })),
-  proposals: (x) => x.map((p) => ({ ...p, signed: [...p.signed] })),
-  instruments: (x) => [...x],
-  modifiers: (x) => [...x],
-  embargoes: (x) => [...x],
-  done: (x) => [...x],
-  issuedCount: (x) => ({ ...x }),
-  events: (x) => [...x],
-  history: (x) => [...x],
-  stats: (x) => ({
-    demandsIssued: { ...x.demandsIssued },
-    demandsAccepted: { ...x.demandsAccepted },
-    demandsRefused: { ...x.demandsRefused },
-    escalations: { ...x.escalations },
-    escalationSuccesses: { ...x.escalationSuccesses },
-    casualties: { ...x.casualties },
-    displaced: x.displaced,
-    maxEscalation: x.maxEscalation,
-  }),
-  log: (x) => [...x],
-};
-const COPIED = Object.keys(COPY) as (keyof typeof COPY)[];
-
-function cloneParty(p: PartyState): PartyState {
-  return { ...p, strength: { ...p.strength }, pipeline: [...p.pipeline], plan: p.plan, intel: p.intel };
-}
-
-/**
- * A draft of a match, for a rule to change in place; `finishDraft` turns it into the new match.
- * Copy on write, field by field: each object-valued field is copied (as deep as rules change it)
- * the first time the draft's field is read, and a field the rule never touched stays the
- * original's own object. A move copied every field of the match before (every region, demand,
- * meter and the whole log), most of it unchanged; the original is never changed either way.
- */
-class Draft {
-  [key: string]: unknown;
-  constructor(readonly source: Match) {
-    // Plain fields are copied now; the rest are read through the accessors below.
-    for (const k in source) if (!(k in COPY)) this[k] = source[k as keyof Match];
-  }
-}
-for (const k of COPIED) {
-  const own = `own:${k}`;
-  const copy = COPY[k] as (x: unknown) => unknown;
-  Object.defineProperty(Draft.prototype, k, {
-    get(this: Draft) {
-      return (this[own] ??= copy(this.source[k]));
-    },
-    set(this: Draft, v: unknown) {
-      this[own] = v;
-    },
-  });
-}
-
-/**
- * A whole copy that a rule may change without touching the original (the scenario is shared).
- * For a phase change, which touches most fields: plain fields read faster than a draft's.
- */
-export function cloneMatch(m: Match): Match {
-  const c = COPY as Required<{ [K in keyof typeof COPY]: (x: Match[K]) => Match[K] }>;
-  return {
-    ...m,
-    seats: c.seats(m.seats),
-    parties: c.parties(m.parties),
-    mediators: c.mediators(m.mediators),
-    regions: c.regions(m.regions),
-    demands: c.demands(m.demands),
-    proposals: c.proposals(m.proposals),
-    instruments: c.instruments(m.instruments),
-    modifiers: c.modifiers(m.modifiers),
-    embargoes: c.embargoes(m.embargoes),
-    done: c.done(m.done),
-    issuedCount: c.issuedCount(m.issuedCount),
-    events: c.events(m.events),
-    history: c.history(m.history),
-    stats: c.stats(m.stats),
-    log: c.log(m.log),
-  };
-}
-
-/** A draft of `m`: change it as a Match, then `finishDraft` it. */
-export function draftMatch(m: Match): Match {
-  return new Draft(m) as unknown as Match;
-}
-
-/** The new match a draft became: touched fields are the draft's copies, the others the original's. */
-export function finishDraft(draft: Match): Match {
-  const d = draft as unknown as Draft;
-  const f = <K extends keyof Match>(k: K): Match[K] => (d[`own:${k}`] ?? d.source[k]) as Match[K];
-  const p = <K extends keyof Match>(k: K): Match[K] => d[k] as Match[K];
-  return {
-    scenario: p('scenario'),
-    seed: p('seed'),
-    rng: p('rng'),
-    round: p('round'),
-    phase: p('phase'),
-    seats: f('seats'),
-    parties: f('parties'),
-    mediators: f('mediators'),
-    escalation: p('escalation'),
-    warRounds: p('warRounds'),
-    stability: p('stability'),
-    turkishBacking: p('turkishBacking'),
-    appetite: p('appetite'),
-    regions: f('regions'),
-    demands: f('demands'),
-    proposals: f('proposals'),
-    instruments: f('instruments'),
-    modifiers: f('modifiers'),
-    embargoes: f('embargoes'),
-    done: f('done'),
-    issuedCount: f('issuedCount'),
-    settlement: p('settlement'),
-    ended: p('ended'),
-    nextId: p('nextId'),
-    events: f('events'),
-    history: f('history'),
-    stats: f('stats'),
-    log: f('log'),
-  };
-}
-
 /** Record an event on a draft match; returns it so the caller can collect what an action produced. */
-export function emit(m: Match, key: string, params: MatchEvent['params'] = {}, to: PlayingSeat[] | null = null): MatchEvent {
+export function emit<K extends EventKey>(m: Match, key: K, params: EventParams[K], to: PlayingSeat[] | null = null): MatchEvent {
   const e: MatchEvent = { round: m.round, phase: m.phase, key, params, to };
   m.events.push(e);
   return e;
@@ -234,10 +98,6 @@ export function newId(m: Match, prefix: string): string {
   return `${prefix}${m.nextId++}`;
 }
 
-export function hasModifier(m: Match, id: string): boolean {
-  return m.modifiers.some((x) => x.id === id && x.until >= m.round);
-}
-
 /** The meters at the end of a round, for charts and the debrief. */
 export function meters(m: Match, round = m.round): RoundMeters {
   const effective = effectivePair(m.scenario, m.parties, m.turkishBacking);
@@ -245,7 +105,7 @@ export function meters(m: Match, round = m.round): RoundMeters {
   for (const k in m.mediators) prestige[k as Mediator] = m.mediators[k as Mediator]!.prestige;
   return {
     round,
-    ratio: effective.azerbaijan / Math.max(1e-6, effective.armenia),
+    ratio: ratioOf(effective.azerbaijan, effective.armenia),
     effective,
     escalation: m.escalation,
     stability: m.stability,

@@ -1,5 +1,6 @@
 // Effective strength, the balance and the chance that an escalation succeeds.
-import { COMPONENTS, type Components, type Party, type Scenario } from '../scenario/schema.js';
+import type { Components, Party, Scenario } from '../scenario/schema.js';
+import { clamp, offZero, ratioOf } from './maths.js';
 
 export type Gap = 'overwhelming' | 'clear' | 'narrow' | 'parity' | 'reversed';
 
@@ -25,15 +26,16 @@ export function effectivePair(scenario: Scenario, parties: Record<Party, Side>, 
 /** Azerbaijani effective strength over Armenian. */
 export function balanceRatio(scenario: Scenario, parties: Record<Party, Side>, turkishBacking: number): number {
   const e = effectivePair(scenario, parties, turkishBacking);
-  return e.azerbaijan / Math.max(1e-6, e.armenia);
+  return ratioOf(e.azerbaijan, e.armenia);
 }
 
-/** The gap in words, as the balance meter shows it. */
-export function gapWords(ratio: number): Gap {
-  if (ratio >= 2) return 'overwhelming';
-  if (ratio >= 1.4) return 'clear';
-  if (ratio >= 1.12) return 'narrow';
-  if (ratio > 1 / 1.12) return 'parity';
+/** The gap in words, as the balance meter shows it (the scenario's `military.gapWords`). */
+export function gapWords(scenario: Scenario, ratio: number): Gap {
+  const w = scenario.military.gapWords;
+  if (ratio >= w.overwhelming) return 'overwhelming';
+  if (ratio >= w.clear) return 'clear';
+  if (ratio >= w.narrow) return 'narrow';
+  if (ratio > 1 / w.narrow) return 'parity';
   return 'reversed';
 }
 
@@ -59,20 +61,10 @@ export function escalationOdds(
 ): EscalationOdds {
   const e = scenario.escalation;
   const logit0 = Math.log(e.baseAtParity / (1 - e.baseAtParity));
-  let fromBalance = 1 / (1 + Math.exp(-(e.steepness * Math.log(Math.max(1e-6, attackerOverDefender)) + logit0)));
+  let fromBalance = 1 / (1 + Math.exp(-(e.steepness * Math.log(offZero(attackerOverDefender)) + logit0)));
   if (!opts.prepared) fromBalance *= e.unpreparedFactor;
-  const deterrence = Math.min(0.5, defenderMissiles * scenario.military.missileDeterrence);
+  const deterrence = Math.min(scenario.military.maxDeterrence, defenderMissiles * scenario.military.missileDeterrence);
   const presence = opts.presence ? e.presenceDamping : 0;
-  const success = clamp(fromBalance - deterrence - presence - opts.damping, 0.02, 0.98);
+  const success = clamp(fromBalance - deterrence - presence - opts.damping, e.chance.min, e.chance.max);
   return { success, fromBalance, deterrence, presence, damping: opts.damping };
-}
-
-export function clamp(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
-}
-
-export function totalComponents(c: Components): number {
-  let t = 0;
-  for (const k of COMPONENTS) t += c[k];
-  return t;
 }

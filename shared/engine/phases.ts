@@ -2,7 +2,10 @@
 // entering resolution applies every consequence; entering report records the meters.
 import { COMPONENTS, PARTIES, PHASES, type Components, type Party } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
-import { cloneMatch, emit, meters, otherParty } from './match.js';
+import { cloneMatch, shareUnchanged } from './draft.js';
+import { emit, meters, otherParty } from './match.js';
+import { centred, round1 } from './maths.js';
+import { timesIssued } from './queries.js';
 import { effectiveStrength } from './military.js';
 import { random, weightedPick } from './rng.js';
 import { resolveRound } from './resolve.js';
@@ -22,7 +25,7 @@ export function advancePhase(match: Match): AdvanceResult {
   const before = d.events.length;
   d.log.push({ kind: 'advance' });
   enterNextPhase(d);
-  return { match: d, events: d.events.slice(before) };
+  return { match: shareUnchanged(match, d), events: d.events.slice(before) };
 }
 
 /** Mutates a draft: the phase after the current one, with its entry rules. */
@@ -60,8 +63,8 @@ export function startRound(d: Match, round: number): void {
   for (const p of PARTIES) d.parties[p].intel = estimate(d, otherParty(p));
   for (const m of d.scenario.mediators) {
     emit(d, 'intel.mediator', {
-      armenia: resolveWord(d.parties.armenia.support),
-      azerbaijan: resolveWord(d.parties.azerbaijan.support),
+      armenia: resolveWord(d, d.parties.armenia.support),
+      azerbaijan: resolveWord(d, d.parties.azerbaijan.support),
       armeniaRedLine: redLine(d, 'armenia'),
       azerbaijanRedLine: redLine(d, 'azerbaijan'),
     }, [m]);
@@ -84,24 +87,27 @@ export function estimate(d: Match, target: Party): Intel {
   const o = d.parties[otherParty(target)];
   const truth = effectiveStrength(d.scenario, t, o, target === 'azerbaijan' ? d.turkishBacking : 1);
   const exact = t.revealed >= d.round;
-  const spread = exact ? 0 : 0.12 + 0.18 * random(d);
-  const bias = exact ? 1 : 1 + (random(d) - 0.5) * 0.2;
-  const range = (x: number): [number, number] => [Math.round(x * bias * (1 - spread) * 10) / 10, Math.round(x * bias * (1 + spread) * 10) / 10];
+  const haze = d.scenario.intel;
+  const spread = exact ? 0 : haze.spread.min + haze.spread.range * random(d);
+  const bias = exact ? 1 : 1 + centred(random(d)) * haze.bias;
+  const range = (x: number): [number, number] => [round1(x * bias * (1 - spread)), round1(x * bias * (1 + spread))];
   const components = {} as Record<keyof Components, [number, number]>;
   for (const c of COMPONENTS) components[c] = range(t.strength[c]);
   // Deliveries on order: a count seen through the same haze.
   const onOrder = t.pipeline.length;
-  const orders: [number, number] = exact ? [onOrder, onOrder] : [Math.max(0, Math.floor(onOrder * (1 - spread) - 1)), Math.ceil(onOrder * (1 + spread) + 1)];
+  const slack = haze.ordersSlack;
+  const orders: [number, number] = exact ? [onOrder, onOrder] : [Math.max(0, Math.floor(onOrder * (1 - spread) - slack)), Math.ceil(onOrder * (1 + spread) + slack)];
   emit(d, 'intel.estimate', { of: target, low: range(truth)[0], high: range(truth)[1], exact: exact ? 1 : 0, ordersLow: orders[0], ordersHigh: orders[1] }, [otherParty(target)]);
   return { round: d.round, effective: range(truth), components, orders };
 }
 
 /** What a mediator reads as a party's red line: the heaviest demand it could still be asked to accept. */
 function redLine(d: Match, party: Party): string {
-  const against = d.scenario.demands.filter((x) => x.from !== party && (d.issuedCount[x.id] ?? 0) < x.repeats);
+  const against = d.scenario.demands.filter((x) => x.from !== party && timesIssued(d, x.id) < x.repeats);
   return against.reduce<(typeof against)[number] | undefined>((a, b) => (!a || b.weight > a.weight ? b : a), undefined)?.id ?? '';
 }
 
-function resolveWord(support: number): string {
-  return support >= 60 ? 'firm' : support >= 40 ? 'steady' : 'wavering';
+function resolveWord(d: Match, support: number): string {
+  const w = d.scenario.intel.resolveWords;
+  return support >= w.firm ? 'firm' : support >= w.steady ? 'steady' : 'wavering';
 }

@@ -1,10 +1,11 @@
 // Round resolution: plans are paid, deliveries arrive or fail, answered demands take effect,
 // refusals may turn into escalations, and every meter moves.
-import { COMPONENTS, PARTIES, type Party, type Scenario } from '../scenario/schema.js';
-import { defaultPressure } from './apply.js';
+import { COMPONENTS, PARTIES, type Party, type Presence, type Scenario } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
 import { emit, otherParty } from './match.js';
-import { clamp, effectivePair, escalationOdds, type EscalationOdds } from './military.js';
+import { clamp, meter, percent, ratioOf } from './maths.js';
+import { effectivePair, escalationOdds, type EscalationOdds } from './military.js';
+import { catalogueDemand, demandWeight, planCost, pressureRegion } from './queries.js';
 import { random } from './rng.js';
 import { finishMatch } from './score.js';
 import type { Demand, Match } from './types.js';
@@ -33,37 +34,39 @@ export function resolveRound(d: Match): void {
         escalated = true;
         resolveEscalation(d, dem, region);
       } else if (dem.def) {
-        applyEffects(d, d.scenario.demands.find((x) => x.id === dem.def)!.onRefuse);
+        applyEffects(d, catalogueDemand(d.scenario, dem.def)!.onRefuse);
       }
     }
   }
 
+  const s = d.scenario;
   for (const p of PARTIES) {
     const party = d.parties[p];
-    if (party.support < d.scenario.support.crisisThreshold) {
+    if (party.support < s.support.crisisThreshold) {
       emit(d, 'crisis.government', { party: p });
-      party.support = d.scenario.support.crisisReset;
-      party.standing = clamp(party.standing - 5, 0, 100);
+      party.support = s.support.crisisReset;
+      party.standing = meter(party.standing - s.support.crisisStandingLoss);
     }
-    const keep = 1 - d.scenario.military.attrition;
+    const keep = 1 - s.military.attrition;
     for (const c of COMPONENTS) party.strength[c] *= keep;
   }
 
+  const end = s.roundEnd;
   if (!escalated) {
-    d.escalation = Math.max(0, d.escalation - d.scenario.escalation.cooling);
-    d.stability = clamp(d.stability + 2, 0, 100);
+    d.escalation = Math.max(0, d.escalation - s.escalation.cooling);
+    d.stability = meter(d.stability + end.stabilityIfQuiet);
   }
   for (const id in d.regions) {
     const r = d.regions[id];
-    if (r.tension > 20) r.tension = Math.max(20, r.tension - 3);
+    if (r.tension > end.tensionFloor) r.tension = Math.max(end.tensionFloor, r.tension - end.tensionEasing);
   }
   for (const k in d.mediators) {
     const med = d.mediators[k as keyof typeof d.mediators]!;
-    med.prestige = clamp(med.prestige + (escalated ? -2 : 2), 0, 100);
+    med.prestige = meter(med.prestige + (escalated ? end.prestigeIfEscalated : end.prestigeIfQuiet));
   }
   d.stats.maxEscalation = Math.max(d.stats.maxEscalation, d.escalation);
-  d.warRounds = d.escalation >= 4 ? d.warRounds + 1 : 0;
-  if (d.warRounds >= 2) finishMatch(d, { kind: 'war', round: d.round });
+  d.warRounds = d.escalation >= s.escalation.levels.war ? d.warRounds + 1 : 0;
+  if (d.warRounds >= s.escalation.warRounds) finishMatch(d, { kind: 'war', round: d.round });
 }
 
 
@@ -72,17 +75,16 @@ function executePlan(d: Match, p: Party): void {
   const plan = party.plan;
   if (!plan) return;
   const mil = d.scenario.military;
-  let spent = plan.reform + plan.diplomacy;
+  const spent = planCost(d.scenario, plan);
   for (const line of plan.procure) {
     const item = d.scenario.procurement.find((x) => x.id === line.item)!;
-    spent += item.cost * line.qty;
     for (let i = 0; i < line.qty; i++) {
       party.pipeline.push({ itemId: item.id, component: item.component, gain: item.gain, arrives: d.round + item.delay, supplier: item.supplier });
     }
   }
   party.budget = Math.max(0, party.budget - spent);
   party.reform = Math.min(mil.reformCap, party.reform + plan.reform * mil.reformPerPoint);
-  party.standing = clamp(party.standing + plan.diplomacy * mil.diplomacyPerPoint, 0, 100);
+  party.standing = meter(party.standing + plan.diplomacy * mil.diplomacyPerPoint);
 }
 
 function receiveDeliveries(d: Match, p: Party): void {
@@ -110,14 +112,15 @@ function receiveDeliveries(d: Match, p: Party): void {
 function concede(d: Match, dem: Demand, coerced: boolean): void {
   dem.resolved = true;
   dem.status = 'accepted';
-  const def = dem.def ? d.scenario.demands.find((x) => x.id === dem.def)! : null;
-  const weight = def?.weight ?? 3;
+  const s = d.scenario;
+  const def = catalogueDemand(s, dem.def);
+  const weight = demandWeight(s, def);
   if (def) applyEffects(d, def.onAccept);
   const loser = d.parties[dem.to];
-  loser.support = clamp(loser.support - weight * d.scenario.support.perConcessionWeight * (coerced ? 1.5 : 1), 0, 100);
+  loser.support = meter(loser.support - weight * s.support.perConcessionWeight * (coerced ? s.support.coercedFactor : 1));
   loser.concessions += weight;
-  d.parties[dem.from].support = clamp(d.parties[dem.from].support + weight / 2, 0, 100);
-  if (dem.from === 'azerbaijan') d.appetite = clamp(d.appetite + d.scenario.appetite.perAcceptance, 0.05, 1);
+  d.parties[dem.from].support = meter(d.parties[dem.from].support + weight * s.support.issuerGainPerWeight);
+  if (dem.from === 'azerbaijan') d.appetite = clamp(d.appetite + s.appetite.perAcceptance, s.appetite.limits.min, s.appetite.limits.max);
   d.stats.demandsAccepted[dem.from]++;
   emit(d, coerced ? 'demand.coerced' : 'demand.implemented', { id: dem.id, from: dem.from, to: dem.to, demand: dem.def ?? '' });
 }
@@ -127,7 +130,7 @@ function chosenEscalation(d: Match, dem: Demand): string | null {
   if (dem.escalate) return dem.escalate.region;
   if (dem.escalate === false) return null;
   const prepared = d.parties[dem.from].plan?.prepareEscalation;
-  return prepared ? (d.regions[prepared] ? prepared : defaultPressure(d, dem.def, dem.from)) : null;
+  return prepared ? (d.regions[prepared] ? prepared : pressureRegion(d.scenario, catalogueDemand(d.scenario, dem.def), dem.from)) : null;
 }
 
 /** The odds an escalation by `attacker` in `region` would succeed now (true figures). */
@@ -135,7 +138,7 @@ export function oddsFor(d: Match, attacker: Party, region: string, prepared: boo
   const defender = otherParty(attacker);
   const eff = effectivePair(d.scenario, d.parties, d.turkishBacking);
   const mods = pressureModifiers(d.scenario, d, attacker, region);
-  const ratio = (eff[attacker] / Math.max(1e-6, eff[defender])) * mods.ratioFactor;
+  const ratio = ratioOf(eff[attacker], eff[defender]) * mods.ratioFactor;
   return escalationOdds(d.scenario, ratio, d.parties[defender].strength.missiles, { prepared, presence: mods.presence, damping: mods.damping });
 }
 
@@ -146,65 +149,73 @@ export function pressureModifiers(
   attacker: Party,
   region: string,
 ): { ratioFactor: number; presence: boolean; damping: number } {
-  const has = (id: string) => state.modifiers.some((x) => x.id === id && x.until >= state.round);
-  const r = state.regions[region];
-  const presence = !!r && ((r.peacekeepers && !has('russiaDistracted')) || r.monitors);
   let damping = 0;
   for (const x of state.instruments) if (x.until >= state.round) damping += scenario.instruments.find((i) => i.id === x.id)?.escalationDamping ?? 0;
-  if (has('winter')) damping += 0.1;
-  if (attacker === 'azerbaijan' && region === 'syunik' && has('iranWarning')) damping += 0.1;
-  return { ratioFactor: attacker === 'azerbaijan' && has('jointExercises') ? 1.1 : 1, presence, damping: Math.min(0.35, damping) };
+  // The scenario's modifiers in force that bear on this attacker and region, in the scenario's order.
+  let ratioFactor = 1;
+  const cancelled = new Set<Presence>();
+  for (const mod of scenario.modifiers) {
+    if ((mod.attacker && mod.attacker !== attacker) || (mod.regions && !mod.regions.includes(region))) continue;
+    if (!state.modifiers.some((x) => x.id === mod.id && x.until >= state.round)) continue;
+    damping += mod.damping;
+    ratioFactor *= mod.ratioFactor;
+    for (const c of mod.cancels) cancelled.add(c);
+  }
+  const r = state.regions[region];
+  const presence = !!r && ((r.peacekeepers && !cancelled.has('peacekeepers')) || (r.monitors && !cancelled.has('monitors')));
+  return { ratioFactor, presence, damping: Math.min(scenario.escalation.maxDamping, damping) };
 }
 
 /** Force after a refusal: success makes the demand happen anyway; failure costs the attacker. */
 export function resolveEscalation(d: Match, dem: Demand, region: string): void {
-  const e = d.scenario.escalation;
+  const s = d.scenario;
+  const e = s.escalation;
   const attacker = dem.from;
   const defender = dem.to;
   const prepared = !!d.parties[attacker].plan?.prepareEscalation;
   const odds = oddsFor(d, attacker, region, prepared);
   const success = random(d) < odds.success;
-  const level = prepared ? 3 : 2;
+  const level = prepared ? e.levels.prepared : e.levels.unprepared;
   // Missiles raise the price: the attacker's losses grow with the defender's arsenal.
-  const priceFactor = 1 + d.parties[defender].strength.missiles * 0.02;
+  const priceFactor = 1 + d.parties[defender].strength.missiles * e.missilePrice;
   const att = d.parties[attacker];
   const def = d.parties[defender];
   d.stats.escalations[attacker]++;
-  att.standing = clamp(att.standing - e.standingCost, 0, 100);
+  att.standing = meter(att.standing - e.standingCost);
   const r = d.regions[region];
-  r.tension = clamp(r.tension + 20, 0, 100);
+  r.tension = meter(r.tension + e.tension);
   if (success) {
     d.stats.escalationSuccesses[attacker]++;
     d.escalation = Math.max(d.escalation, level);
     const lostD = e.casualties.success;
-    const lostA = Math.round(e.casualties.success * 0.4 * priceFactor);
+    const lostA = Math.round(e.casualties.success * e.casualties.attackerShareOnSuccess * priceFactor);
     d.stats.casualties[defender] += lostD;
     d.stats.casualties[attacker] += lostA;
     if (r.controller !== attacker) {
       r.displaced += e.displaced;
       d.stats.displaced += e.displaced;
     }
-    def.support = clamp(def.support - e.supportLossDefender, 0, 100);
-    att.support = clamp(att.support + e.supportGainAttacker, 0, 100);
-    d.stability = clamp(d.stability - e.stabilityCost, 0, 100);
-    emit(d, 'escalation.success', { id: dem.id, attacker, region, chance: Math.round(odds.success * 100), lostA, lostD, displaced: r.controller !== attacker ? e.displaced : 0 });
+    def.support = meter(def.support - e.supportLossDefender);
+    att.support = meter(att.support + e.supportGainAttacker);
+    d.stability = meter(d.stability - e.stabilityCost);
+    emit(d, 'escalation.success', { id: dem.id, attacker, region, chance: percent(odds.success), lostA, lostD, displaced: r.controller !== attacker ? e.displaced : 0 });
     concede(d, dem, true);
   } else {
-    // The defender held: fighting goes on one step higher.
-    d.escalation = Math.min(4, Math.max(d.escalation, level) + (d.escalation >= 3 ? 1 : 0));
+    // The defender held: fighting goes on, one step higher if it was already heavy.
+    d.escalation = Math.min(e.levels.war, Math.max(d.escalation, level) + (d.escalation >= e.failureRaisesFrom ? 1 : 0));
     const lostA = Math.round(e.casualties.failure * priceFactor);
-    const lostD = Math.round(e.casualties.failure * 0.6);
+    const lostD = Math.round(e.casualties.failure * e.casualties.defenderShareOnFailure);
     d.stats.casualties[attacker] += lostA;
     d.stats.casualties[defender] += lostD;
-    att.support = clamp(att.support - e.supportLossFailedAttacker, 0, 100);
-    def.support = clamp(def.support + 3, 0, 100);
-    d.stability = clamp(d.stability - e.stabilityCost / 2, 0, 100);
-    if (attacker === 'azerbaijan') d.appetite = clamp(d.appetite - d.scenario.appetite.perRefusalResisted, 0.05, 1);
-    emit(d, 'escalation.failure', { id: dem.id, attacker, region, chance: Math.round(odds.success * 100), lostA, lostD });
+    att.support = meter(att.support - e.supportLossFailedAttacker);
+    def.support = meter(def.support + e.supportGainHeldDefender);
+    d.stability = meter(d.stability - e.stabilityCostFailed);
+    if (attacker === 'azerbaijan') d.appetite = clamp(d.appetite - s.appetite.perRefusalResisted, s.appetite.limits.min, s.appetite.limits.max);
+    emit(d, 'escalation.failure', { id: dem.id, attacker, region, chance: percent(odds.success), lostA, lostD });
   }
   for (const k in d.mediators) {
     const med = d.mediators[k as keyof typeof d.mediators]!;
     // Russia's peacekeepers and the EU's monitors lose face when fighting reaches them.
-    if ((k === 'russia' && r.peacekeepers) || (k === 'eu' && r.monitors)) med.prestige = clamp(med.prestige - 4, 0, 100);
+    if ((k === 'russia' && r.peacekeepers) || (k === 'eu' && r.monitors)) med.prestige = meter(med.prestige - e.presencePrestigeCost);
   }
 }

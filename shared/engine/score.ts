@@ -55,7 +55,7 @@ export function objectiveMet(m: Match, o: Objective): boolean {
 export function lastingPeace(m: Match): number {
   if (m.ended?.kind === 'war') return 0;
   if (m.settlement) return m.settlement.durability;
-  return m.stability / 2;
+  return m.stability * m.scenario.scoring.peaceWithoutSettlement;
 }
 
 export interface SeatScore {

@@ -2,7 +2,8 @@
 import { PARTIES, type Scenario } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
 import { emit } from './match.js';
-import { balanceRatio, clamp } from './military.js';
+import { centred, meter } from './maths.js';
+import { balanceRatio } from './military.js';
 import { finishMatch } from './score.js';
 import type { Match, Proposal } from './types.js';
 
@@ -38,7 +39,7 @@ export function durabilityAt(scenario: Scenario, state: Pick<Match, 'round' | 'i
   const cb = concessionBalance(packageCost(scenario, clauses));
   let bonus = 0;
   for (const x of state.instruments) if (x.until >= state.round) bonus += scenario.instruments.find((i) => i.id === x.id)?.durabilityBonus ?? 0;
-  return clamp(s.baseDurability - s.imbalancePenalty * Math.abs(Math.log(ratio)) + s.concessionBalanceWeight * (cb - 0.5) + Math.min(25, bonus) - 3 * state.escalation, 0, 100);
+  return meter(s.baseDurability - s.imbalancePenalty * Math.abs(Math.log(ratio)) + s.concessionBalanceWeight * centred(cb) + Math.min(s.maxBonus, bonus) - s.escalationPenalty * state.escalation);
 }
 
 /** Both parties signed: apply the clauses, record the settlement and end the match. */
@@ -47,11 +48,12 @@ export function concludeSettlement(d: Match, p: Proposal): void {
   p.status = 'signed';
   for (const other of d.proposals) if (other !== p && other.status === 'open') other.status = 'withdrawn';
   for (const id of p.clauses) applyEffects(d, d.scenario.clauses.find((c) => c.id === id)!.effects);
-  if (p.auspices && d.mediators[p.auspices]) d.mediators[p.auspices]!.prestige = clamp(d.mediators[p.auspices]!.prestige + 25, 0, 100);
+  const s = d.scenario.settlement;
+  if (p.auspices && d.mediators[p.auspices]) d.mediators[p.auspices]!.prestige = meter(d.mediators[p.auspices]!.prestige + s.auspicesPrestige);
   d.settlement = { round: d.round, proposal: p.id, clauses: [...p.clauses], auspices: p.auspices, ratio, concessionBalance: cb, durability };
   d.escalation = 0;
-  d.stability = clamp(d.stability + durability / 5, 0, 100);
-  for (const q of PARTIES) d.parties[q].standing = clamp(d.parties[q].standing + 5, 0, 100);
+  d.stability = meter(d.stability + durability / s.durabilityPerStability);
+  for (const q of PARTIES) d.parties[q].standing = meter(d.parties[q].standing + s.standingGain);
   emit(d, 'settlement.signed', { id: p.id, durability: Math.round(durability), auspices: p.auspices ?? '' });
   finishMatch(d, { kind: 'settlement', round: d.round });
 }

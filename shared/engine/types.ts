@@ -108,11 +108,54 @@ export type Ending =
   | { kind: 'rounds'; round: number }
   | { kind: 'stopped'; round: number };
 
+/** How a demand stands after an answer or at resolution, as its events tell it. */
+type DemandNews = { id: string; from: Party; to: Party; demand: string };
+type EscalationNews = { id: string; attacker: Party; region: string; chance: number; lostA: number; lostD: number };
+
+/**
+ * Every event the engine records, with its params (shared/locales/en.json has a sentence for
+ * each). An id param is the demand's, proposal's, instrument's or event card's; `demand` is a
+ * catalogue id or '' for a demand in the issuer's own words.
+ */
+export type EventParams = {
+  'plan.saved': { cost: number };
+  'demand.issued': DemandNews & { text: string };
+  'demand.accepted': DemandNews & { counter: string };
+  'demand.refused': DemandNews & { counter: string };
+  'demand.countered': DemandNews & { counter: string };
+  'demand.expired': { id: string; from: Party };
+  'demand.implemented': DemandNews;
+  'demand.coerced': DemandNews;
+  'escalation.chosen': { id: string; region: string };
+  'escalation.stoodDown': { id: string; region: string };
+  'escalation.success': EscalationNews & { displaced: number };
+  'escalation.failure': EscalationNews;
+  'proposal.made': { id: string; by: PlayingSeat; clauses: string };
+  'proposal.signed': { id: string; by: Party };
+  'proposal.withdrawn': { id: string; by: PlayingSeat };
+  'settlement.signed': { id: string; durability: number; auspices: string };
+  'summit.convened': { id: string; by: Mediator };
+  'instrument.used': { id: string; by: Mediator };
+  'event.drawn': { id: string } | { id: string; injected: number };
+  'event.custom': { headline: string; text: string };
+  'intel.estimate': { of: Party; low: number; high: number; exact: number; ordersLow: number; ordersHigh: number };
+  'intel.mediator': { armenia: string; azerbaijan: string; armeniaRedLine: string; azerbaijanRedLine: string };
+  'delivery.arrived': { item: string };
+  'delivery.failed': { item: string; embargo: number };
+  'crisis.government': { party: Party };
+  'seat.changed': { seat: PlayingSeat; controller: Controller };
+  'round.report': { round: number };
+  'match.capitulation': { party: Party };
+  'match.stopped': Record<string, never>;
+  'match.ended': { kind: Ending['kind']; round: number };
+};
+export type EventKey = keyof EventParams;
+
 /** Something that happened, rendered through the locale files; `to` limits who may see it. */
 export interface MatchEvent {
   round: number;
   phase: Phase;
-  key: string;
+  key: EventKey;
   params: Record<string, string | number>;
   to: PlayingSeat[] | null; // null: public
 }
@@ -167,8 +210,6 @@ export interface Match {
   embargoes: { supplier: string; until: number }[];
   /** Seats that said they are done with the current phase. */
   done: PlayingSeat[];
-  /** Demands issued per catalogue id (for `repeats`). */
-  issuedCount: Record<string, number>;
   settlement: Settlement | null;
   ended: Ending | null;
   nextId: number;

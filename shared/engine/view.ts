@@ -1,7 +1,10 @@
 // viewFor: what one seat may see. Parties see their own plans, budget and deliveries; the other
 // side only as an intelligence estimate. Everything is open to the facilitator and after the end.
 import { PARTIES, type Components, type Mediator, type Party, type Phase, type PlayingSeat } from '../scenario/schema.js';
+import type { Scenario } from '../scenario/schema.js';
+import { copyEach } from './draft.js';
 import { isParty } from './match.js';
+import { midpoint, offZero, ratioOf } from './maths.js';
 import { effectivePair, gapWords, type Gap } from './military.js';
 import { mixSeed, step } from './rng.js';
 import type { ActiveInstrument, Demand, Ending, Intel, Match, MatchEvent, PartyState, Proposal, RegionState, RoundMeters, Seat, SeatConfig, Settlement } from './types.js';
@@ -68,52 +71,71 @@ const ownParty = (m: Match, p: Party): OwnParty => {
 /** Whether `seat` sees everything: the facilitator always, everyone once the match is over. */
 export const isOpenTo = (m: Match, seat: Seat): boolean => seat === 'facilitator' || m.ended !== null;
 
-type Builders = { [K in keyof SeatView]: (m: Match, seat: Seat, open: boolean) => SeatView[K] };
+/**
+ * A field of a view: the match fields it is made from (so it cannot change while they hold the
+ * same objects: the engine keeps unchanged fields as the previous match's, draft.ts) and how it is
+ * made. A field that depends on whether the view is open (isOpenTo) reads `ended`.
+ */
+interface Field<K extends keyof SeatView> {
+  reads: readonly (keyof Match)[];
+  build: (m: Match, seat: Seat, open: boolean) => SeatView[K];
+}
 
-/** How each field of a view is made, in the view's key order. */
-const FIELDS: Builders = {
-  scenarioId: (m) => m.scenario.id,
-  seat: (_m, seat) => seat,
-  round: (m) => m.round,
-  rounds: (m) => m.scenario.rounds,
-  phase: (m) => m.phase,
-  ended: (m) => m.ended,
-  seats: (m) => ({ ...m.seats }),
-  escalation: (m) => m.escalation,
-  stability: (m) => m.stability,
-  regions: (m) => {
-    const regions: SeatView['regions'] = {};
-    for (const k in m.regions) regions[k] = { ...m.regions[k] };
-    return regions;
+/** Every field of a view, in the view's key order. */
+const FIELDS: { [K in keyof SeatView]: Field<K> } = {
+  scenarioId: { reads: ['scenario'], build: (m) => m.scenario.id },
+  seat: { reads: [], build: (_m, seat) => seat },
+  round: { reads: ['round'], build: (m) => m.round },
+  rounds: { reads: ['scenario'], build: (m) => m.scenario.rounds },
+  phase: { reads: ['phase'], build: (m) => m.phase },
+  ended: { reads: ['ended'], build: (m) => m.ended },
+  seats: { reads: ['seats'], build: (m) => ({ ...m.seats }) },
+  escalation: { reads: ['escalation'], build: (m) => m.escalation },
+  stability: { reads: ['stability'], build: (m) => m.stability },
+  regions: { reads: ['regions'], build: (m) => copyEach(m.regions) },
+  demands: {
+    reads: ['demands', 'ended'],
+    build: (m, seat, open) =>
+      m.demands.map((d) => ({
+        ...d,
+        // The issuer's choice after a refusal stays secret until resolution.
+        escalate: open || seat === d.from || d.resolved ? d.escalate : null,
+      })),
   },
-  demands: (m, seat, open) =>
-    m.demands.map((d) => ({
-      ...d,
-      // The issuer's choice after a refusal stays secret until resolution.
-      escalate: open || seat === d.from || d.resolved ? d.escalate : null,
-    })),
-  proposals: (m) => m.proposals.map((p) => ({ ...p, signed: [...p.signed] })),
-  instruments: (m) => [...m.instruments],
-  modifiers: (m) => [...m.modifiers],
-  embargoes: (m) => [...m.embargoes],
-  mediators: (m) => {
-    const mediators: SeatView['mediators'] = {};
-    for (const k in m.mediators) mediators[k as Mediator] = { prestige: m.mediators[k as Mediator]!.prestige };
-    return mediators;
+  proposals: { reads: ['proposals'], build: (m) => m.proposals.map((p) => ({ ...p, signed: [...p.signed] })) },
+  instruments: { reads: ['instruments'], build: (m) => [...m.instruments] },
+  modifiers: { reads: ['modifiers'], build: (m) => [...m.modifiers] },
+  embargoes: { reads: ['embargoes'], build: (m) => [...m.embargoes] },
+  mediators: {
+    reads: ['mediators'],
+    build: (m) => {
+      const mediators: SeatView['mediators'] = {};
+      for (const k in m.mediators) mediators[k as Mediator] = { prestige: m.mediators[k as Mediator]!.prestige };
+      return mediators;
+    },
   },
-  done: (m) => [...m.done],
-  settlement: (m) => m.settlement,
-  parties: (m, seat, open) => {
-    const parties = {} as SeatView['parties'];
-    for (const p of PARTIES) parties[p] = open || seat === p ? ownParty(m, p) : publicParty(m, p);
-    return parties;
+  done: { reads: ['done'], build: (m) => [...m.done] },
+  settlement: { reads: ['settlement'], build: (m) => m.settlement },
+  parties: {
+    reads: ['parties', 'scenario', 'ended'],
+    build: (m, seat, open) => {
+      const parties = {} as SeatView['parties'];
+      for (const p of PARTIES) parties[p] = open || seat === p ? ownParty(m, p) : publicParty(m, p);
+      return parties;
+    },
   },
-  balance: (m, seat, open) => balanceSeenBy(m, seat, open),
-  events: (m, seat, open) => m.events.filter((e) => canSee(e, seat, open)),
-  history: (m, _seat, open) => (open ? m.history.map((h) => ({ ...h })) : m.history.map(({ ratio: _r, effective: _e, budget: _b, ...rest }) => rest)),
-  open: (_m, _seat, open) => open,
+  balance: { reads: ['parties', 'turkishBacking', 'scenario', 'seed', 'round', 'ended'], build: (m, seat, open) => balanceSeenBy(m, seat, open) },
+  events: { reads: ['events', 'ended'], build: (m, seat, open) => m.events.filter((e) => canSee(e, seat, open)) },
+  history: {
+    reads: ['history', 'ended'],
+    build: (m, _seat, open) => (open ? m.history.map((h) => ({ ...h })) : m.history.map(({ ratio: _r, effective: _e, budget: _b, ...rest }) => rest)),
+  },
+  open: { reads: ['ended'], build: (_m, _seat, open) => open },
 };
 const KEYS = Object.keys(FIELDS) as (keyof SeatView)[];
+
+/** The match fields each view field is made from: a view field changes only when one of these is another object. */
+export const VIEW_READS = Object.fromEntries(KEYS.map((k) => [k, FIELDS[k].reads])) as { readonly [K in keyof SeatView]: readonly (keyof Match)[] };
 
 /** Whether `seat` sees event `e` (`open`: isOpenTo). */
 export const canSee = (e: MatchEvent, seat: Seat, open: boolean): boolean => e.to === null || open || (e.to as Seat[]).includes(seat);
@@ -124,29 +146,29 @@ export function viewFor(m: Match, seat: Seat): SeatView {
   // Spelled out (not a loop over FIELDS): a literal of known shape is built several times faster,
   // and the search bot makes views in its playouts.
   return {
-    scenarioId: f.scenarioId(m, seat, open),
-    seat: f.seat(m, seat, open),
-    round: f.round(m, seat, open),
-    rounds: f.rounds(m, seat, open),
-    phase: f.phase(m, seat, open),
-    ended: f.ended(m, seat, open),
-    seats: f.seats(m, seat, open),
-    escalation: f.escalation(m, seat, open),
-    stability: f.stability(m, seat, open),
-    regions: f.regions(m, seat, open),
-    demands: f.demands(m, seat, open),
-    proposals: f.proposals(m, seat, open),
-    instruments: f.instruments(m, seat, open),
-    modifiers: f.modifiers(m, seat, open),
-    embargoes: f.embargoes(m, seat, open),
-    mediators: f.mediators(m, seat, open),
-    done: f.done(m, seat, open),
-    settlement: f.settlement(m, seat, open),
-    parties: f.parties(m, seat, open),
-    balance: f.balance(m, seat, open),
-    events: f.events(m, seat, open),
-    history: f.history(m, seat, open),
-    open: f.open(m, seat, open),
+    scenarioId: f.scenarioId.build(m, seat, open),
+    seat: f.seat.build(m, seat, open),
+    round: f.round.build(m, seat, open),
+    rounds: f.rounds.build(m, seat, open),
+    phase: f.phase.build(m, seat, open),
+    ended: f.ended.build(m, seat, open),
+    seats: f.seats.build(m, seat, open),
+    escalation: f.escalation.build(m, seat, open),
+    stability: f.stability.build(m, seat, open),
+    regions: f.regions.build(m, seat, open),
+    demands: f.demands.build(m, seat, open),
+    proposals: f.proposals.build(m, seat, open),
+    instruments: f.instruments.build(m, seat, open),
+    modifiers: f.modifiers.build(m, seat, open),
+    embargoes: f.embargoes.build(m, seat, open),
+    mediators: f.mediators.build(m, seat, open),
+    done: f.done.build(m, seat, open),
+    settlement: f.settlement.build(m, seat, open),
+    parties: f.parties.build(m, seat, open),
+    balance: f.balance.build(m, seat, open),
+    events: f.events.build(m, seat, open),
+    history: f.history.build(m, seat, open),
+    open: f.open.build(m, seat, open),
   };
 }
 
@@ -154,7 +176,7 @@ export function viewFor(m: Match, seat: Seat): SeatView {
 export function viewFields<K extends keyof SeatView>(m: Match, seat: Seat, keys: readonly K[]): Pick<SeatView, K> {
   const open = isOpenTo(m, seat);
   const out = {} as Pick<SeatView, K>;
-  for (const k of keys) out[k] = FIELDS[k](m, seat, open);
+  for (const k of keys) out[k] = FIELDS[k].build(m, seat, open);
   return out;
 }
 
@@ -163,36 +185,38 @@ export const VIEW_FIELDS: readonly (keyof SeatView)[] = KEYS;
 
 /** A party knows its own strength and estimates the other's; mediators and spectators see a public range. */
 export function balanceSeenBy(m: Match, seat: Seat, open: boolean): SeatView['balance'] {
-  const eff = effectivePair(m.scenario, m.parties, m.turkishBacking);
-  const truth = eff.azerbaijan / Math.max(1e-6, eff.armenia);
-  if (open) return { low: truth, high: truth, gap: gapWords(truth), exact: true };
+  const s = m.scenario;
+  const eff = effectivePair(s, m.parties, m.turkishBacking);
+  const truth = ratioOf(eff.azerbaijan, eff.armenia);
+  if (open) return { low: truth, high: truth, gap: gapWords(s, truth), exact: true };
   if (isParty(seat)) {
     const intel = m.parties[seat].intel;
     const own = eff[seat];
     if (intel) {
       const [lo, hi] = intel.effective;
       const low = seat === 'armenia' ? lo / own : own / hi;
-      const high = seat === 'armenia' ? hi / own : own / Math.max(1e-6, lo);
-      return { low, high, gap: gapWords((low + high) / 2), exact: lo === hi };
+      const high = seat === 'armenia' ? hi / own : own / offZero(lo);
+      return { low, high, gap: gapWords(s, midpoint(low, high)), exact: lo === hi };
     }
   }
-  // Public knowledge: a wide band (high = 1.7 × low) that holds the truth, placed each round by an
-  // offset fixed from the seed, so neither its ends nor its words give the exact ratio away.
-  const low = truth * publicShift(m.seed, m.round) * PUBLIC_LOW;
-  const high = low * 1.7;
-  return { low, high, gap: gapWords(Math.sqrt(low * high)), exact: false };
+  // Public knowledge: a wide band (high = width × low) that holds the truth, placed each round by
+  // an offset fixed from the seed, so neither its ends nor its words give the exact ratio away.
+  const band = s.intel.publicBand;
+  const low = truth * publicShift(s, m.seed, m.round) * band.low;
+  const high = low * band.width;
+  return { low, high, gap: gapWords(s, Math.sqrt(low * high)), exact: false };
 }
 
-/** Where the truth sits in the public band this round: low = truth × shift × 0.78 with shift in
- *  [0.86, 1.14], so the truth lies between a fifth and three quarters of the way up (on a log
- *  scale), never at an end. */
-function publicShift(seed: number, round: number): number {
-  return SHIFT[0] + (SHIFT[1] - SHIFT[0]) * step(mixSeed(seed, `public-band:${round}`))[0];
+/** Where the truth sits in the public band this round: low = truth × shift × publicBand.low with
+ *  shift drawn within publicBand.shift (the base scenario: 0.78 and 0.86–1.14, so the truth lies
+ *  between a fifth and three quarters of the way up on a log scale, never at an end). */
+function publicShift(s: Scenario, seed: number, round: number): number {
+  const shift = s.intel.publicBand.shift;
+  return shift.min + (shift.max - shift.min) * step(mixSeed(seed, `public-band:${round}`))[0];
 }
-const PUBLIC_LOW = 0.78;
-const SHIFT = [0.86, 1.14] as const;
 
 /** What the rules above let anyone infer from a public band: the ratio lies in this range. */
-export function ratioWithinPublicBand(low: number): [number, number] {
-  return [low / (PUBLIC_LOW * SHIFT[1]), low / (PUBLIC_LOW * SHIFT[0])];
+export function ratioWithinPublicBand(s: Scenario, low: number): [number, number] {
+  const band = s.intel.publicBand;
+  return [low / (band.low * band.shift.max), low / (band.low * band.shift.min)];
 }

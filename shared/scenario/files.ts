@@ -2,14 +2,21 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scenarioOrThrow, parseScenarioUpload, type ScenarioResult } from './parse.js';
+import type { ShippedScenarios } from './extend.js';
+import { scenarioOrThrow, parseScenarioUpload, MAX_SCENARIO_BYTES, type ScenarioResult } from './parse.js';
 import type { Scenario } from './schema.js';
 
 export const SCENARIO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
 
+/** The shipped scenario files' JSON by id, for resolving `extends` (unknown ids give undefined). */
+export function shippedScenarios(dir = SCENARIO_DIR): ShippedScenarios {
+  const ids = new Set(listScenarioIds(dir));
+  return (id) => (ids.has(id) ? JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) : undefined);
+}
+
 /**
  * Validate a scenario file as a facilitator's upload is validated (parseScenarioUpload: size
- * limit, JSON, then the scenario); errors name the field.
+ * limit, JSON, `extends` of a shipped scenario, then the scenario); errors name the field.
  */
 export function checkScenarioFile(path: string): ScenarioResult {
   let text: string;
@@ -18,13 +25,13 @@ export function checkScenarioFile(path: string): ScenarioResult {
   } catch (e) {
     return { ok: false, errors: [`(file): ${(e as Error).message}`] };
   }
-  return parseScenarioUpload(text);
+  return parseScenarioUpload(text, MAX_SCENARIO_BYTES, shippedScenarios());
 }
 
-/** Load a shipped scenario by id, or throw with every error found. */
+/** Load a shipped scenario by id (a variant resolved against the others), or throw with every error found. */
 export function loadScenario(id: string, dir = SCENARIO_DIR): Scenario {
   const path = join(dir, `${id}.json`);
-  return scenarioOrThrow(JSON.parse(readFileSync(path, 'utf8')), basename(path));
+  return scenarioOrThrow(JSON.parse(readFileSync(path, 'utf8')), basename(path), shippedScenarios(dir));
 }
 
 /** Ids of the scenarios shipped in the scenarios folder. */

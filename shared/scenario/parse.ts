@@ -1,4 +1,6 @@
-// Validate a scenario: the zod shape first, then the references between its parts.
+// Validate a scenario: its `extends` resolved (extend.ts), the zod shape, then the references
+// between its parts.
+import { NO_SHIPPED, resolveExtends, type ShippedScenarios } from './extend.js';
 import { scenarioSchema, type Scenario, type Effects } from './schema.js';
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
@@ -9,9 +11,9 @@ export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 /**
  * Validate the text of an uploaded scenario file, without HTTP or disk: refused when larger than
  * `maxBytes` (UTF-8) or not JSON, each as one `(file): …` error; otherwise as parseScenario.
- * A leading byte-order mark is ignored.
+ * A leading byte-order mark is ignored. A file may extend one of `shipped` (see extend.ts).
  */
-export function parseScenarioUpload(text: string, maxBytes = MAX_SCENARIO_BYTES): ScenarioResult {
+export function parseScenarioUpload(text: string, maxBytes = MAX_SCENARIO_BYTES, shipped: ShippedScenarios = NO_SHIPPED): ScenarioResult {
   if (typeof text !== 'string') return { ok: false, errors: ['(file): expected the text of a JSON file'] };
   // Every UTF-16 unit is at least one UTF-8 byte, so a long text is refused without encoding it.
   const tooLong = text.length > maxBytes;
@@ -27,16 +29,22 @@ export function parseScenarioUpload(text: string, maxBytes = MAX_SCENARIO_BYTES)
   } catch (e) {
     return { ok: false, errors: [`(file): not valid JSON: ${(e as Error).message}`] };
   }
-  return parseScenario(json);
+  return parseScenario(json, shipped);
 }
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} bytes`;
 }
 
-/** Parse untrusted JSON into a scenario, or a list of errors each naming its field. */
-export function parseScenario(input: unknown): ScenarioResult {
-  const parsed = scenarioSchema.safeParse(input);
+/**
+ * Parse untrusted JSON into a scenario, or a list of errors each naming its field. A scenario
+ * with `extends` is first merged into the shipped scenario it names (errors then name fields of
+ * the merged whole).
+ */
+export function parseScenario(input: unknown, shipped: ShippedScenarios = NO_SHIPPED): ScenarioResult {
+  const whole = resolveExtends(input, shipped);
+  if (!whole.ok) return whole;
+  const parsed = scenarioSchema.safeParse(whole.json);
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
   }
@@ -45,8 +53,8 @@ export function parseScenario(input: unknown): ScenarioResult {
 }
 
 /** Like parseScenario but throws one error listing every problem. */
-export function scenarioOrThrow(input: unknown, name = 'scenario'): Scenario {
-  const r = parseScenario(input);
+export function scenarioOrThrow(input: unknown, name = 'scenario', shipped: ShippedScenarios = NO_SHIPPED): Scenario {
+  const r = parseScenario(input, shipped);
   if (!r.ok) throw new Error(`${name} is invalid:\n  ${r.errors.join('\n  ')}`);
   return r.scenario;
 }
@@ -69,6 +77,7 @@ function crossCheck(s: Scenario): string[] {
   unique('instruments', s.instruments.map((d) => d.id));
   unique('clauses', s.clauses.map((d) => d.id));
   unique('events', s.events.map((d) => d.id));
+  unique('modifiers', s.modifiers.map((d) => d.id));
   unique('sources', s.sources.map((d) => d.id));
   s.sources.forEach((src, i) => {
     if (src.date && !realDate(src.date)) errors.push(`sources.${i}.date: no such day "${src.date}"`);
@@ -84,6 +93,7 @@ function crossCheck(s: Scenario): string[] {
     ];
     for (const r of regionKeys) if (!regionIds.has(r)) errors.push(`${path}: unknown region "${r}"`);
     if (e.embargo && !suppliers.has(e.embargo.supplier)) errors.push(`${path}.embargo.supplier: unknown supplier "${e.embargo.supplier}"`);
+    if (e.modifier && !s.modifiers.some((m) => m.id === e.modifier!.id)) errors.push(`${path}.modifier.id: unknown modifier "${e.modifier.id}"`);
     for (const m of Object.keys(e.prestige ?? {})) {
       if (!s.mediators.includes(m as never)) errors.push(`${path}.prestige.${m}: mediator not in this scenario`);
     }
@@ -108,6 +118,12 @@ function crossCheck(s: Scenario): string[] {
       if (ev.untilRound > s.rounds) errors.push(`events.${i}.untilRound: after the last round (${s.rounds})`);
     }
   });
+  s.modifiers.forEach((x, i) => {
+    for (const r of x.regions ?? []) if (!regionIds.has(r)) errors.push(`modifiers.${i}.regions: unknown region "${r}"`);
+  });
+  const { unprepared, prepared, war } = s.escalation.levels;
+  if (!(unprepared <= prepared && prepared <= war)) errors.push(`escalation.levels: expected unprepared ≤ prepared ≤ war, got ${unprepared}, ${prepared}, ${war}`);
+  if (s.startingEscalation > war) errors.push(`startingEscalation: above the war level (${war})`);
   if (s.openingEvent && !s.events.some((e) => e.id === s.openingEvent)) errors.push(`openingEvent: unknown event "${s.openingEvent}"`);
   const seats = ['armenia', 'azerbaijan', ...s.mediators] as const;
   for (const seat of seats) if (!s.seats[seat]) errors.push(`seats.${seat}: missing (every party and mediator needs a seat)`);

@@ -6,6 +6,10 @@ export const MEDIATORS = ['russia', 'eu'] as const;
 export const PLAYING_SEATS = [...PARTIES, ...MEDIATORS] as const;
 export const COMPONENTS = ['ground', 'artillery', 'drones', 'airDefence', 'missiles'] as const;
 export const PHASES = ['news', 'planning', 'demands', 'negotiation', 'response', 'resolution', 'report'] as const;
+/** What a procurement item is for, as bots choose what to buy (a component's items can serve different ends). */
+export const PROCUREMENT_ROLES = ['ground', 'artillery', 'drones', 'antiDrone', 'airDefence', 'missiles'] as const;
+/** The presences in a region that damp an escalation there. */
+export const PRESENCES = ['peacekeepers', 'monitors'] as const;
 
 export const partySchema = z.enum(PARTIES);
 export const mediatorSchema = z.enum(MEDIATORS);
@@ -21,8 +25,12 @@ export const textSchema = z.object({
 });
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes');
+/** Modifier ids are written in camelCase (`russiaDistracted`). */
+const modifierId = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'modifier ids are letters and digits, starting with a letter');
 const unit = z.number().min(0).max(1);
 const meter = z.number().min(0).max(100);
+const delta = z.number().min(-100).max(100);
+const limits = (t: z.ZodNumber) => z.object({ min: t, max: t }).strict().refine((r) => r.min <= r.max, 'min must not be above max');
 const perParty = <T extends z.ZodType>(t: T) => z.object({ armenia: t.optional(), azerbaijan: t.optional() }).strict();
 const perSeat = <T extends z.ZodType>(t: T) =>
   z.object({ armenia: t.optional(), azerbaijan: t.optional(), russia: t.optional(), eu: t.optional() }).strict();
@@ -62,8 +70,8 @@ export const effectsSchema = z
     displaced: z.record(id, z.number().int().min(0)).optional(),
     embargo: z.object({ supplier: id, rounds: z.number().int().min(1).max(24) }).strict().optional(),
     reveal: partySchema.optional(),
-    /** A named temporary modifier the rules read (see docs/scenarios.md). */
-    modifier: z.object({ id: z.enum(['winter', 'russiaDistracted', 'jointExercises', 'iranWarning']), rounds: z.number().int().min(1).max(12) }).strict().optional(),
+    /** One of the scenario's `modifiers`, in force for this many rounds. */
+    modifier: z.object({ id: modifierId, rounds: z.number().int().min(1).max(12) }).strict().optional(),
   })
   .strict();
 
@@ -90,6 +98,8 @@ export const procurementSchema = z
     id,
     name: textSchema,
     component: componentSchema,
+    /** What it is for (bots buy by role, never by id). */
+    role: z.enum(PROCUREMENT_ROLES),
     buyers: z.array(partySchema).min(1),
     supplier: id,
     cost: z.number().positive(),
@@ -162,6 +172,23 @@ export const eventSchema = z
     effects: effectsSchema,
     /** Seats that learn of it privately; empty means public news. */
     private: z.array(playingSeatSchema).default([]),
+  })
+  .strict();
+
+/** A temporary rule that events switch on (`effects.modifier`): how it bears on escalations while in force. */
+export const modifierSchema = z
+  .object({
+    id: modifierId,
+    /** The attacker it bears on; absent: either party. */
+    attacker: partySchema.optional(),
+    /** The pressed regions it bears on; absent: every region. */
+    regions: z.array(id).min(1).optional(),
+    /** Subtracted from the chance of success (with the instruments' damping, at most escalation.maxDamping). */
+    damping: unit,
+    /** Multiplies the attacker's strength ratio. */
+    ratioFactor: z.number().positive(),
+    /** Presences in the pressed region that do not damp while it is in force. */
+    cancels: z.array(z.enum(PRESENCES)),
   })
   .strict();
 
@@ -249,6 +276,12 @@ export const scenarioSchema = z
         diplomacyPerPoint: z.number().min(0),
         /** Share of strength lost each round to wear and age. */
         attrition: z.number().min(0).max(0.2),
+        /** The most the defender's missiles take off an attacker's chance of success. */
+        maxDeterrence: unit,
+        /** Turkish backing stays within these as events move it. */
+        turkishBackingLimits: limits(z.number().positive()),
+        /** The balance in words: at or above `overwhelming`, `clear`, `narrow`; parity down to 1/narrow; reversed below. */
+        gapWords: z.object({ overwhelming: z.number().positive(), clear: z.number().positive(), narrow: z.number().min(1) }).strict(),
       })
       .strict(),
     escalation: z
@@ -259,21 +292,102 @@ export const scenarioSchema = z
         baseAtParity: unit,
         /** Success chance with no escalation prepared in planning is multiplied by this. */
         unpreparedFactor: unit,
-        casualties: z.object({ success: z.number().int().min(0), failure: z.number().int().min(0) }).strict(),
+        /** Casualties of the side that loses ground (success: the defender; failure: the attacker), and the other side's share of them. */
+        casualties: z
+          .object({ success: z.number().int().min(0), failure: z.number().int().min(0), attackerShareOnSuccess: z.number().min(0), defenderShareOnFailure: z.number().min(0) })
+          .strict(),
+        /** Each of the defender's missiles raises the attacker's losses by this share. */
+        missilePrice: z.number().min(0),
         displaced: z.number().int().min(0),
         standingCost: z.number().min(0),
         supportLossDefender: z.number().min(0),
         supportGainAttacker: z.number().min(0),
         supportLossFailedAttacker: z.number().min(0),
+        /** Support the defender gains when the line holds. */
+        supportGainHeldDefender: z.number().min(0),
         stabilityCost: z.number().min(0),
+        /** Stability lost when an escalation fails. */
+        stabilityCostFailed: z.number().min(0),
+        /** Tension added to the pressed region. */
+        tension: meter,
+        /** Prestige a mediator loses when fighting reaches its presence (Russia's peacekeepers, the EU's monitors). */
+        presencePrestigeCost: z.number().min(0),
         /** Peacekeepers or monitors in the pressed region cut success by this. */
         presenceDamping: unit,
         /** Escalation level falls by this each quiet round. */
         cooling: z.number().int().min(0).max(4),
+        /** The level an escalation brings fighting to, unprepared or prepared; `war` is the top of the scale. */
+        levels: z.object({ unprepared: z.number().int().min(1).max(4), prepared: z.number().int().min(1).max(4), war: z.number().int().min(1).max(4) }).strict(),
+        /** The match ends in war after this many resolutions in a row at war level. */
+        warRounds: z.number().int().min(1),
+        /** A failed escalation at this level or above takes fighting one level higher still. */
+        failureRaisesFrom: z.number().int().min(0).max(4),
+        /** An escalation's chance of success stays within these. */
+        chance: limits(unit),
+        /** The most that instruments and modifiers together take off a chance of success. */
+        maxDamping: unit,
       })
       .strict(),
-    appetite: z.object({ start: unit, perAcceptance: unit, perRefusalResisted: unit }).strict(),
-    support: z.object({ crisisThreshold: meter, crisisReset: meter, perConcessionWeight: z.number().min(0) }).strict(),
+    appetite: z
+      .object({
+        start: unit,
+        perAcceptance: unit,
+        perRefusalResisted: unit,
+        /** Appetite stays within these. */
+        limits: limits(unit),
+      })
+      .strict(),
+    support: z
+      .object({
+        crisisThreshold: meter,
+        crisisReset: meter,
+        /** Standing a party loses in a government crisis. */
+        crisisStandingLoss: meter,
+        perConcessionWeight: z.number().min(0),
+        /** The addressee's support loss is multiplied by this when a demand is imposed by force. */
+        coercedFactor: z.number().min(1),
+        /** Support the issuer gains per point of an accepted demand's weight. */
+        issuerGainPerWeight: z.number().min(0),
+      })
+      .strict(),
+    demandRules: z
+      .object({
+        /** Demands a party may have open at once. */
+        maxOpen: z.number().int().min(1),
+        /** The most rounds from now a demand may give for its answer (0: this round's response phase). */
+        maxDeadline: z.number().int().min(0).max(60),
+        /** The weight of a demand in the issuer's own words (catalogue demands carry their own). */
+        customWeight: z.number().min(0).max(10),
+      })
+      .strict(),
+    /** What every resolution moves, besides the escalation's `cooling`. */
+    roundEnd: z
+      .object({
+        /** Stability gained in a round without an escalation. */
+        stabilityIfQuiet: delta,
+        /** Each mediator's prestige change in a quiet round and in a round with an escalation. */
+        prestigeIfQuiet: delta,
+        prestigeIfEscalated: delta,
+        /** A region's tension above `tensionFloor` eases by `tensionEasing` (never below the floor). */
+        tensionEasing: meter,
+        tensionFloor: meter,
+      })
+      .strict(),
+    /** How estimates are drawn and what mediators read. */
+    intel: z
+      .object({
+        /** An estimate's relative spread: `min` + `range` × a draw in [0, 1). */
+        spread: z.object({ min: unit, range: unit }).strict(),
+        /** One bias common to every figure of an estimate: × (1 ± bias/2). */
+        bias: unit,
+        /** Deliveries on order are seen this many wider than the spread on each side. */
+        ordersSlack: z.number().int().min(0),
+        /** The public band of the balance: low = truth × shift × `low`, high = low × `width`, shift drawn each round within `shift`. */
+        publicBand: z.object({ low: z.number().positive(), width: z.number().min(1), shift: limits(z.number().positive()) }).strict(),
+        /** A mediator reads a capital's resolve as firm at this support or more, steady at `steady` or more, else wavering. */
+        resolveWords: z.object({ firm: meter, steady: meter }).strict(),
+      })
+      .strict(),
     settlement: z
       .object({
         baseDurability: meter,
@@ -282,11 +396,30 @@ export const scenarioSchema = z
         /** Durability points for a fully balanced set of concessions. */
         concessionBalanceWeight: z.number().min(0),
         minClauses: z.number().int().min(1),
+        /** The most the instruments in force add to durability together. */
+        maxBonus: meter,
+        /** Durability lost per level of escalation at signing. */
+        escalationPenalty: z.number().min(0),
+        /** Prestige the mediator under whose auspices it is signed gains. */
+        auspicesPrestige: z.number().min(0),
+        /** Standing each party gains. */
+        standingGain: meter,
+        /** Stability gained: the durability divided by this. */
+        durabilityPerStability: z.number().positive(),
       })
       .strict(),
-    scoring: z.object({ lastingPeaceWeight: z.number().min(0), objectiveWeight: z.number().min(0) }).strict(),
+    scoring: z
+      .object({
+        lastingPeaceWeight: z.number().min(0),
+        objectiveWeight: z.number().min(0),
+        /** Without a settlement, lasting peace is this share of the stability (a calm without a deal is fragile). */
+        peaceWithoutSettlement: unit,
+      })
+      .strict(),
     startingStability: meter,
     startingEscalation: z.number().int().min(0).max(4),
+    /** The temporary rules events may switch on. */
+    modifiers: z.array(modifierSchema),
     procurement: z.array(procurementSchema).min(1),
     demands: z.array(demandSchema).min(1),
     instruments: z.array(instrumentSchema),
@@ -314,5 +447,8 @@ export type Instrument = z.infer<typeof instrumentSchema>;
 export type Clause = z.infer<typeof clauseSchema>;
 export type EventCard = z.infer<typeof eventSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
+export type Modifier = z.infer<typeof modifierSchema>;
+export type ProcurementRole = (typeof PROCUREMENT_ROLES)[number];
+export type Presence = (typeof PRESENCES)[number];
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Phase = (typeof PHASES)[number];

@@ -93,3 +93,26 @@ export function coercionRate(games: readonly GameFigures[], fromRound = 1): { ra
 
 /** Mean shared lasting-peace score. */
 export const meanLastingPeace = (games: readonly GameFigures[]) => mean(games.map((g) => g.lastingPeace));
+
+/** What bot games on a scenario come to, as docs/scenarios.md reports it (`npm run simulate -- --seeds A-B`). */
+export interface Summary {
+  games: number;
+  /** Games by how they ended. */
+  endings: Record<string, number>;
+  /** Games with at least one Azerbaijani escalation, and the share of those escalations that succeeded. */
+  escalationGames: number;
+  escalations: { rate: number; count: number };
+  settlements: { count: number; durability: number; round: number; ratio: number };
+}
+
+export function summarise(games: readonly GameFigures[]): Summary {
+  const endings: Record<string, number> = {};
+  for (const g of games) endings[g.ending] = (endings[g.ending] ?? 0) + 1;
+  return {
+    games: games.length,
+    endings,
+    escalationGames: games.filter((g) => g.escalations.length > 0).length,
+    escalations: escalationSuccessRate(games),
+    settlements: settlementFigures(games),
+  };
+}

@@ -1,5 +1,7 @@
 // The simulator's printout: a round-by-round table, the ending and each seat's score.
+import type { Scenario } from '../scenario/schema.js';
 import type { Match } from '../engine/types.js';
+import type { Summary } from './metrics.js';
 import { gapWords } from '../engine/military.js';
 import { seatScores } from '../engine/score.js';
 import { createTexts, describeEvent, pickText } from '../i18n/index.js';
@@ -23,7 +25,7 @@ export function renderMatch(m: Match, opts: { events?: boolean } = {}): string {
     lines.push(
       [
         pad(h.round, 4),
-        pad(`${num(h.ratio, 2)} (${gapWords(h.ratio)})`, 21),
+        pad(`${num(h.ratio, 2)} (${gapWords(s, h.ratio)})`, 21),
         pad(`${h.escalation} ${t.t(`escalationLevel.${h.escalation}`)}`, 16),
         pad(`${num(h.support.armenia)}/${num(h.support.azerbaijan)}`, 13),
         pad(`${num(h.standing.armenia)}/${num(h.standing.azerbaijan)}`, 14),
@@ -70,4 +72,17 @@ function shortOutcome(key: string, p: Record<string, string | number>): string {
     default:
       return `crisis in ${who(p.party)}`;
   }
+}
+
+/** The simulator's printout over many seeds: endings, Azerbaijani escalations, settlements. */
+export function renderSummary(s: Scenario, seeds: readonly number[], strategies: Readonly<Record<string, string>>, sum: Summary): string {
+  const chosen = Object.entries(strategies).map(([seat, strategy]) => `${seat}=${strategy}`);
+  const pct = (x: number) => (Number.isNaN(x) ? '-' : `${Math.round(100 * x)} %`);
+  const st = sum.settlements;
+  return [
+    `${s.id} | seeds ${seeds[0]}-${seeds[seeds.length - 1]} | ${chosen.length ? chosen.join(' ') : 'default bots'}`,
+    `endings: ${Object.entries(sum.endings).map(([kind, n]) => `${n} ${kind}`).join(', ')}`,
+    `escalations by Azerbaijan: in ${sum.escalationGames} games; ${sum.escalations.count} in all, ${pct(sum.escalations.rate)} succeed`,
+    `settlements: ${st.count}${st.count ? `, round ${num(st.round, 1)} on average, durability ${num(st.durability)}, balance at signing ${num(st.ratio, 2)}` : ''}`,
+  ].join('\n');
 }

@@ -7,9 +7,10 @@ import { playMatch } from '../../shared/sim/play.js';
 import eventTexts from '../../shared/locales/en.json';
 import { escalationCount, escalationPrevailed, eventClass, isAboutDemand, isDecision, isDelivery, isEscalation, isHeadline, isIntel, isNews, isRoundEnd } from '../../client/ui/events.js';
 import { scenario } from './fixtures.js';
+import type { EventKey } from '../../shared/engine/types.js';
 
-const KEYS = Object.keys(eventTexts.event);
-const ev = (key: string) => ({ key });
+const KEYS = Object.keys(eventTexts.event) as EventKey[];
+const ev = (key: EventKey) => ({ key });
 
 describe('client/ui/events.ts', () => {
   it('names only keys the engine has a text for, and each prefix matches some', () => {
@@ -23,7 +24,7 @@ describe('client/ui/events.ts', () => {
   });
 
   it('sorts every engine event key', () => {
-    const by = (p: (e: { key: string }) => boolean) => KEYS.filter((k) => p(ev(k)));
+    const by = (p: (e: { key: EventKey }) => boolean) => KEYS.filter((k) => p(ev(k)));
     expect(by(isRoundEnd)).toEqual(['round.report']);
     expect(by(isIntel)).toEqual(['intel.estimate', 'intel.mediator']);
     expect(by(isEscalation)).toEqual(['escalation.success', 'escalation.failure']);

@@ -67,3 +67,16 @@ describe('source dates', () => {
     expect(check((s) => (s.sources[1].date = '2023-02-29'))).toEqual(['sources.1.date: no such day "2023-02-29"']);
   });
 });
+
+describe('the rules’ figures, modifiers and roles', () => {
+  it('refuses a modifier on an unknown region, a repeated modifier, levels out of order, a missing role', () => {
+    expect(check((s) => (s.modifiers[0].regions = ['atlantis']))).toEqual(['modifiers.0.regions: unknown region "atlantis"']);
+    expect(check((s) => s.modifiers.push({ ...s.modifiers[0] }))).toEqual([`modifiers.${raw().modifiers.length}.id: duplicate id "${raw().modifiers[0].id}"`]);
+    expect(check((s) => (s.escalation.levels = { unprepared: 3, prepared: 2, war: 4 }))).toEqual(['escalation.levels: expected unprepared ≤ prepared ≤ war, got 3, 2, 4']);
+    expect(check((s) => Object.assign(s, { startingEscalation: 4, escalation: { ...s.escalation, levels: { unprepared: 2, prepared: 3, war: 3 } } }))).toEqual(['startingEscalation: above the war level (3)']);
+    expect(check((s) => delete s.procurement[0].role)[0]).toMatch(/^procurement\.0\.role: /);
+    expect(check((s) => (s.appetite.limits = { min: 0.5, max: 0.2 }))[0]).toMatch(/^appetite\.limits: min must not be above max/);
+    expect(check((s) => delete s.roundEnd)[0]).toMatch(/^roundEnd: /);
+  });
+});
+

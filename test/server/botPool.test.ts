@@ -8,7 +8,7 @@ import { advancePhase, createMatch as newMatch, type Match, type SeatConfig } fr
 import { loadScenario } from '../../shared/scenario/files.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { BotPool } from '../../server/match/botPool.js';
-import { botTurns } from '../../server/match/bots.js';
+import { botTurns } from '../../shared/bots/turns.js';
 import { MatchPlay } from '../../server/match/play.js';
 import { createMatch, localRoom, ok, Player, startServer, type TestServer } from './helpers.js';
 

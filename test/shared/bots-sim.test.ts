@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { applyAction, advancePhase, createMatch, playingSeats, type Match } from '../../shared/engine/index.js';
 import { botActions, strategiesFor } from '../../shared/bots/index.js';
+import { playMany, seedRange, summarise } from '../../shared/sim/metrics.js';
 import { playMatch } from '../../shared/sim/play.js';
 import { renderMatch } from '../../shared/sim/table.js';
 import { scenario, strip } from './helpers.js';
@@ -72,5 +73,18 @@ describe('simulator', () => {
       err = String((e as { stderr: string }).stderr);
     }
     expect(err).toMatch(/unknown strategy "teleport" for armenia/);
+  });
+
+  it('sums up a range of seeds (the figures docs/scenarios.md reports)', () => {
+    const out = execFileSync('npx', ['tsx', 'shared/sim/cli.ts', '--scenario', 'workshop-45', '--seeds', '1-4'], { encoding: 'utf8' });
+    expect(out).toMatch(/^workshop-45 \| seeds 1-4 \| default bots$/m);
+    expect(out).toMatch(/^endings: 4 rounds$/m);
+    expect(out).toMatch(/^escalations by Azerbaijan: in \d games; \d+ in all, /m);
+    expect(out).toMatch(/^settlements: \d/m);
+    const games = playMany(scenario, seedRange(1, 6), { armenia: 'concede' });
+    const sum = summarise(games);
+    expect(Object.values(sum.endings).reduce((a, b) => a + b, 0)).toBe(6);
+    expect(sum.settlements.count).toBe(games.filter((g) => g.settlement).length);
+    expect(sum.escalationGames).toBe(games.filter((g) => g.escalations.length).length);
   });
 });

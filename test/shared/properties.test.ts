@@ -110,7 +110,7 @@ describe('engine invariants (property tests)', () => {
           const other = p === 'armenia' ? 'azerbaijan' : 'armenia';
           for (const viewer of [other, 'russia', 'eu', 'spectator'] as const) {
             const v = viewFor(m, viewer);
-            const seen = v.parties[p] as unknown as Record<string, unknown>;
+            const seen: Record<string, unknown> = { ...v.parties[p] };
             for (const secret of ['strength', 'budget', 'plan', 'pipeline', 'intel', 'reform']) expect(seen[secret], `${viewer} sees ${p}.${secret}`).toBeUndefined();
             for (const e of v.events) if (e.to) expect(e.to).toContain(viewer);
             expect(v.open).toBe(false);
@@ -118,7 +118,7 @@ describe('engine invariants (property tests)', () => {
             for (const d of v.demands) if (d.from !== viewer && !d.resolved) expect(d.escalate).toBeNull();
             if (viewer !== 'armenia' && viewer !== 'azerbaijan') expect(JSON.stringify(v)).not.toContain('"prepareEscalation"');
           }
-          const own = viewFor(m, p).parties[p] as unknown as Record<string, unknown>;
+          const own: Record<string, unknown> = { ...viewFor(m, p).parties[p] };
           expect(own.strength).toEqual(m.parties[p].strength);
         }
       }),

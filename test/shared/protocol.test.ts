@@ -1,6 +1,6 @@
 // shared/protocol: the wire's shapes, as the room and the HTTP API check them and the client applies them.
 import { describe, expect, it } from 'vitest';
-import { createMatch, viewFor } from '../../shared/engine/index.js';
+import { createMatch, viewFor, type MatchEvent } from '../../shared/engine/index.js';
 import {
   applyViewUpdate,
   CLIENT_MESSAGES,
@@ -47,7 +47,7 @@ describe('room messages', () => {
 describe('view updates', () => {
   const m = createMatch(loadScenario('august-2022'), 1, {});
   const view = viewFor(m, 'armenia');
-  const event = { round: 1, phase: 'news' as const, key: 'test.event', params: {}, to: null };
+  const event: MatchEvent = { round: 1, phase: 'news', key: 'round.report', params: { round: 1 }, to: null };
 
   it('apply the changed fields and the new events', () => {
     const next = applyViewUpdate(view, { changed: { escalation: 3 }, events: [event], eventsFrom: view.events.length });

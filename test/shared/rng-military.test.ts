@@ -44,7 +44,7 @@ describe('military balance', () => {
   it('starts with an overwhelming Azerbaijani advantage in the base scenario', () => {
     const r = balanceRatio(scenario, { armenia: arm, azerbaijan: aze }, scenario.military.turkishBacking);
     expect(r).toBeGreaterThan(2);
-    expect(gapWords(r)).toBe('overwhelming');
+    expect(gapWords(scenario, r)).toBe('overwhelming');
   });
   it('anti-drone defence blunts the other side’s drones', () => {
     const weak = effectiveStrength(scenario, aze, arm, 1);
@@ -59,11 +59,11 @@ describe('military balance', () => {
     expect(balanceRatio(scenario, parties, 1.5) / balanceRatio(scenario, parties, 1)).toBeCloseTo(1.5);
   });
   it('names the gap at its thresholds', () => {
-    expect(gapWords(2)).toBe('overwhelming');
-    expect(gapWords(1.5)).toBe('clear');
-    expect(gapWords(1.2)).toBe('narrow');
-    expect(gapWords(1)).toBe('parity');
-    expect(gapWords(0.5)).toBe('reversed');
+    expect(gapWords(scenario, 2)).toBe('overwhelming');
+    expect(gapWords(scenario, 1.5)).toBe('clear');
+    expect(gapWords(scenario, 1.2)).toBe('narrow');
+    expect(gapWords(scenario, 1)).toBe('parity');
+    expect(gapWords(scenario, 0.5)).toBe('reversed');
   });
   it('escalation odds rise with the ratio and fall with missiles, presence, damping and no preparation', () => {
     const base = { prepared: true, presence: false, damping: 0 };

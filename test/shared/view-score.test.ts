@@ -48,7 +48,7 @@ describe('viewFor', () => {
       const m = toPhase(newMatch(seed), 'planning', 2);
       const truth = viewFor(m, 'facilitator').balance.low;
       const b = viewFor(m, 'eu').balance;
-      const [lo, hi] = ratioWithinPublicBand(b.low);
+      const [lo, hi] = ratioWithinPublicBand(scenario, b.low);
       expect(lo).toBeLessThanOrEqual(truth * (1 + 1e-9));
       expect(hi).toBeGreaterThanOrEqual(truth * (1 - 1e-9));
       expect(lo).toBeGreaterThan(b.low);
