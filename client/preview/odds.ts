@@ -1,6 +1,7 @@
 // Honest previews from what this seat knows: the engine's own formulas (escalationOdds,
 // pressureModifiers, durabilityAt) fed with the seat's balance range instead of the hidden truth.
 import { escalationOdds } from '../../shared/engine/military.js';
+import { catalogueDemand, demandWeight, pressureRegion } from '../../shared/engine/queries.js';
 import { pressureModifiers } from '../../shared/engine/resolve.js';
 import { concessionBalance, durabilityAt, packageCost } from '../../shared/engine/settlement.js';
 import type { SeatView } from '../../shared/engine/view.js';
@@ -40,12 +41,8 @@ function defenderMissiles(v: SeatView, defender: Party): [number, number] {
   return est ? [est[0], est[1]] : [0, 0];
 }
 
-/** Where the issuer would press: the catalogue demand's region, else the first border region of the addressee. */
-export function pressureRegion(s: Scenario, d: Pick<Demand, 'def' | 'to'>): string {
-  const def = d.def ? s.demands.find((x) => x.id === d.def) : undefined;
-  if (def) return def.pressure;
-  return s.regions.find((r) => r.kind === 'border' && r.country === d.to)?.id ?? s.regions.find((r) => r.kind !== 'context')!.id;
-}
+/** Where the issuer of `d` presses by force unless it names a region: the engine's rule. */
+export const demandPressure = (s: Scenario, d: Pick<Demand, 'def' | 'from'>): string => pressureRegion(s, catalogueDemand(s, d.def), d.from);
 
 /** Chance an escalation by `attacker` in `region` would succeed, from this seat's knowledge. */
 export function escalationRange(v: SeatView, s: Scenario, attacker: Party, region: string, prepared: boolean | null): OddsRange {
@@ -70,15 +67,13 @@ export interface DemandPreview {
 }
 
 export function demandPreview(v: SeatView, s: Scenario, d: Demand): DemandPreview {
-  const def = d.def ? s.demands.find((x) => x.id === d.def) : undefined;
-  const weight = def?.weight ?? 3;
-  const per = s.support.perConcessionWeight;
+  const lost = demandWeight(s, catalogueDemand(s, d.def)) * s.support.perConcessionWeight;
   const prepared = v.seat === d.from ? !!ownParty(v, d.from)?.plan?.prepareEscalation : null;
-  const region = d.escalate && typeof d.escalate === 'object' ? d.escalate.region : pressureRegion(s, d);
+  const region = d.escalate && typeof d.escalate === 'object' ? d.escalate.region : demandPressure(s, d);
   return {
-    acceptSupport: weight * per,
+    acceptSupport: lost,
     escalation: escalationRange(v, s, d.from, region, prepared),
-    coercedSupport: weight * per * 1.5,
+    coercedSupport: lost * s.support.coercedFactor,
   };
 }
 

@@ -2,15 +2,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tx } from '../i18n.js';
-import { useGame, useIntents, useStoreApi } from './context.js';
+import { useGame, useIntents, useRules, useStoreApi } from './context.js';
 
 export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
   const { t, i18n } = useTranslation();
   const scenario = useGame((s) => s.scenario);
   const view = useGame((s) => s.view);
-  const room = useGame((s) => s.room);
   const api = useStoreApi();
   const intents = useIntents();
+  const rules = useRules();
   const [step, setStep] = useState<'note' | 'brief'>(asDialog ? 'brief' : 'note');
   if (!scenario || !view) return <p role="status">{t('common.loading')}</p>;
   const lng = i18n.language;
@@ -20,8 +20,7 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
   const ready = () => {
     api.getState().readBriefing();
     // In round 1's news phase "ready" is the engine's `done`: the match starts once everyone is.
-    const mine = room?.seats[seat as keyof typeof room.seats];
-    if (view.round === 1 && view.phase === 'news' && mine && !mine.done && seat !== 'facilitator' && seat !== 'spectator') {
+    if (view.round === 1 && view.phase === 'news' && rules.allows({ type: 'done' })) {
       void intents.act({ type: 'done' }, 'actions.ready');
     }
   };
