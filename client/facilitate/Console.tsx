@@ -12,6 +12,7 @@ import { RoomPage } from './pages/RoomPage.js';
 import { Start } from './pages/Start.js';
 import { OpenWithPassphrase } from './parts/OpenWithPassphrase.js';
 import { OutcomeBox } from './parts/OutcomeBox.js';
+import { roomName } from './roomName.js';
 import { follow, type Page } from './route.js';
 import { keepClass, savedClasses, tokenFor } from './savedClasses.js';
 
@@ -77,8 +78,8 @@ function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; to
   const report = useCallback((o: Omit<Outcome, 'id'>) => setOutcome({ ...o, id: Date.now() }), []);
   const closeOutcome = useCallback(() => setOutcome(null), []);
   const roomLabel = useCallback(
-    (id: string) => info?.rooms.find((r) => r.matchId === id)?.label ?? overview?.rooms.find((r) => r.matchId === id)?.label ?? id,
-    [info, overview],
+    (id: string) => roomName(info?.rooms.find((r) => r.matchId === id)?.label ?? overview?.rooms.find((r) => r.matchId === id)?.label ?? id, t),
+    [info, overview, t],
   );
   const ctx: ConsoleCtx = { session, api, info, overview, refreshInfo, refreshOverview, report, roomLabel };
 

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tx } from '../i18n.js';
+import { formatMonth } from './format.js';
 import { useGame, useIntents, useStoreApi } from './context.js';
 
 export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
@@ -46,7 +47,7 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
             <span className="badge badge-secret">{t('briefing.confidential')}</span>
           </h1>
           <p className="scenario-title">
-            {tx(scenario.title, lng)} · {t('briefing.starts', { date: scenario.startDate })}
+            {tx(scenario.title, lng)} · {t('briefing.starts', { date: formatMonth(scenario.startDate, lng, 0, 'long') })}
           </p>
           {def ? (
             <>

@@ -187,7 +187,7 @@ export function Home() {
               </option>
             ))}
           </select>
-          {chosen && <p className="hint">{t('home.scenarioFacts', { rounds: chosen.rounds, mediators: chosen.mediators.map((m) => t(`seats.${m}`)).join(', ') })}</p>}
+          {chosen && <p className="hint">{t('home.scenarioFacts', { count: chosen.rounds, mediators: chosen.mediators.map((m) => t(`seats.${m}`)).join(', ') })}</p>}
           <label htmlFor={`${ids}-me`}>{t('home.youAre')}</label>
           <select id={`${ids}-me`} value={mySeat} onChange={(e) => setMySeat(e.target.value as Seat)}>
             <option value="facilitator">{t('seats.facilitator')}</option>

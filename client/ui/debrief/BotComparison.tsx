@@ -5,6 +5,7 @@ import type { RoundMeters, Settlement } from '../../../shared/engine/types.js';
 import type { SeatScore } from '../../../shared/engine/score.js';
 import type { BotRunData } from '../../net/intents.js';
 import { useIntents } from '../context.js';
+import { formatRatio } from '../format.js';
 import { LineChart } from './Chart.js';
 
 const YOURS = '#0072B2';
@@ -20,7 +21,7 @@ export interface PlayedGame {
 }
 
 export function BotComparison({ yours }: { yours: PlayedGame }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const intents = useIntents();
   const [bots, setBots] = useState<BotRunData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function BotComparison({ yours }: { yours: PlayedGame }) {
     intents.botRun().then(setBots, (e: Error) => setError(e.message));
   }, [intents]);
   const last = (rs: RoundMeters[]) => rs[rs.length - 1];
-  const ratio = (rs: RoundMeters[]) => (last(rs)?.ratio !== undefined ? last(rs).ratio.toFixed(2) : t('debrief.botRun.none'));
+  const ratio = (rs: RoundMeters[]) => (last(rs)?.ratio !== undefined ? formatRatio(last(rs).ratio, i18n.language) : t('debrief.botRun.none'));
   const durability = (s: Settlement | null) => (s ? String(Math.round(s.durability)) : t('debrief.botRun.none'));
   const rounds = Array.from({ length: Math.max(yours.rounds.length, bots?.rounds.length ?? 0) }, (_, i) => i);
   const at = (rs: RoundMeters[], k: 'ratio' | 'escalation') => rounds.map((r) => rs.find((x) => x.round === r)?.[k] ?? null);

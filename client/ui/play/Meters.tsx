@@ -9,7 +9,8 @@ import { useGame } from '../context.js';
 const R_MIN = 1 / 3;
 const R_MAX = 4;
 const pos = (r: number) => Math.min(100, Math.max(0, ((Math.log(r) - Math.log(R_MIN)) / (Math.log(R_MAX) - Math.log(R_MIN))) * 100));
-const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
+/** One decimal, for i18next to write the reader's way. */
+const fmt = (x: number) => Math.round(x * 10) / 10;
 
 function BalanceMeter({ balance }: { balance: SeatView['balance'] }) {
   const { t } = useTranslation();

@@ -79,7 +79,7 @@ export function Treaty() {
                 <li key={x.id}>
                   <span>
                     <strong>{tx(x.name, lng)}</strong>{' '}
-                    <span className="hint">{t('treaty.instrumentFacts', { cost: x.cost, rounds: x.lasts, damping: Math.round(x.escalationDamping * 100), bonus: x.durabilityBonus })}</span>
+                    <span className="hint">{t('treaty.instrumentFacts', { cost: x.cost, count: x.lasts, damping: Math.round(x.escalationDamping * 100), bonus: x.durabilityBonus })}</span>
                   </span>
                   <button type="button" disabled={!canUse || active || prestige < x.cost} onClick={() => void intents.act({ type: 'useInstrument', instrument: x.id }, 'actions.instrument')}>
                     {active ? t('treaty.inForce') : t('treaty.use')}
