@@ -26,7 +26,11 @@ writeFileSync(bad, JSON.stringify(s, null, 2));
 describe('scenario:check', () => {
   it('prints ok and exits 0 for a good file (through npm run)', () => {
     const r = spawnSync('npm', ['run', '-s', 'scenario:check', GOOD], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.stdout.trim()).toBe(`ok: ${GOOD}`);
+    const [ok, languages, ...rest] = r.stdout.trim().split('\n');
+    expect(ok).toBe(`ok: ${GOOD}`);
+    // Then how much of it each language has.
+    expect(languages).toMatch(/^ {2}languages: en 100%, hy \d+%.*, az \d+%.*, ru \d+%/);
+    expect(rest).toEqual([]);
     expect(r.status).toBe(0);
   }, 30_000);
 

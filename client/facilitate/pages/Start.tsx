@@ -6,6 +6,7 @@ import type { ScenarioSummary } from '../../net/intents.js';
 import { ApiError, sessionApi, type Controller, type PlayingSeat } from '../../net/facilitator.js';
 import { seatsOf } from '../../seats.js';
 import { formatDate } from '../../ui/format.js';
+import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js';
 import { ErrorList } from '../parts/ErrorList.js';
 import { OpenWithPassphrase } from '../parts/OpenWithPassphrase.js';
 import { follow, navigate } from '../route.js';
@@ -111,6 +112,7 @@ export function Start() {
   return (
     <main className="fac-start" aria-labelledby={`${ids}-h`}>
       <header className="fac-start-head">
+        <LanguageSwitcher className="fac-lang" />
         <h1 id={`${ids}-h`}>{t('fac.title')}</h1>
         <p className="tagline">{t('fac.intro')}</p>
         <p>
