@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tx } from '../i18n.js';
 import { formatMonth } from './format.js';
+import { TranslationNotes } from './TranslationNotes.js';
 import { useGame, useIntents, useStoreApi } from './context.js';
 
 export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
@@ -69,7 +70,10 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
               <p className="hint">{t('briefing.sharedScore')}</p>
             </>
           ) : (
-            <p>{t(`briefing.${seat}`, { defaultValue: t('briefing.observer') })}</p>
+            <>
+              <p>{t(`briefing.${seat}`, { defaultValue: t('briefing.observer') })}</p>
+              {seat === 'facilitator' && <TranslationNotes scenario={scenario} />}
+            </>
           )}
           <h2>{t('briefing.summary')}</h2>
           <p>{tx(scenario.summary, lng)}</p>

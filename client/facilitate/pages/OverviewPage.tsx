@@ -8,7 +8,9 @@ import { overviewReceived, timeLeft } from '../clock.js';
 import { useConsole } from '../consoleContext.js';
 import { useAct } from '../hooks/useAct.js';
 import { useSecondsText } from '../hooks/useSecondsText.js';
+import { useScenario } from '../hooks/useScenario.js';
 import { useSince } from '../hooks/useSince.js';
+import { TranslationNotes } from '../../ui/TranslationNotes.js';
 import { BroadcastForm } from '../parts/BroadcastForm.js';
 import { InjectForm } from '../parts/InjectForm.js';
 import { UsageLine } from '../parts/UsageLine.js';
@@ -22,6 +24,7 @@ export function OverviewPage() {
   const act = useAct();
   const since = useSince(overview?.at ? overviewReceived(overview.at) : undefined);
   const secs = useSecondsText();
+  const scenario = useScenario();
   const [tool, setTool] = useState<'inject' | 'broadcast' | null>(null);
   const rooms = overview?.rooms ?? [];
   const ended = rooms.length > 0 && rooms.every((r) => r.ended);
@@ -38,6 +41,7 @@ export function OverviewPage() {
           </p>
         )}
       </div>
+      <TranslationNotes scenario={scenario} />
       {!ended && (
         <section className="fac-all" aria-label={t('fac.overview.allRooms')}>
           <h2 className="fac-all-title">{t('fac.overview.allRooms')}</h2>
