@@ -6,6 +6,7 @@ import { scenarioCoverage } from '../../shared/i18n/coverage.js';
 import type { Scenario } from '../../shared/scenario/schema.js';
 import { LANGUAGES, type Language } from '../i18n.js';
 import review from '../locales/review.json';
+import { formatList } from './format.js';
 
 const UNREVIEWED = LANGUAGES.filter((l) => l !== 'en' && !(review as Record<string, { reviewed?: boolean }>)[l]?.reviewed);
 
@@ -13,10 +14,7 @@ export function TranslationNotes({ scenario }: { scenario: Scenario | null }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const coverage = useMemo(() => (scenario ? scenarioCoverage(scenario) : null), [scenario]);
-  const names = (ls: readonly Language[]) => {
-    const of = new Intl.DisplayNames([lng, 'en'], { type: 'language' });
-    return new Intl.ListFormat(lng, { type: 'conjunction' }).format(ls.map((l) => of.of(l) ?? l));
-  };
+  const names = (ls: readonly Language[]) => formatList(ls.map((l) => t(`languageNames.${l}`)), lng);
   const missing = coverage ? LANGUAGES.filter((l) => coverage[l].texts > 0 && coverage[l].missing.length === coverage[l].texts) : [];
   const partly = coverage ? LANGUAGES.filter((l) => coverage[l].missing.length && !missing.includes(l)) : [];
   if (!UNREVIEWED.length && !missing.length && !partly.length) return null;

@@ -2,6 +2,7 @@
 // rule's own sentence built from its params (ids become names). The server's English reason is
 // shown only to English readers, and only when the refusal carries no params.
 import type { TFunction } from 'i18next';
+import { formatList } from './format.js';
 import type { Namer } from './names.js';
 
 export interface RefusalLike {
@@ -22,7 +23,7 @@ function named(p: Record<string, string | number>, t: TFunction, n: Namer, lng: 
   if (id('supplier')) out.supplier = t(`suppliers.${id('supplier')}`, { defaultValue: id('supplier')! });
   if (id('status')) out.status = t(`demands.status.${id('status')}`, { defaultValue: id('status')! });
   if (id('phase')) out.phase = t(`phase.${id('phase')}`, { defaultValue: id('phase')! });
-  if (id('phases')) out.phases = new Intl.ListFormat(lng, { type: 'disjunction' }).format(id('phases')!.split(' ').map((x) => t(`phase.${x}`, { defaultValue: x })));
+  if (id('phases')) out.phases = formatList(id('phases')!.split(' ').map((x) => t(`phase.${x}`, { defaultValue: x })), lng, 'disjunction');
   // A limit counted in the sentence ("at most 3 open demands") takes the language's plural form.
   const limit = p.max ?? p.min;
   if (typeof limit === 'number') out.count = limit;
