@@ -5,12 +5,13 @@ import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n.js';
 import { chooseLanguage } from '../language.js';
 import './LanguageSwitcher.css';
 
-export function LanguageSwitcher({ className = '' }: { className?: string }) {
+/** `compact`: the languages by their codes (EN, HY, AZ, RU), for a crowded bar; the full names stay in the title and the label. */
+export function LanguageSwitcher({ className = '', compact = false }: { className?: string; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const current = isLanguage(i18n.language) ? i18n.language : 'en';
   return (
-    <span className={`lang-switch ${className}`.trim()} data-testid="language">
+    <span className={`lang-switch${compact ? ' compact' : ''} ${className}`.trim()} data-testid="language" title={LANGUAGE_NAMES[current]}>
       <label htmlFor={id} className="visually-hidden">
         {t('common.language')}
       </label>
@@ -22,7 +23,7 @@ export function LanguageSwitcher({ className = '' }: { className?: string }) {
       <select id={id} value={current} onChange={(e) => isLanguage(e.target.value) && void chooseLanguage(i18n, e.target.value)}>
         {LANGUAGES.map((l) => (
           <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
+            {compact ? l.toUpperCase() : LANGUAGE_NAMES[l]}
           </option>
         ))}
       </select>

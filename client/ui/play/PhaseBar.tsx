@@ -64,7 +64,7 @@ export function PhaseBar() {
         <button type="button" onClick={() => api.getState().openBriefing(true)}>
           {t('phase.briefing')}
         </button>
-        <LanguageSwitcher />
+        <LanguageSwitcher compact />
       </div>
     </header>
   );
