@@ -234,6 +234,11 @@ describe('each player in their own language', () => {
 
     await untilPhase(all, 'planning');
     await hy.waitForTimeout(500);
+    // The month in each language's words and no English decimal point, also where the browser lacks its data.
+    expect(await hy.locator('.pb-round .hint').textContent()).toMatch(/2022 թ\. [\u0561-\u0587]+/);
+    expect(await pages.az.locator('.pb-round .hint').textContent()).toMatch(/[a-zə]+ 2022/);
+    expect(await pages.ru.locator('.pb-round .hint').textContent()).toMatch(/[а-я]+\.? 2022/);
+    for (const lng of ['hy', 'az', 'ru'] as const) expect(await pages[lng].evaluate(() => document.querySelector('.balance .meter-text')?.textContent ?? '')).not.toMatch(/\d\.\d/);
     await inEachLanguage('05-play-planning');
     for (const lng of ['hy', 'az'] as const) await tab(pages[lng], 'demands');
     await tab(pages.ru, 'treaty');

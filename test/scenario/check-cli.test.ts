@@ -55,6 +55,19 @@ describe('scenario:check', () => {
     expect(r.out).toContain(`invalid: ${notJson} (1 error)\n  (file): not valid JSON: `);
   }, 30_000);
 
+  it('gives each language’s share of the texts; a text missing in a language is counted as read in English', () => {
+    const partly = join(tmp, 'partly.json');
+    const copy = JSON.parse(readFileSync(join(ROOT, GOOD), 'utf8'));
+    const texts = (v: unknown): Record<string, string>[] => (v && typeof v === 'object' ? ('en' in v ? [v as Record<string, string>] : Object.values(v).flatMap(texts)) : []);
+    const all = texts(copy);
+    for (const t of all) delete t.az;
+    all[0].az = 'Güc balansı';
+    writeFileSync(partly, JSON.stringify(copy));
+    const r = run(partly);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`, az 0% (${all.length - 1} texts in English)`);
+  }, 30_000);
+
   it('notes a file whose name is not its id', () => {
     const renamed = join(tmp, 'renamed.json');
     writeFileSync(renamed, readFileSync(join(ROOT, GOOD)));
