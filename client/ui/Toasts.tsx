@@ -35,22 +35,22 @@ export function Toasts() {
       {shown.map((p) => {
         const why = p.status === 'refused' ? refusalWords(p, t, n, i18n.language) : null;
         return (
-        <li key={p.id} className={`toast toast-${p.status}`} data-status={p.status}>
-          <span className="toast-icon" aria-hidden="true">
-            {p.status === 'pending' ? '…' : p.status === 'accepted' ? '✓' : '✕'}
-          </span>
-          <span>
-            <strong>{t(p.label, { defaultValue: p.label })}</strong>{' '}
-            {t(`feedback.${p.status}`)}
-            {why?.short ? <span className="toast-reason">: {why.short}</span> : null}
-            {why?.detail ? <span className="toast-detail"> ({why.detail})</span> : null}
-          </span>
-          {p.status !== 'pending' && (
-            <button type="button" className="toast-close" onClick={() => api.getState().dismissPending(p.id)} aria-label={t('common.dismiss')}>
-              ×
-            </button>
-          )}
-        </li>
+          <li key={p.id} className={`toast toast-${p.status}`} data-status={p.status}>
+            <span className="toast-icon" aria-hidden="true">
+              {p.status === 'pending' ? '…' : p.status === 'accepted' ? '✓' : '✕'}
+            </span>
+            <span>
+              <strong>{t(p.label, { defaultValue: p.label })}</strong>{' '}
+              {t(`feedback.${p.status}`)}
+              {why?.short ? <span className="toast-reason">{t('feedback.reason', { reason: why.short })}</span> : null}
+              {why?.detail ? <span className="toast-detail"> ({why.detail})</span> : null}
+            </span>
+            {p.status !== 'pending' && (
+              <button type="button" className="toast-close" onClick={() => api.getState().dismissPending(p.id)} aria-label={t('common.dismiss')}>
+                ×
+              </button>
+            )}
+          </li>
         );
       })}
     </ul>

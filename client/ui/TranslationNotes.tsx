@@ -19,10 +19,12 @@ export function TranslationNotes({ scenario }: { scenario: Scenario | null }) {
   const partly = coverage ? LANGUAGES.filter((l) => coverage[l].missing.length && !missing.includes(l)) : [];
   if (!UNREVIEWED.length && !missing.length && !partly.length) return null;
   return (
-    <aside className="translation-notes hint" aria-label={t('fac.languages.title')} data-testid="translation-notes">
+    // One line until opened, so the rooms keep their room on a projected screen.
+    <details className="translation-notes hint" data-testid="translation-notes">
+      <summary>{t('fac.languages.summary', { languages: [...new Set([...UNREVIEWED, ...missing, ...partly])].map((l) => l.toUpperCase()).join(' · ') })}</summary>
       {UNREVIEWED.length > 0 && <p data-note="unreviewed">{t('fac.languages.unreviewed', { languages: names(UNREVIEWED) })}</p>}
       {missing.length > 0 && <p data-note="fallback">{t('fac.languages.fallback', { languages: names(missing) })}</p>}
       {partly.length > 0 && <p data-note="partly">{t('fac.languages.partly', { languages: names(partly) })}</p>}
-    </aside>
+    </details>
   );
 }

@@ -137,6 +137,7 @@ describe('texts in every language', () => {
       </I18nextProvider>,
     );
     const notes = screen.getByTestId('translation-notes');
+    expect(notes.querySelector('summary')?.textContent).toMatch(/HY · AZ · RU$/);
     expect(notes.querySelector('[data-note=unreviewed]')?.textContent).toMatch(ARMENIAN);
     expect(notes.querySelector('[data-note=partly]')?.textContent).toMatch(/հայերեն/i);
     expect(notes.querySelector('[data-note=fallback]')?.textContent).toMatch(/ադրբեջաներեն.*ռուսերեն/i);

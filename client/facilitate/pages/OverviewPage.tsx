@@ -40,8 +40,8 @@ export function OverviewPage() {
             {t('fac.overview.limits', { count: overview.limits.maxPauses, extend: secs(overview.limits.maxExtensionSeconds) })}
           </p>
         )}
+        <TranslationNotes scenario={scenario} />
       </div>
-      <TranslationNotes scenario={scenario} />
       {!ended && (
         <section className="fac-all" aria-label={t('fac.overview.allRooms')}>
           <h2 className="fac-all-title">{t('fac.overview.allRooms')}</h2>

@@ -35,10 +35,10 @@ export function PhaseBar() {
       <PhaseClock />
       <div className="pb-meters">
         <span className={`esc esc-${view.escalation}`} title={t('meters.escalation')}>
-          {t('meters.escalationShort')}: {view.escalation} · {t(`escalation.${view.escalation}`)}
+          {t('common.labelled', { label: t('meters.escalationShort'), value: `${view.escalation} · ${t(`escalation.${view.escalation}`)}` })}
         </span>
         <span title={t('meters.stability')}>
-          {t('meters.stabilityShort')}: {Math.round(view.stability)}
+          {t('common.labelled', { label: t('meters.stabilityShort'), value: Math.round(view.stability) })}
         </span>
       </div>
       <div className="pb-actions">
