@@ -3,9 +3,8 @@
 import * as Phaser from 'phaser';
 import type { MapBus, MapState } from './bus.js';
 import { CONTROLLER_COLOUR, MARKER, OKABE_ITO } from './palette.js';
+import { labelFontsReady, loadLabelFonts, MAP_FONT as FONT } from './fonts.js';
 import { fitProjection, inRing, type Projection } from './projection.js';
-
-const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
 
 export class RegionMapScene extends Phaser.Scene {
   private bus!: MapBus;
@@ -22,6 +21,9 @@ export class RegionMapScene extends Phaser.Scene {
   private overlay!: Phaser.GameObjects.Graphics;
   private labels: Phaser.GameObjects.Text[] = [];
   private hovered: string | null = null;
+  /** Labels whose font was asked for: the map is baked once it has loaded (or the wait ran out). */
+  private fontAsked = new Set<string>();
+  private fontWaited = new Set<string>();
   private unsubscribe: (() => void)[] = [];
 
   constructor() {
@@ -80,6 +82,17 @@ export class RegionMapScene extends Phaser.Scene {
     if (!s || !this.base) return;
     const { width, height } = this.scale;
     const key = JSON.stringify([width, height, s.regions.map((r) => [r.name, r.state]), s.rings, s.clashes]);
+    const names = s.regions.map((r) => r.name).join(' ');
+    if (!this.fontWaited.has(names) && !labelFontsReady(names)) {
+      if (!this.fontAsked.has(names)) {
+        this.fontAsked.add(names);
+        void loadLabelFonts(names).then(() => {
+          this.fontWaited.add(names);
+          if (this.sys.isActive()) this.redraw();
+        });
+      }
+      return;
+    }
     if (key !== this.bakedKey && width >= 1 && height >= 1) {
       this.bakedKey = key;
       this.proj = fitProjection(s.regions.map((r) => r.def), width, height, 28);

@@ -3,7 +3,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { Action } from '../../shared/engine/actions.js';
 import type { Seat } from '../../shared/engine/types.js';
-import { applyViewUpdate, type ClientMessages, type ClientMessageType, type JoinInfo, type RoomState, type ServerMessages } from '../../shared/protocol/index.js';
+import { applyViewUpdate, type ClientMessages, type ClientMessageType, type JoinInfo, type Refused, type RoomState, type ServerMessages } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { PLAYING_SEATS } from '../seats.js';
 import type { GameStoreApi } from '../store/game.js';
@@ -46,12 +46,12 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
 
   const state = () => store.getState();
 
-  function settle(ref: unknown, ok: boolean, code?: string, reason?: string) {
+  function settle(ref: unknown, ok: boolean, code?: string, reason?: string, params?: Refused['params']) {
     const w = typeof ref === 'number' ? waiting.get(ref) : undefined;
     if (!w) return;
     waiting.delete(ref as number);
     clearTimeout(w.timer);
-    if (w.pendingId !== null) state().settlePending(w.pendingId, ok, code, reason);
+    if (w.pendingId !== null) state().settlePending(w.pendingId, ok, code, reason, params);
     w.resolve(ok);
   }
 
@@ -102,10 +102,10 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
     });
     r.onMessage('accepted', (m: ServerMessages['accepted']) => settle(m?.ref, true));
     r.onMessage('refused', (m: ServerMessages['refused']) => {
-      if (typeof m?.ref === 'number' && waiting.has(m.ref)) settle(m.ref, false, m.code, m.reason);
+      if (typeof m?.ref === 'number' && waiting.has(m.ref)) settle(m.ref, false, m.code, m.reason, m.params);
       else {
         const id = state().startPending(`actions.${m?.type ?? 'message'}`);
-        state().settlePending(id, false, m?.code, m?.reason);
+        state().settlePending(id, false, m?.code, m?.reason, m?.params);
       }
     });
     r.onMessage('chat', (m: ServerMessages['chat']) => state().receiveChat(m));

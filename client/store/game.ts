@@ -49,7 +49,7 @@ export interface GameActions {
   setChatChannel(channel: string): void;
   /** Mark an intent as sent; returns its id for the answer. */
   startPending(label: string): number;
-  settlePending(id: number, ok: boolean, code?: string, reason?: string): void;
+  settlePending(id: number, ok: boolean, code?: string, reason?: string, params?: Pending['params']): void;
   dismissPending(id: number): void;
   readBriefing(): void;
   openBriefing(open: boolean): void;
@@ -126,8 +126,8 @@ export function createGameStore(init: Partial<GameState> = {}) {
       set((s) => ({ nextPendingId: id + 1, pending: [...s.pending, { id, label, status: 'pending' as const, at: Date.now() }].slice(-MAX_PENDING) }));
       return id;
     },
-    settlePending: (id, ok, code, reason) =>
-      set((s) => ({ pending: s.pending.map((p) => (p.id === id ? { ...p, status: ok ? 'accepted' : 'refused', code, reason } : p)) })),
+    settlePending: (id, ok, code, reason, params) =>
+      set((s) => ({ pending: s.pending.map((p) => (p.id === id ? { ...p, status: ok ? 'accepted' : 'refused', code, reason, ...(params ? { params } : {}) } : p)) })),
     dismissPending: (id) => set((s) => ({ pending: s.pending.filter((p) => p.id !== id) })),
     readBriefing: () => set({ briefingRead: true, briefingOpen: false }),
     openBriefing: (briefingOpen) => set({ briefingOpen }),

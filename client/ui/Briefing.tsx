@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tx } from '../i18n.js';
+import { formatMonth } from './format.js';
+import { TranslationNotes } from './TranslationNotes.js';
 import { useGame, useIntents, useRules, useStoreApi } from './context.js';
 
 export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
@@ -45,7 +47,7 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
             <span className="badge badge-secret">{t('briefing.confidential')}</span>
           </h1>
           <p className="scenario-title">
-            {tx(scenario.title, lng)} · {t('briefing.starts', { date: scenario.startDate })}
+            {tx(scenario.title, lng)} · {t('briefing.starts', { date: formatMonth(scenario.startDate, lng, 0, 'long') })}
           </p>
           {def ? (
             <>
@@ -67,7 +69,10 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
               <p className="hint">{t('briefing.sharedScore')}</p>
             </>
           ) : (
-            <p>{t(`briefing.${seat}`, { defaultValue: t('briefing.observer') })}</p>
+            <>
+              <p>{t(`briefing.${seat}`, { defaultValue: t('briefing.observer') })}</p>
+              {seat === 'facilitator' && <TranslationNotes scenario={scenario} />}
+            </>
           )}
           <h2>{t('briefing.summary')}</h2>
           <p>{tx(scenario.summary, lng)}</p>

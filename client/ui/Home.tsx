@@ -8,6 +8,7 @@ import type { Seat } from '../../shared/engine/types.js';
 import type { Difficulty, ScenarioSummary } from '../net/intents.js';
 import { useIntents } from './context.js';
 import { OpenMatches } from './OpenMatches.js';
+import { errorText } from './errors.js';
 
 const TIMER_SCALES = [0.25, 0.5, 1, 2] as const;
 const NAME_KEY = 'parity.name';
@@ -69,7 +70,7 @@ export function Home() {
     try {
       await f();
     } catch (e) {
-      setError((e as Error).message || t('home.failed'));
+      setError(errorText(e, t, i18n.language));
     } finally {
       setBusy(null);
     }
@@ -187,7 +188,7 @@ export function Home() {
               </option>
             ))}
           </select>
-          {chosen && <p className="hint">{t('home.scenarioFacts', { rounds: chosen.rounds, mediators: chosen.mediators.map((m) => t(`seats.${m}`)).join(', ') })}</p>}
+          {chosen && <p className="hint">{t('home.scenarioFacts', { count: chosen.rounds, mediators: chosen.mediators.map((m) => t(`seats.${m}`)).join(', ') })}</p>}
           <label htmlFor={`${ids}-me`}>{t('home.youAre')}</label>
           <select id={`${ids}-me`} value={mySeat} onChange={(e) => setMySeat(e.target.value as Seat)}>
             <option value="facilitator">{t('seats.facilitator')}</option>

@@ -6,9 +6,10 @@ import { PLAYING_SEATS } from '../seats.js';
 import type { Seat } from '../../shared/engine/types.js';
 import { useGame, useIntents, useStoreApi } from './context.js';
 import { PhaseClock } from './play/PhaseClock.js';
+import { errorText } from './errors.js';
 
 export function Lobby() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useGame((s) => s.session);
   const joinInfo = useGame((s) => s.joinInfo);
   const room = useGame((s) => s.room);
@@ -26,7 +27,7 @@ export function Lobby() {
     try {
       await intents.takeSeat(seat);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e, t, i18n.language));
     } finally {
       setBusy(null);
     }

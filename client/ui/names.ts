@@ -3,8 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Scenario } from '../../shared/scenario/schema.js';
 import type { MatchEvent, Seat } from '../../shared/engine/types.js';
 import { tx } from '../i18n.js';
-import { eventParams, type Language } from '../../shared/i18n/index.js';
-import { isAboutDemand } from './events.js';
+import { describeEvent as describe, type Language, type Translator } from '../../shared/i18n/index.js';
 
 export interface Namer {
   seat(s: string): string;
@@ -30,12 +29,7 @@ export function namer(scenario: Scenario | null, t: TFunction, lng: string): Nam
   };
 }
 
-/** One line for the news log: the engine's event text with ids turned into names. */
+/** One line for the news log: the engine's event text with ids turned into names (shared/i18n). */
 export function describeEvent(e: MatchEvent, scenario: Scenario | null, t: TFunction, lng: string): string {
-  const p: Record<string, string | number> = scenario ? eventParams(e, scenario, lng as Language) : { ...e.params };
-  if (typeof e.params.kind === 'string') p.kind = t(`ending.${e.params.kind}`);
-  for (const k of ['armenia', 'azerbaijan']) if (typeof e.params[k] === 'string') p[k] = t(`words.${e.params[k]}`, { defaultValue: String(e.params[k]) });
-  if (isAboutDemand(e) && !e.params.demand && e.params.text) p.demandTitle = `“${e.params.text}”`;
-  if (typeof e.params.counter === 'string' && !e.params.counter) p.counter = '—';
-  return t(`event.${e.key}`, { ...p, defaultValue: e.key });
+  return describe({ t: t as Translator['t'] }, e, scenario, lng as Language);
 }

@@ -1,7 +1,7 @@
 // Rollback and fork: a new room of the same session that starts from a resolved round of another,
 // rebuilt by replaying the stored log up to the start of that round's report.
 import { applyAction, createMatch, replayLog, type LogEntry, type Match } from '../../shared/engine/index.js';
-import { forkBody, type RoomRef } from '../../shared/protocol/index.js';
+import { defaultForkLabel, forkBody, type RoomRef } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { checkSeats, storeNewMatch } from '../match/newMatch.js';
 import { accept, badRequest, issuesOf, refuse, type Result } from '../refusal.js';
@@ -52,7 +52,7 @@ export function forkRoom(deps: SessionDeps, session: SessionRow, origin: Session
   }
 
   const position = Math.max(...deps.sessions.rooms(session.id).map((r) => r.position)) + 1;
-  const forkLabel = label ?? `${origin.label} · fork @${round}`;
+  const forkLabel = label ?? defaultForkLabel(origin.label, round);
   const made = storeNewMatch(deps.store, { scenario: rec.scenario, name: `${session.name} · ${forkLabel}`.slice(0, 120), seed: rec.seed, seats: rec.seats, timers: rec.timers, tokenHash: session.tokenHash });
   if (!made.ok) return made;
   const { matchId, code } = made.value;

@@ -1,7 +1,7 @@
 // Class sessions: one scenario in K rooms, run by one facilitator holding the session's token.
 // The token (or the passphrase that unseals it) is also each room's facilitator token.
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { createSessionBody, MAX_PHASE_SECONDS, type CreatedSession, type Limits, type RoomRef, type SessionInfo, type Timers } from '../../shared/protocol/index.js';
+import { createSessionBody, defaultRoomLabel, MAX_PHASE_SECONDS, type CreatedSession, type Limits, type RoomRef, type SessionInfo, type Timers } from '../../shared/protocol/index.js';
 import { PHASES, type Phase } from '../../shared/scenario/schema.js';
 import { checkSeats, storeNewMatch } from '../match/newMatch.js';
 import { accept, badRequest, issuesOf, refuse, type Result } from '../refusal.js';
@@ -58,7 +58,7 @@ export function createSession(deps: SessionDeps, body: unknown): Result<CreatedS
   deps.sessions.createSession(session);
   const rooms: RoomRef[] = [];
   for (const [i, roomSeats] of seats.entries()) {
-    const label = `Room ${i + 1}`;
+    const label = defaultRoomLabel(i + 1);
     const made = storeNewMatch(deps.store, { scenario: scenario.id, name: `${b.name} · ${label}`.slice(0, 120), seed, seats: roomSeats, timers, tokenHash });
     if (!made.ok) return made;
     const { matchId, code } = made.value;

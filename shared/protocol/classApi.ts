@@ -75,6 +75,18 @@ export type TimelineChannels = (typeof TIMELINE_CHANNELS)[number];
 export const CSV_KINDS = ['meters', 'decisions'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
 
+/** A session's n-th room as the server names it (in English: exports and logs keep it; the console shows it in the reader's language). */
+export const defaultRoomLabel = (n: number): string => `Room ${n}`;
+/** A fork's name when the facilitator gives none. */
+export const defaultForkLabel = (origin: string, round: number): string => `${origin} · fork @${round}`;
+/** What a default name says: the n-th room, or a fork of a room after a round; null for a name someone chose. */
+export function parseRoomLabel(label: string): { room: number } | { of: string; round: number } | null {
+  const room = /^Room (\d+)$/.exec(label);
+  if (room) return { room: Number(room[1]) };
+  const fork = /^(.+) · fork @(\d+)$/.exec(label);
+  return fork ? { of: fork[1], round: Number(fork[2]) } : null;
+}
+
 export interface RoomRef {
   matchId: string;
   code: string;

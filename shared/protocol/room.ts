@@ -3,7 +3,7 @@
 // CLIENT_MESSAGES; the client types what it sends and receives from the same names.
 import { z } from 'zod';
 import { actionSchema, type Action } from '../engine/actions.js';
-import type { RefusalCode, Seat } from '../engine/types.js';
+import type { RefusalCode, RefusalParams, Seat } from '../engine/types.js';
 import type { SeatView } from '../engine/view.js';
 import type { Phase, PlayingSeat } from '../scenario/schema.js';
 import type { ChatMessage } from './records.js';
@@ -70,7 +70,9 @@ export type RoomRefusalCode =
 /** Why the room said no: its own codes or the engine's. */
 export interface RoomRefusal {
   code: RoomRefusalCode | RefusalCode;
+  /** In English, for logs; an interface says it from `code` and `params` (shared/engine's Refusal). */
   reason: string;
+  params?: RefusalParams;
 }
 
 export interface Accepted {

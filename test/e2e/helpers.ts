@@ -67,10 +67,11 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+/** `extraArgs`, e.g. `--lang=hy`: the browser's own language. */
+export async function launchChromium(extraArgs: string[] = []): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: findChromium() ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-quic', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-quic', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
   return {
     browser,

@@ -5,6 +5,7 @@ import { joinLink } from '../../joinLink.js';
 import { PLAYING_SEATS } from '../../seats.js';
 import { useConsole } from '../consoleContext.js';
 import { Qr } from '../parts/Qr.js';
+import { roomName } from '../roomName.js';
 
 export function JoinSheet() {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ export function JoinSheet() {
             <li key={r.matchId} className="fac-sheet-room" data-room={r.matchId}>
               <section aria-labelledby={`${ids}-${r.matchId}`}>
                 <header>
-                  <h2 id={`${ids}-${r.matchId}`}>{r.label}</h2>
+                  <h2 id={`${ids}-${r.matchId}`}>{roomName(r.label, t)}</h2>
                   <p className="fac-sheet-code">
                     <span className="hint">{t('fac.sheet.code')}</span>{' '}
                     <strong data-testid="sheet-code" aria-label={t('fac.sheet.codeLabel', { code: r.code.split('').join(' ') })}>
@@ -51,7 +52,7 @@ export function JoinSheet() {
                           <p className="fac-sheet-bot">{t('fac.sheet.bot')}</p>
                         ) : (
                           <>
-                            <Qr text={link} label={t('fac.sheet.qrLabel', { seat: t(`seats.${s}`), room: r.label })} />
+                            <Qr text={link} label={t('fac.sheet.qrLabel', { seat: t(`seats.${s}`), room: roomName(r.label, t) })} />
                             <a className="fac-sheet-link" href={link} data-testid="seat-link">
                               {link.replace(/^https?:\/\//, '')}
                             </a>

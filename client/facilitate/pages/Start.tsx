@@ -5,6 +5,8 @@ import { api, loadScenario } from '../../net/http.js';
 import type { ScenarioSummary } from '../../net/intents.js';
 import { ApiError, sessionApi, type Controller, type PlayingSeat } from '../../net/facilitator.js';
 import { seatsOf } from '../../seats.js';
+import { formatDate } from '../../ui/format.js';
+import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js';
 import { ErrorList } from '../parts/ErrorList.js';
 import { OpenWithPassphrase } from '../parts/OpenWithPassphrase.js';
 import { follow, navigate } from '../route.js';
@@ -90,7 +92,7 @@ export function Start() {
       const secs: Record<string, number> = {};
       for (const p of PHASES) if (timers[p] > 0) secs[p] = Math.max(5, Math.round(timers[p] * UNIT_SECONDS[unit]));
       const made = await sessionApi.create({
-        name: name.trim() || t('fac.create.defaultName', { date: new Date().toLocaleDateString(i18n.language) }),
+        name: name.trim() || t('fac.create.defaultName', { date: formatDate(Date.now(), i18n.language) }),
         scenario,
         rooms,
         seats: seatChoice,
@@ -110,6 +112,7 @@ export function Start() {
   return (
     <main className="fac-start" aria-labelledby={`${ids}-h`}>
       <header className="fac-start-head">
+        <LanguageSwitcher className="fac-lang" />
         <h1 id={`${ids}-h`}>{t('fac.title')}</h1>
         <p className="tagline">{t('fac.intro')}</p>
         <p>
@@ -135,7 +138,7 @@ export function Start() {
               ))}
             </select>
             {chosen && chosen.rounds > 0 && (
-              <p className="hint">{t('home.scenarioFacts', { rounds: chosen.rounds, mediators: chosen.mediators.map((m) => t(`seats.${m}`)).join(', ') })}</p>
+              <p className="hint">{t('home.scenarioFacts', { count: chosen.rounds, mediators: chosen.mediators.map((m) => t(`seats.${m}`)).join(', ') })}</p>
             )}
             <label htmlFor={`${ids}-upload`}>{t('fac.create.upload')}</label>
             <input
@@ -234,7 +237,7 @@ export function Start() {
                     <a href={`/facilitate/${encodeURIComponent(c.id)}`} onClick={(e) => follow(e, { page: 'overview', session: c.id })}>
                       {c.name}
                     </a>{' '}
-                    <span className="hint">{new Date(c.createdAt).toLocaleString(i18n.language)}</span>{' '}
+                    <span className="hint">{formatDate(c.createdAt, i18n.language, true)}</span>{' '}
                     <button type="button" className="link" onClick={() => (forgetClass(c.id), setKnown(savedClasses()))} aria-label={t('fac.start.forget', { name: c.name })}>
                       {t('fac.start.forgetShort')}
                     </button>

@@ -1,5 +1,7 @@
 // One line chart by round (uPlot, loaded with the debrief), with its data as a table for screen readers.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../format.js';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -11,6 +13,7 @@ export interface Series {
 }
 
 export function LineChart({ title, rounds, series, yRange, testid }: { title: string; rounds: number[]; series: Series[]; yRange?: [number, number]; testid?: string }) {
+  const { t, i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let plot: uPlot | null = null;
@@ -27,7 +30,7 @@ export function LineChart({ title, rounds, series, yRange, testid }: { title: st
           cursor: { show: true },
           scales: { x: { time: false }, y: yRange ? { range: yRange } : {} },
           // Rounds are whole numbers: ticks and grid lines only there.
-          axes: [{ label: '', incrs: [1, 2, 5, 10], values: (_u, ticks) => ticks.map((x) => (Number.isInteger(x) ? String(x) : '')) }, {}],
+          axes: [{ label: '', incrs: [1, 2, 5, 10], values: (_u, ticks) => ticks.map((x) => (Number.isInteger(x) ? String(x) : '')) }, { values: (_u, ticks) => ticks.map((x) => formatNumber(x, i18n.language, 2)) }],
           series: [{ label: '#' }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2.5, dash: s.dash, points: { show: true, size: 6 } }))],
         },
         [rounds, ...series.map((s) => s.values)] as uPlot.AlignedData,
@@ -38,13 +41,13 @@ export function LineChart({ title, rounds, series, yRange, testid }: { title: st
       live = false;
       plot?.destroy();
     };
-  }, [rounds, series, yRange]);
+  }, [rounds, series, yRange, i18n.language]);
   return (
     <figure className="chart" data-testid={testid}>
       <figcaption>{title}</figcaption>
       <div ref={host} className="chart-host" aria-hidden="true" />
       <details>
-        <summary>{title}: data</summary>
+        <summary>{t('debrief.chartData', { title })}</summary>
         <table>
           <thead>
             <tr>
@@ -61,7 +64,7 @@ export function LineChart({ title, rounds, series, yRange, testid }: { title: st
               <tr key={r}>
                 <th scope="row">{r}</th>
                 {series.map((s) => (
-                  <td key={s.label}>{s.values[i] === null ? '–' : Math.round((s.values[i] as number) * 100) / 100}</td>
+                  <td key={s.label}>{s.values[i] === null ? '–' : formatNumber(s.values[i] as number, i18n.language, 2)}</td>
                 ))}
               </tr>
             ))}

@@ -29,7 +29,7 @@ function DemandTitle({ d }: { d: Demand }) {
       <p>{def ? tx(def.text, i18n.language) : d.text}</p>
       {d.stakes && (
         <p className="stakes">
-          {t('demands.stakes')}: {d.stakes}
+          {t('common.labelled', { label: t('demands.stakes'), value: d.stakes })}
         </p>
       )}
     </>

@@ -2,13 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import { PHASES } from '../../../shared/scenario/schema.js';
 import { useGame, useIntents, useStoreApi } from '../context.js';
+import { formatMonth } from '../format.js';
+import { LanguageSwitcher } from '../LanguageSwitcher.js';
 import { PhaseClock } from './PhaseClock.js';
-
-function monthOf(startDate: string, round: number, lng: string): string {
-  const [y, m] = startDate.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + round - 1, 1));
-  return d.toLocaleDateString(lng, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
 
 export function PhaseBar() {
   const { t, i18n } = useTranslation();
@@ -24,7 +20,7 @@ export function PhaseBar() {
     <header className="phase-bar" data-phase={view.phase} data-round={view.round} data-seat={view.seat}>
       <div className="pb-round">
         <strong>{t('phase.round', { round: view.round, rounds: view.rounds })}</strong>
-        {scenario && <span className="hint"> · {monthOf(scenario.startDate, view.round, i18n.language)}</span>}
+        {scenario && <span className="hint"> · {formatMonth(scenario.startDate, i18n.language, view.round - 1)}</span>}
       </div>
       <ol className="pb-phases" aria-label={t('phase.phases')}>
         {PHASES.map((p) => (
@@ -39,10 +35,10 @@ export function PhaseBar() {
       <PhaseClock />
       <div className="pb-meters">
         <span className={`esc esc-${view.escalation}`} title={t('meters.escalation')}>
-          {t('meters.escalationShort')}: {view.escalation} · {t(`escalation.${view.escalation}`)}
+          {t('common.labelled', { label: t('meters.escalationShort'), value: `${view.escalation} · ${t(`escalation.${view.escalation}`)}` })}
         </span>
         <span title={t('meters.stability')}>
-          {t('meters.stabilityShort')}: {Math.round(view.stability)}
+          {t('common.labelled', { label: t('meters.stabilityShort'), value: Math.round(view.stability) })}
         </span>
       </div>
       <div className="pb-actions">
@@ -68,6 +64,7 @@ export function PhaseBar() {
         <button type="button" onClick={() => api.getState().openBriefing(true)}>
           {t('phase.briefing')}
         </button>
+        <LanguageSwitcher compact />
       </div>
     </header>
   );

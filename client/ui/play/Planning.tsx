@@ -98,7 +98,7 @@ export function Planning() {
                 <td>{it.cost}</td>
                 <td>{it.delay === 0 ? t('plan.thisRound') : t('plan.inRound', { round: view.round + it.delay })}</td>
                 <td>
-                  {Math.round(it.supplierRisk * 100)}%<span className="hint"> {it.supplier}</span>
+                  {Math.round(it.supplierRisk * 100)}%<span className="hint"> {t(`suppliers.${it.supplier}`, { defaultValue: it.supplier })}</span>
                 </td>
                 <td>
                   <span className="stepper">

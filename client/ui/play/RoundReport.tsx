@@ -6,6 +6,7 @@ import type { SeatView } from '../../../shared/engine/view.js';
 import { ownParty } from '../../preview/odds.js';
 import { useGame, useStoreApi } from '../context.js';
 import { eventClass, isDecision, isNews } from '../events.js';
+import { formatNumber } from '../format.js';
 import { describeEvent, namer } from '../names.js';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -17,12 +18,13 @@ interface Row {
   changed: boolean;
 }
 
-function reportRows(before: SeatView, after: SeatView, t: (k: string, o?: Record<string, unknown>) => string): Row[] {
+function reportRows(before: SeatView, after: SeatView, t: (k: string, o?: Record<string, unknown>) => string, lng: string): Row[] {
   const rows: Row[] = [];
-  const add = (label: string, b: number | string, a: number | string) => rows.push({ label, before: String(b), after: String(a), changed: String(b) !== String(a) });
+  const show = (x: number | string) => (typeof x === 'number' ? formatNumber(x, lng) : x);
+  const add = (label: string, b: number | string, a: number | string) => rows.push({ label, before: show(b), after: show(a), changed: String(b) !== String(a) });
   add(t('meters.escalation'), `${before.escalation} · ${t(`escalation.${before.escalation}`)}`, `${after.escalation} · ${t(`escalation.${after.escalation}`)}`);
   add(t('meters.stability'), Math.round(before.stability), Math.round(after.stability));
-  const bal = (v: SeatView) => (v.balance.exact ? `${r1(v.balance.low)}` : `${r1(v.balance.low)}–${r1(v.balance.high)}`) + ` · ${t(`gap.${v.balance.gap}`)}`;
+  const bal = (v: SeatView) => (v.balance.exact ? show(r1(v.balance.low)) : `${show(r1(v.balance.low))}–${show(r1(v.balance.high))}`) + ` · ${t(`gap.${v.balance.gap}`)}`;
   add(t('balance.title'), bal(before), bal(after));
   for (const p of PARTIES) {
     const seat = t(`seats.${p}`);
@@ -57,7 +59,7 @@ export function RoundReport() {
   const events = after.events.filter((e) => e.round === round);
   const resolution = events.filter((e) => (e.phase === 'resolution' || e.phase === 'report') && isNews(e));
   const causes = events.filter((e) => isDecision(e) && e.phase !== 'resolution');
-  const rows = reportRows(before, after, t as never);
+  const rows = reportRows(before, after, t as never, i18n.language);
   const n = namer(scenario, t, i18n.language);
   const mapChanges = Object.keys(after.regions).filter((id) => {
     const a = after.regions[id];

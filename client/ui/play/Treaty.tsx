@@ -84,7 +84,7 @@ export function Treaty() {
                 <li key={x.id} data-instrument={x.id}>
                   <span>
                     <strong>{tx(x.name, lng)}</strong>{' '}
-                    <span className="hint">{t('treaty.instrumentFacts', { cost: x.cost, rounds: x.lasts, damping: Math.round(x.escalationDamping * 100), bonus: x.durabilityBonus })}</span>
+                    <span className="hint">{t('treaty.instrumentFacts', { cost: x.cost, count: x.lasts, damping: Math.round(x.escalationDamping * 100), bonus: x.durabilityBonus })}</span>
                   </span>
                   <button type="button" disabled={refusal !== null} onClick={() => void intents.act(use, 'actions.instrument')}>
                     {active ? t('treaty.inForce') : t('treaty.use')}
