@@ -58,6 +58,7 @@ export interface ParityServer {
   server: Server;
   store: MatchStore;
   bots: BotPool;
+  library: ScenarioLibrary;
   port: number;
   url: string;
   listen(): Promise<void>;
@@ -129,6 +130,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
     server,
     store,
     bots,
+    library,
     port,
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     listen: async () => {

@@ -65,7 +65,7 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
   const replays: ReplayCache = new Map();
   /** The session named in the path, for its token; its scenario loaded (off the event loop for an upload). */
   const authorized = async (req: Req): Promise<SessionRow> => {
-    const session = await authorized(req);
+    const session = authorizeSession(deps, req);
     await library.load(session.scenario);
     return session;
   };
