@@ -6,7 +6,8 @@ import { concessionBalance, durabilityAt, packageCost } from '../../shared/engin
 import type { SeatView } from '../../shared/engine/view.js';
 import type { OwnParty } from '../../shared/engine/view.js';
 import type { Demand } from '../../shared/engine/types.js';
-import type { Party, Scenario } from '../../shared/scenario/schema.js';
+import { asScenario, type PublicScenario } from '../../shared/protocol/index.js';
+import type { Party } from '../../shared/scenario/schema.js';
 
 export type Likelihood = 'likely' | 'even' | 'unlikely';
 
@@ -41,22 +42,22 @@ function defenderMissiles(v: SeatView, defender: Party): [number, number] {
 }
 
 /** Where the issuer would press: the catalogue demand's region, else the first border region of the addressee. */
-export function pressureRegion(s: Scenario, d: Pick<Demand, 'def' | 'to'>): string {
+export function pressureRegion(s: PublicScenario, d: Pick<Demand, 'def' | 'to'>): string {
   const def = d.def ? s.demands.find((x) => x.id === d.def) : undefined;
   if (def) return def.pressure;
   return s.regions.find((r) => r.kind === 'border' && r.country === d.to)?.id ?? s.regions.find((r) => r.kind !== 'context')!.id;
 }
 
 /** Chance an escalation by `attacker` in `region` would succeed, from this seat's knowledge. */
-export function escalationRange(v: SeatView, s: Scenario, attacker: Party, region: string, prepared: boolean | null): OddsRange {
+export function escalationRange(v: SeatView, s: PublicScenario, attacker: Party, region: string, prepared: boolean | null): OddsRange {
   const defender: Party = attacker === 'armenia' ? 'azerbaijan' : 'armenia';
-  const { ratioFactor, presence, damping } = pressureModifiers(s, v, attacker, region);
+  const { ratioFactor, presence, damping } = pressureModifiers(asScenario(s), v, attacker, region);
   const [rLow, rHigh] = ratioRange(v, attacker).map((x) => x * ratioFactor);
   const [mLow, mHigh] = defenderMissiles(v, defender);
   const lowPrep = prepared ?? false;
   const highPrep = prepared ?? true;
-  const low = escalationOdds(s, rLow, mHigh, { prepared: lowPrep, presence, damping }).success;
-  const high = escalationOdds(s, rHigh, mLow, { prepared: highPrep, presence, damping }).success;
+  const low = escalationOdds(asScenario(s), rLow, mHigh, { prepared: lowPrep, presence, damping }).success;
+  const high = escalationOdds(asScenario(s), rHigh, mLow, { prepared: highPrep, presence, damping }).success;
   return { low, high, likelihood: likelihood((low + high) / 2), region };
 }
 
@@ -69,7 +70,7 @@ export interface DemandPreview {
   coercedSupport: number;
 }
 
-export function demandPreview(v: SeatView, s: Scenario, d: Demand): DemandPreview {
+export function demandPreview(v: SeatView, s: PublicScenario, d: Demand): DemandPreview {
   const def = d.def ? s.demands.find((x) => x.id === d.def) : undefined;
   const weight = def?.weight ?? 3;
   const per = s.support.perConcessionWeight;
@@ -90,10 +91,10 @@ export interface DurabilityPreview {
 }
 
 /** Durability of a package if signed now, over the seat's balance range. */
-export function durabilityPreview(v: SeatView, s: Scenario, clauses: readonly string[]): DurabilityPreview {
-  const cost = packageCost(s, clauses);
+export function durabilityPreview(v: SeatView, s: PublicScenario, clauses: readonly string[]): DurabilityPreview {
+  const cost = packageCost(asScenario(s), clauses);
   const cb = concessionBalance(cost);
-  const at = (ratio: number) => durabilityAt(s, v, ratio, clauses);
+  const at = (ratio: number) => durabilityAt(asScenario(s), v, ratio, clauses);
   const { low, high } = v.balance;
   const values = [at(low), at(high)];
   // The best case is at parity if the range spans it.

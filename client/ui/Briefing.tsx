@@ -48,7 +48,7 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
           <p className="scenario-title">
             {tx(scenario.title, lng)} · {t('briefing.starts', { date: scenario.startDate })}
           </p>
-          {def ? (
+          {def?.briefing && def.objectives ? (
             <>
               <div className="brief-text">
                 {tx(def.briefing, lng)

@@ -49,3 +49,10 @@ export function withBriefs(s: PublicScenario, briefs: SeatBriefs): PublicScenari
   }
   return { ...s, seats };
 }
+
+/**
+ * A public scenario where shared code takes a whole one: the rules engine (a client's previews of
+ * odds and durability) and the event texts (shared/i18n) read no seat's briefing or objectives;
+ * only the scores do (shared/engine/score.ts), which a client never runs.
+ */
+export const asScenario = (s: PublicScenario): Scenario => s as Scenario;

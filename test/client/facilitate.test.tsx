@@ -86,7 +86,9 @@ const info: SessionInfo = {
     createdAt: 0,
     ended: null,
     seats: { armenia: { controller: 'human' }, azerbaijan: { controller: 'human' }, russia: { controller: 'bot' }, eu: { controller: 'human' } },
+    keys: {},
   })),
+  joinAddress: { url: location.origin, source: 'request' },
 };
 
 function fakeApi(over: Partial<FacilitatorApi> = {}) {
