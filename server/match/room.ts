@@ -3,7 +3,7 @@
 // publish.ts (store, synced state and private views), chatLog.ts. It holds no rules. Its public
 // methods (calls.ts) are the one way in from outside: they run through the same act, say and
 // control as the room's messages.
-import { Room, type AuthContext } from '@colyseus/core';
+import { Room, ServerError, type AuthContext } from '@colyseus/core';
 import { createMatch, playingSeats, replay, type Match, type Seat } from '../../shared/engine/index.js';
 import { CLIENT_MESSAGES, LEAVE_CODES, type ControlOp, type JoinOptions, type RoomLine, type RoomOutcome, type RoomRefusal, type SeatControllers } from '../../shared/protocol/index.js';
 import type { PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
@@ -200,6 +200,9 @@ export function defineMatchRoom(deps: RoomDeps) {
     }
 
     override onUncaughtException(error: Error) {
+      // A refused join is an answer, not a failure; its exception also carries the whole client,
+      // and a stranger could fill the log with them.
+      if ((error as { cause?: unknown }).cause instanceof ServerError) return;
       console.error(`[match ${this.matchId}]`, error);
     }
 

@@ -5,6 +5,7 @@
 // replaces their older connection.
 import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinAddressFor } from '../../server/http/joinAddress.js';
 import { LEAVE_CODES } from '../../shared/protocol/index.js';
 import { api, createMatch, localRoom, ok, Player, seatKeys, startServer, type TestServer } from './helpers.js';
 
@@ -178,5 +179,30 @@ describe('seat keys', () => {
     expect((await api(t.url, `/api/scenarios/august-2022?match=${m.matchId}`, { token: 'wrong' })).body.seats.armenia.briefing).toBeUndefined();
     await arm.leave();
     await fac.leave();
+  });
+});
+
+describe('the join sheet’s address', () => {
+  const req = (host: string) => ({ headers: { host }, socket: {} }) as any;
+  it('points phones at the server’s LAN address when the console was opened at localhost', () => {
+    const lan = () => '192.168.1.23';
+    expect(joinAddressFor(req('localhost:2567'), { host: '0.0.0.0', port: 2567, lanAddress: lan })).toEqual({ url: 'http://192.168.1.23:2567', source: 'lan' });
+    expect(joinAddressFor(req('127.0.0.1:2567'), { host: '0.0.0.0', port: 2567, lanAddress: lan })).toEqual({ url: 'http://192.168.1.23:2567', source: 'lan' });
+    // Opened at an address others reach, or a server listening on this machine only: that address.
+    expect(joinAddressFor(req('parity.school.example'), { host: '0.0.0.0', port: 2567, lanAddress: lan })).toEqual({ url: 'http://parity.school.example', source: 'request' });
+    expect(joinAddressFor(req('127.0.0.1:2567'), { host: '127.0.0.1', port: 2567, lanAddress: lan })).toEqual({ url: 'http://127.0.0.1:2567', source: 'request' });
+    expect(joinAddressFor(req('localhost:2567'), { host: '0.0.0.0', port: 2567, lanAddress: () => null }).source).toBe('request');
+    // PARITY_PUBLIC_URL wins.
+    expect(joinAddressFor(req('localhost:2567'), { publicUrl: 'https://play.example.org/', host: '0.0.0.0', port: 2567, lanAddress: lan })).toEqual({ url: 'https://play.example.org', source: 'configured' });
+  });
+
+  it('comes with the session, with each room’s keys', async () => {
+    const s = await api(t.url, '/api/sessions', { body: { name: 'Class', scenario: 'august-2022', rooms: 2, timers: HOUR } });
+    const info = await api(t.url, `/api/sessions/${s.body.sessionId}`, { token: s.body.facilitatorToken });
+    expect(info.body.joinAddress).toEqual({ url: t.url, source: 'request' });
+    expect(info.body.rooms.map((r: any) => r.keys)).toEqual(s.body.rooms.map((r: any) => r.keys));
+    // The class export carries no keys.
+    const exported = await api(t.url, `/api/sessions/${s.body.sessionId}/export.json`, { token: s.body.facilitatorToken });
+    expect(JSON.stringify(exported.body)).not.toContain(s.body.rooms[0].keys.armenia);
   });
 });
