@@ -269,6 +269,8 @@ describe('input built to reach the prototype or to pass for another player', () 
       const r = await fac.act({ type: 'injectEvent', custom: { headline: { en: 'x' }, text: { en: 'y' }, effects: { tension: { [region]: 5 } } } });
       expect(r.kind, region).toBe('refused');
     }
+    // Message types are client-supplied keys too.
+    for (const type of ['constructor', '__proto__', 'toString']) expect((await fac.send(type, {})).kind, type).toBe('refused');
     expect(Object.prototype).not.toHaveProperty('tension');
     expect((Object as unknown as { tension?: number }).tension).toBeUndefined();
     expect(({} as { constructor: { tension?: number } }).constructor.tension).toBeUndefined();
