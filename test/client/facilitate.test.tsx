@@ -357,6 +357,28 @@ describe('a room and the class debrief', () => {
     expect(api.fork).toHaveBeenCalledWith('m1', 1);
   });
 
+  it('shows a seat’s key on demand, gives it a new one, and removes a participant', async () => {
+    const api = fakeApi({ renewKey: vi.fn(async () => ({ matchId: 'm1', keys: {} })), remove: vi.fn(async () => ({ matchId: 'm1', removed: 1 })) } as never);
+    api.chat.mockResolvedValue({ matchId: 'm1', channels: ['table'], messages: [] });
+    api.timeline.mockResolvedValue({ entries: [] });
+    const withKeys: SessionInfo = { ...info, rooms: info.rooms.map((r) => ({ ...r, keys: { armenia: 'AAAAABBBBBCCCCCDDDDD' } })) };
+    const refreshInfo = vi.fn(async () => undefined);
+    mount(<RoomPage matchId="m1" />, { api: api as never, info: withKeys, refreshInfo });
+    await flush(async () => undefined);
+    expect(screen.queryByTestId('key-of-armenia')).toBeNull();
+    fireEvent.click(screen.getByTestId('key-armenia'));
+    expect(screen.getByTestId('key-of-armenia').textContent).toBe('AAAAA-BBBBB-CCCCC-DDDDD');
+    await flush(async () => {
+      fireEvent.click(screen.getByTestId('renew-armenia'));
+    });
+    expect(api.renewKey).toHaveBeenCalledWith('m1', 'armenia');
+    expect(refreshInfo).toHaveBeenCalled();
+    await flush(async () => {
+      fireEvent.click(screen.getAllByTestId('remove-armenia')[1]);
+    });
+    expect(api.remove).toHaveBeenCalledWith('m1', 'armenia', 'Aram');
+  });
+
   it('puts every room side by side: ending, balance, escalations, settlement, objectives', async () => {
     const score = (seat: string, met: boolean[]) => ({ seat, objectives: met.map((m, i) => ({ id: `${seat}-${i}`, points: 10, met: m })), objectivePoints: 0, lastingPeace: 20, total: 40 });
     const roomDebrief = (n: number, over: Partial<RoomDebrief>): RoomDebrief => ({
