@@ -140,14 +140,13 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
       if (!session) throw new HttpError(404, 'no such session');
       const { passphrase } = parseBody(tokenBody, await readJson(req));
       if (!session.passphrase) throw new HttpError(400, 'this session has no passphrase; use the token shown when it was created');
+      // Every try takes a token before the (slow, asynchronous) check, so that tries sent at once
+      // cannot all pass; a right passphrase gives it back.
       const address = clientAddress(req);
-      const wait = wrongPassphrase.peek(address);
-      if (wait !== null) throw tooMany(wait, 'too many wrong passphrases from this address');
+      spend(wrongPassphrase, address, 'too many wrong passphrases from this address');
       const token = await unseal(session.passphrase, passphrase);
-      if (!token || !tokenMatches(token, session.tokenHash)) {
-        wrongPassphrase.take(address);
-        throw new HttpError(403, 'wrong passphrase');
-      }
+      if (!token || !tokenMatches(token, session.tokenHash)) throw new HttpError(403, 'wrong passphrase');
+      wrongPassphrase.refund(address);
       sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'token', detail: {}, ok: true });
       sendJson(res, 200, { facilitatorToken: token } satisfies TokenAnswer);
     }),

@@ -73,6 +73,12 @@ export class AddressBuckets {
     return b.tokens >= 1 ? null : this.perMs > 0 ? Math.max(1, Math.ceil((1 - b.tokens) / this.perMs / 1000)) : 86_400;
   }
 
+  /** Give back a token taken for an attempt that turned out not to count (a right passphrase). */
+  refund(key: string, now = Date.now()): void {
+    const b = this.fill(key, now);
+    b.tokens = Math.min(this.rate.burst, b.tokens + 1);
+  }
+
   private fill(key: string, now: number) {
     let b = this.buckets.get(key);
     if (!b) {

@@ -174,6 +174,15 @@ describe('the passphrase', () => {
     const back = await from(teacher, `/api/sessions/${s.body.sessionId}/token`, { body: { passphrase: 'correct horse battery' } });
     expect(back.status).toBe(200);
     expect(back.body.facilitatorToken).toBe(s.body.facilitatorToken);
+    // Guesses sent all at once do not slip past the limit while the key is being derived.
+    const rushed = await Promise.all(Array.from({ length: 20 }, (_, i) => from(address(), `/api/sessions/${s.body.sessionId}/token`, { body: { passphrase: `rush ${i}` } }).then((r) => r.status)));
+    expect(rushed.filter((x) => x === 403).length).toBe(20);
+    const one = address();
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => from(one, `/api/sessions/${s.body.sessionId}/token`, { body: { passphrase: `rush ${i}` } }).then((r) => r.status)));
+    expect(burst.filter((x) => x === 403).length).toBe(DEFAULT_LIMITS.wrongPassphrases.burst);
+    // A right passphrase costs the address nothing.
+    const right = address();
+    for (let i = 0; i < DEFAULT_LIMITS.wrongPassphrases.burst + 2; i++) expect((await from(right, `/api/sessions/${s.body.sessionId}/token`, { body: { passphrase: 'correct horse battery' } })).status).toBe(200);
   });
 
   it('derives the key off the event loop', async () => {
