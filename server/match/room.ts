@@ -179,6 +179,8 @@ export function defineMatchRoom(deps: RoomDeps) {
     }
 
     override onLeave(client: MatchClient) {
+      // A join that failed after its onAuth leaves here too.
+      this.addresses.delete(client.sessionId);
       if (!this.roster.leave(client.sessionId)) return;
       this.idleCheck();
       this.outbox.later();

@@ -21,8 +21,13 @@ export class ScenarioChecker {
   private worker: Worker | null = null;
   private next = 1;
   private waiting = new Map<number, (r: CheckResult) => void>();
+  private idle: NodeJS.Timeout | null = null;
 
-  constructor(private dir?: string) {}
+  /** `idleMs`: a thread with nothing to do stops then, giving back the memory its parsing took. */
+  constructor(
+    private dir?: string,
+    private idleMs = 60_000,
+  ) {}
 
   /** Validate an uploaded file's text (or `{"text": …}`). */
   upload(text: string, maxBytes: number): Promise<CheckResult> {
@@ -34,12 +39,19 @@ export class ScenarioChecker {
     return this.ask({ id: this.next++, kind: 'load', body });
   }
 
+  /** Whether the thread runs now. */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
   close(): void {
+    if (this.idle) clearTimeout(this.idle);
     void this.worker?.terminate();
     this.worker = null;
   }
 
   private ask(job: CheckJob): Promise<CheckResult> {
+    if (this.idle) clearTimeout(this.idle);
     return new Promise((resolve) => {
       this.waiting.set(job.id, resolve);
       this.thread().postMessage(job);
@@ -55,6 +67,10 @@ export class ScenarioChecker {
       const resolve = this.waiting.get(r.id);
       this.waiting.delete(r.id);
       resolve?.(r);
+      if (!this.waiting.size) {
+        this.idle = setTimeout(() => this.close(), this.idleMs);
+        this.idle.unref();
+      }
     });
     const fail = (why: string) => {
       if (this.worker === worker) this.worker = null;

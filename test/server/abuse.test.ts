@@ -236,6 +236,7 @@ describe('uploads', () => {
     const t0 = performance.now();
     expect(parseScenarioUpload(text).ok).toBe(true);
     const inline = 2 * (performance.now() - t0);
+    const rss = process.memoryUsage().rss;
     let worst = 0;
     let last = performance.now();
     const tick = setInterval(() => {
@@ -255,8 +256,9 @@ describe('uploads', () => {
     }
     clearInterval(tick);
     const cache = t.parity.library.cacheSize();
+    const grew = (process.memoryUsage().rss - rss) / 1e6;
     console.log(
-      `[abuse] 10 uploads of ${(text.length / 1e6).toFixed(2)} MB: ${cache.count} parsed in memory (${(cache.bytes / 1e6).toFixed(1)} MB of text); longest event-loop gap ${worst.toFixed(1)} ms (parsing on the loop: ${inline.toFixed(1)} ms per upload)`,
+      `[abuse] 10 uploads of ${(text.length / 1e6).toFixed(2)} MB: ${cache.count} parsed in memory (${(cache.bytes / 1e6).toFixed(1)} MB of text); longest event-loop gap ${worst.toFixed(1)} ms (parsing on the loop: ${inline.toFixed(1)} ms per upload); RSS grew ${grew.toFixed(0)} MB`,
     );
     expect(cache.count).toBeLessThanOrEqual(8);
     expect(cache.bytes).toBeLessThanOrEqual(16 * 1024 * 1024);
