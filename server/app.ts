@@ -136,7 +136,9 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
     listen: async () => {
       await server.listen(port, host);
       // After Colyseus bound its routes: the guard goes in front of them and of ours.
-      guardRequests(transport.server!, { limits, trustProxy: o.trustProxy ?? 0, origins: o.origins ?? [] });
+      // The public address's origin is the server's own, whatever Host a proxy in front passes on.
+      const origins = [...(o.origins ?? []), ...(o.publicUrl ? [new URL(o.publicUrl).origin] : [])];
+      guardRequests(transport.server!, { limits, trustProxy: o.trustProxy ?? 0, origins });
     },
     shutdown: async () => {
       await server.gracefullyShutdown(false);

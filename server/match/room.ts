@@ -5,7 +5,7 @@
 // control as the room's messages.
 import { Room, ServerError, type AuthContext } from '@colyseus/core';
 import { createMatch, playingSeats, replay, type Match, type Seat } from '../../shared/engine/index.js';
-import { CLIENT_MESSAGES, LEAVE_CODES, type ControlOp, type JoinOptions, type RoomLine, type RoomOutcome, type RoomRefusal, type SeatControllers } from '../../shared/protocol/index.js';
+import { CLIENT_MESSAGES, cleanName, LEAVE_CODES, type ControlOp, type JoinOptions, type RoomLine, type RoomOutcome, type RoomRefusal, type SeatControllers } from '../../shared/protocol/index.js';
 import type { PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
 import type { MatchStore } from '../store/matchStore.js';
 import type { BotPool } from './botPool.js';
@@ -270,7 +270,8 @@ export function defineMatchRoom(deps: RoomDeps) {
     }
 
     consoleBroadcast(name: string, text: string): ConsoleAnswer {
-      return this.answer(() => this.say('facilitator', name, TABLE, text));
+      // The name as people's names are cleaned (shared/protocol/text.ts).
+      return this.answer(() => this.say('facilitator', cleanName(name) || 'Facilitator', TABLE, text));
     }
 
     overviewLine(): RoomLine {

@@ -204,5 +204,7 @@ describe('the join sheet’s address', () => {
     // The class export carries no keys.
     const exported = await api(t.url, `/api/sessions/${s.body.sessionId}/export.json`, { token: s.body.facilitatorToken });
     expect(JSON.stringify(exported.body)).not.toContain(s.body.rooms[0].keys.armenia);
+    expect(JSON.stringify(exported.body)).not.toContain('seatKeys');
+    expect(JSON.stringify(exported.body)).not.toContain('tokenHash');
   });
 });
