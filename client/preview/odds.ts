@@ -7,7 +7,8 @@ import { concessionBalance, durabilityAt, packageCost } from '../../shared/engin
 import type { SeatView } from '../../shared/engine/view.js';
 import type { OwnParty } from '../../shared/engine/view.js';
 import type { Demand } from '../../shared/engine/types.js';
-import type { Party, Scenario } from '../../shared/scenario/schema.js';
+import { asScenario, type PublicScenario } from '../../shared/protocol/index.js';
+import type { Party } from '../../shared/scenario/schema.js';
 
 export type Likelihood = 'likely' | 'even' | 'unlikely';
 
@@ -42,18 +43,18 @@ function defenderMissiles(v: SeatView, defender: Party): [number, number] {
 }
 
 /** Where the issuer of `d` presses by force unless it names a region: the engine's rule. */
-export const demandPressure = (s: Scenario, d: Pick<Demand, 'def' | 'from'>): string => pressureRegion(s, catalogueDemand(s, d.def), d.from);
+export const demandPressure = (s: PublicScenario, d: Pick<Demand, 'def' | 'from'>): string => pressureRegion(asScenario(s), catalogueDemand(asScenario(s), d.def), d.from);
 
 /** Chance an escalation by `attacker` in `region` would succeed, from this seat's knowledge. */
-export function escalationRange(v: SeatView, s: Scenario, attacker: Party, region: string, prepared: boolean | null): OddsRange {
+export function escalationRange(v: SeatView, s: PublicScenario, attacker: Party, region: string, prepared: boolean | null): OddsRange {
   const defender: Party = attacker === 'armenia' ? 'azerbaijan' : 'armenia';
-  const { ratioFactor, presence, damping } = pressureModifiers(s, v, attacker, region);
+  const { ratioFactor, presence, damping } = pressureModifiers(asScenario(s), v, attacker, region);
   const [rLow, rHigh] = ratioRange(v, attacker).map((x) => x * ratioFactor);
   const [mLow, mHigh] = defenderMissiles(v, defender);
   const lowPrep = prepared ?? false;
   const highPrep = prepared ?? true;
-  const low = escalationOdds(s, rLow, mHigh, { prepared: lowPrep, presence, damping }).success;
-  const high = escalationOdds(s, rHigh, mLow, { prepared: highPrep, presence, damping }).success;
+  const low = escalationOdds(asScenario(s), rLow, mHigh, { prepared: lowPrep, presence, damping }).success;
+  const high = escalationOdds(asScenario(s), rHigh, mLow, { prepared: highPrep, presence, damping }).success;
   return { low, high, likelihood: likelihood((low + high) / 2), region };
 }
 
@@ -66,8 +67,8 @@ export interface DemandPreview {
   coercedSupport: number;
 }
 
-export function demandPreview(v: SeatView, s: Scenario, d: Demand): DemandPreview {
-  const lost = demandWeight(s, catalogueDemand(s, d.def)) * s.support.perConcessionWeight;
+export function demandPreview(v: SeatView, s: PublicScenario, d: Demand): DemandPreview {
+  const lost = demandWeight(asScenario(s), catalogueDemand(asScenario(s), d.def)) * s.support.perConcessionWeight;
   const prepared = v.seat === d.from ? !!ownParty(v, d.from)?.plan?.prepareEscalation : null;
   const region = d.escalate && typeof d.escalate === 'object' ? d.escalate.region : demandPressure(s, d);
   return {
@@ -85,10 +86,10 @@ export interface DurabilityPreview {
 }
 
 /** Durability of a package if signed now, over the seat's balance range. */
-export function durabilityPreview(v: SeatView, s: Scenario, clauses: readonly string[]): DurabilityPreview {
-  const cost = packageCost(s, clauses);
+export function durabilityPreview(v: SeatView, s: PublicScenario, clauses: readonly string[]): DurabilityPreview {
+  const cost = packageCost(asScenario(s), clauses);
   const cb = concessionBalance(cost);
-  const at = (ratio: number) => durabilityAt(s, v, ratio, clauses);
+  const at = (ratio: number) => durabilityAt(asScenario(s), v, ratio, clauses);
   const { low, high } = v.balance;
   const values = [at(low), at(high)];
   // The best case is at parity if the range spans it.

@@ -49,7 +49,7 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
           <p className="scenario-title">
             {tx(scenario.title, lng)} · {t('briefing.starts', { date: formatMonth(scenario.startDate, lng, 0, 'long') })}
           </p>
-          {def ? (
+          {def?.briefing && def.objectives ? (
             <>
               <div className="brief-text">
                 {tx(def.briefing, lng)

@@ -9,6 +9,7 @@ import type { Difficulty, ScenarioSummary } from '../net/intents.js';
 import { useIntents } from './context.js';
 import { OpenMatches } from './OpenMatches.js';
 import { errorText } from './errors.js';
+import { ResumeMatches } from './ResumeMatches.js';
 
 const TIMER_SCALES = [0.25, 0.5, 1, 2] as const;
 const NAME_KEY = 'parity.name';
@@ -29,6 +30,10 @@ export function Home() {
   const [link] = useState(() => joinLinkParams(typeof location === 'undefined' ? '' : location.search));
   const [code, setCode] = useState(link.code);
   const linkSeat = link.seat && code === link.code ? link.seat : null;
+  // The seat's key stays in memory, not in the address bar (nor in a screenshot of it).
+  useEffect(() => {
+    if (link.key) history.replaceState(null, '', `/?code=${encodeURIComponent(link.code)}&seat=${link.seat}`);
+  }, [link]);
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [scenario, setScenario] = useState('');
   const [mySeat, setMySeat] = useState<Seat>('facilitator');
@@ -82,7 +87,7 @@ export function Home() {
     void run('join', async () => {
       await intents.join(code.trim().toUpperCase(), displayName);
       // The link named a seat: take it at once (the lobby offers the others if that fails).
-      if (linkSeat) await intents.takeSeat(linkSeat);
+      if (linkSeat) await intents.takeSeat(linkSeat, link.key);
       if (link.code) history.replaceState(null, '', '/');
     });
   };
@@ -123,6 +128,7 @@ export function Home() {
           {error}
         </p>
       )}
+      <ResumeMatches onResume={(id) => void run('resume', () => intents.resumeMatch(id))} disabled={busy !== null} />
       <div className="home-cards">
         <form className="card" onSubmit={onJoin} aria-labelledby={`${ids}-join`}>
           <h2 id={`${ids}-join`}>{t('home.join')}</h2>

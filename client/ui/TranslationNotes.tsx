@@ -3,14 +3,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scenarioCoverage } from '../../shared/i18n/coverage.js';
-import type { Scenario } from '../../shared/scenario/schema.js';
+import type { PublicScenario } from '../../shared/protocol/index.js';
 import { LANGUAGES, type Language } from '../i18n.js';
 import review from '../locales/review.json';
 import { formatList } from './format.js';
 
 const UNREVIEWED = LANGUAGES.filter((l) => l !== 'en' && !(review as Record<string, { reviewed?: boolean }>)[l]?.reviewed);
 
-export function TranslationNotes({ scenario }: { scenario: Scenario | null }) {
+export function TranslationNotes({ scenario }: { scenario: PublicScenario | null }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const coverage = useMemo(() => (scenario ? scenarioCoverage(scenario) : null), [scenario]);

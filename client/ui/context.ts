@@ -1,5 +1,6 @@
 // The store and the intents reach every panel through one context, so tests can pass fakes.
 // GameProvider.tsx provides it; these hooks read it.
+import { asScenario } from '../../shared/protocol/index.js';
 import { createContext, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { refuse } from '../../shared/engine/queries.js';
@@ -48,8 +49,9 @@ export function useRules(): Rules {
   const scenario = useGame((s) => s.scenario);
   return useMemo((): Rules => {
     if (!view || !scenario) return { refusal: () => NOT_YET, allows: () => false, phaseAllows: () => false };
-    const allowed = new Set(allowedActions(view, scenario));
-    const refusal = (action: Action) => checkAction(view, scenario, view.seat, action);
+    const rules = asScenario(scenario);
+    const allowed = new Set(allowedActions(view, rules));
+    const refusal = (action: Action) => checkAction(view, rules, view.seat, action);
     return { refusal, allows: (action) => refusal(action) === null, phaseAllows: (type) => allowed.has(type) };
   }, [view, scenario]);
 }

@@ -2,7 +2,9 @@
 // status code of each refusal the domains (match/, class/, store/) give.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorBody } from '../../shared/protocol/index.js';
-import type { Result } from '../refusal.js';
+import type { z } from 'zod';
+import { accept, badRequest, issuesOf, type Result } from '../refusal.js';
+import { requestAddress } from './address.js';
 
 export type Req = IncomingMessage & { params: Record<string, string>; body?: unknown };
 export type Res = ServerResponse;
@@ -18,6 +20,7 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly issues?: string[],
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -63,7 +66,7 @@ export const guarded =
       await h(req, res);
     } catch (e) {
       if (res.headersSent) return;
-      if (e instanceof HttpError) return sendJson(res, e.status, { error: e.message, ...(e.issues ? { issues: e.issues } : {}) } satisfies ApiErrorBody);
+      if (e instanceof HttpError) return sendJson(res, e.status, { error: e.message, ...(e.issues ? { issues: e.issues } : {}) } satisfies ApiErrorBody, e.headers);
       console.error('[api]', e);
       sendJson(res, 500, { error: 'internal error' });
     }
@@ -85,6 +88,12 @@ export async function readText(req: Req, max: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A request body checked against its schema; a 400 naming each problem otherwise. */
+export const parseBody = <T>(schema: z.ZodType<T>, body: unknown): T => {
+  const r = schema.safeParse(body);
+  return unwrap(r.success ? accept(r.data) : badRequest(issuesOf(r.error.issues)));
+};
+
 /** The body as JSON (an empty body is `{}`). */
 export async function readJson(req: Req, max = 16 * 1024): Promise<unknown> {
   const text = await readText(req, max);
@@ -103,29 +112,5 @@ export const bearer = (req: Req): string | undefined => {
 
 export const query = (req: Req): URLSearchParams => new URL(req.url ?? '/', 'http://x').searchParams;
 
-/** The client's address, for rate limits. */
-export const clientAddress = (req: Req): string => req.socket.remoteAddress ?? 'unknown';
-
-/** A fixed-window counter per key: at most `max` hits per `windowMs`. */
-export class WindowLimit {
-  private hits = new Map<string, { n: number; since: number }>();
-  constructor(
-    private max: number,
-    private windowMs: number,
-  ) {}
-  /** Whether another hit is allowed now (and counts it when `count`). */
-  allow(key: string, now = Date.now(), count = true): boolean {
-    let h = this.hits.get(key);
-    if (!h || now - h.since >= this.windowMs) {
-      h = { n: 0, since: now };
-      this.hits.set(key, h);
-    }
-    if (this.hits.size > 10_000) for (const [k, v] of this.hits) if (now - v.since >= this.windowMs) this.hits.delete(k);
-    if (h.n >= this.max) return false;
-    if (count) h.n++;
-    return true;
-  }
-  reset(key: string): void {
-    this.hits.delete(key);
-  }
-}
+/** The client's address, as the request guard pinned it (address.ts), for per-address limits. */
+export const clientAddress = (req: Req): string => requestAddress(req);

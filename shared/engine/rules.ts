@@ -254,7 +254,8 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
       if (a.event && !card) return refuse('unknown_event', `no event "${a.event}" in the deck`, { event: a.event });
       const e = card ? card.effects : a.custom!.effects;
       const regions = [...(e.transfer ?? []).map((x) => x.region), ...Object.keys({ ...e.tension, ...e.peacekeepers, ...e.monitors, ...e.displaced })];
-      for (const r of regions) if (!t.regions[r]) return refuse('unknown_region', `no region "${r}"`, { region: r });
+      // Own properties only: `constructor` is no region, though every object answers to it.
+      for (const r of regions) if (!Object.hasOwn(t.regions, r)) return refuse('unknown_region', `no region "${r}"`, { region: r });
       if (e.embargo && !s.procurement.some((p) => p.supplier === e.embargo!.supplier)) return refuse('not_allowed', `no supplier "${e.embargo.supplier}"`, { why: 'noSupplier', supplier: e.embargo.supplier });
       if (e.modifier && !s.modifiers.some((x) => x.id === e.modifier!.id)) return refuse('not_allowed', `no modifier "${e.modifier.id}" in this scenario`, { why: 'noModifier', modifier: e.modifier.id });
       return null;

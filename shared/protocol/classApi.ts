@@ -7,7 +7,7 @@ import type { Gap } from '../engine/military.js';
 import type { SeatScore } from '../engine/score.js';
 import type { Controller, Ending, Intel, MatchEvent, RoundMeters, SeatConfig, Seat, Settlement } from '../engine/types.js';
 import { PLAYING_SEATS, textSchema, type Mediator, type Party, type Phase, type PlayingSeat } from '../scenario/schema.js';
-import { MAX_PHASE_SECONDS, seatsChoice, timersChoice } from './matchApi.js';
+import { MAX_PHASE_SECONDS, seatsChoice, timersChoice, type JoinAddress, type SeatKeys } from './matchApi.js';
 import type { ChatMessage, FacilitatorLogEntry, MatchExportRecord, TextByLanguage } from './records.js';
 import { CONTROL_OPS, extendSeconds, type RoomRefusal } from './room.js';
 
@@ -98,7 +98,8 @@ export interface RoomRef {
 export interface CreatedSession {
   sessionId: string;
   facilitatorToken: string;
-  rooms: RoomRef[];
+  /** Each room with its seats' keys (the token shows them again: SessionInfo). */
+  rooms: (RoomRef & { keys: SeatKeys })[];
 }
 
 /** GET /api/sessions/:id. */
@@ -112,8 +113,10 @@ export interface SessionInfo {
   limits: Limits;
   /** Whether a passphrase was set. */
   passphrase: boolean;
-  /** Seats as created (the overview has the current ones). */
-  rooms: (RoomRef & { seats: SeatConfig; createdAt: number; ended: string | null })[];
+  /** Seats as created (the overview has the current ones), and each seat's key. */
+  rooms: (RoomRef & { seats: SeatConfig; keys: SeatKeys; createdAt: number; ended: string | null })[];
+  /** The address the join sheet's links and QR codes point to. */
+  joinAddress: JoinAddress;
 }
 
 export interface SeatLive {

@@ -86,7 +86,9 @@ const info: SessionInfo = {
     createdAt: 0,
     ended: null,
     seats: { armenia: { controller: 'human' }, azerbaijan: { controller: 'human' }, russia: { controller: 'bot' }, eu: { controller: 'human' } },
+    keys: {},
   })),
+  joinAddress: { url: location.origin, source: 'request' },
 };
 
 function fakeApi(over: Partial<FacilitatorApi> = {}) {
@@ -353,6 +355,28 @@ describe('a room and the class debrief', () => {
       fireEvent.click(screen.getByTestId('fork'));
     });
     expect(api.fork).toHaveBeenCalledWith('m1', 1);
+  });
+
+  it('shows a seat’s key on demand, gives it a new one, and removes a participant', async () => {
+    const api = fakeApi({ renewKey: vi.fn(async () => ({ matchId: 'm1', keys: {} })), remove: vi.fn(async () => ({ matchId: 'm1', removed: 1 })) } as never);
+    api.chat.mockResolvedValue({ matchId: 'm1', channels: ['table'], messages: [] });
+    api.timeline.mockResolvedValue({ entries: [] });
+    const withKeys: SessionInfo = { ...info, rooms: info.rooms.map((r) => ({ ...r, keys: { armenia: 'AAAAABBBBBCCCCCDDDDD' } })) };
+    const refreshInfo = vi.fn(async () => undefined);
+    mount(<RoomPage matchId="m1" />, { api: api as never, info: withKeys, refreshInfo });
+    await flush(async () => undefined);
+    expect(screen.queryByTestId('key-of-armenia')).toBeNull();
+    fireEvent.click(screen.getByTestId('key-armenia'));
+    expect(screen.getByTestId('key-of-armenia').textContent).toBe('AAAAA-BBBBB-CCCCC-DDDDD');
+    await flush(async () => {
+      fireEvent.click(screen.getByTestId('renew-armenia'));
+    });
+    expect(api.renewKey).toHaveBeenCalledWith('m1', 'armenia');
+    expect(refreshInfo).toHaveBeenCalled();
+    await flush(async () => {
+      fireEvent.click(screen.getAllByTestId('remove-armenia')[1]);
+    });
+    expect(api.remove).toHaveBeenCalledWith('m1', 'armenia', 'Aram');
   });
 
   it('puts every room side by side: ending, balance, escalations, settlement, objectives', async () => {

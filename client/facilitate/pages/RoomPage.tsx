@@ -2,6 +2,7 @@
 // and its timeline with what each side knew when it decided.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatSeatKey } from '../../../shared/protocol/index.js';
 import type { ApiError, ChatLine, ControlOp, PlayingSeat, RoomTimeline } from '../../net/facilitator.js';
 import { PLAYING_SEATS } from '../../seats.js';
 import { formatDuration, formatRatio, formatTime } from '../../ui/format.js';
@@ -91,7 +92,20 @@ export function RoomPage({ matchId }: { matchId: string }) {
           </section>
           <section className="card" aria-labelledby={`${ids}-seats`}>
             <h2 id={`${ids}-seats`}>{t('fac.room.seats')}</h2>
-            <SeatTable seats={seats} room={room} extra={room.ended ? undefined : (s) => <SwapSeat matchId={matchId} seat={s} bot={room.seats[s]!.controller === 'bot'} />} />
+            <SeatTable
+              seats={seats}
+              room={room}
+              extra={
+                room.ended
+                  ? undefined
+                  : (s) => (
+                      <>
+                        <SwapSeat matchId={matchId} seat={s} bot={room.seats[s]!.controller === 'bot'} /> <SeatKey matchId={matchId} seat={s} />
+                      </>
+                    )
+              }
+              onRemove={room.ended ? undefined : (s, name) => void act(t('fac.room.removed', { name, seat: t(`seats.${s}`) }), () => api.remove(matchId, s, name))}
+            />
           </section>
           {!room.ended && (
             <section className="card no-print" aria-label={t('fac.room.tools')}>
@@ -145,6 +159,42 @@ function SwapSeat({ matchId, seat, bot }: { matchId: string; seat: PlayingSeat; 
     >
       {t(`fac.room.swap_${to}`, { seat: name })}
     </button>
+  );
+}
+
+/** A seat's key: shown on demand (not on a projected screen by default), and renewed when it went astray. */
+function SeatKey({ matchId, seat }: { matchId: string; seat: PlayingSeat }) {
+  const { t } = useTranslation();
+  const { api, info, refreshInfo } = useConsole();
+  const act = useAct();
+  const [shown, setShown] = useState(false);
+  const key = info?.rooms.find((r) => r.matchId === matchId)?.keys?.[seat];
+  if (!key) return null;
+  const name = t(`seats.${seat}`);
+  return (
+    <span className="fac-seat-key">
+      <button type="button" data-testid={`key-${seat}`} aria-expanded={shown} onClick={() => setShown(!shown)}>
+        {shown ? t('fac.room.hideKey') : t('fac.room.showKey', { seat: name })}
+      </button>
+      {shown && (
+        <>
+          {' '}
+          <code data-testid={`key-of-${seat}`}>{formatSeatKey(key)}</code>{' '}
+          <button
+            type="button"
+            data-testid={`renew-${seat}`}
+            onClick={() =>
+              void act(t('fac.room.renewed', { seat: name }), async () => {
+                await api.renewKey(matchId, seat);
+                await refreshInfo();
+              })
+            }
+          >
+            {t('fac.room.renewKey')}
+          </button>
+        </>
+      )}
+    </span>
   );
 }
 

@@ -67,7 +67,7 @@ export default function Debrief() {
               </h3>
               <ul>
                 {s.objectives.map((o) => {
-                  const def = scenario?.seats[s.seat]?.objectives.find((x) => x.id === o.id);
+                  const def = scenario?.seats[s.seat]?.objectives?.find((x) => x.id === o.id);
                   return (
                     <li key={o.id} className={o.met ? 'met' : 'missed'}>
                       <span aria-hidden="true">{o.met ? '✓' : '✕'}</span> {def ? tx(def.text, lng) : o.id} — {o.met ? t('debrief.met', { count: o.points }) : t('debrief.missed')}

@@ -1,5 +1,6 @@
 // Demands: issue one; answer one with an honest preview of what each answer risks; decide what
 // follows a refusal of one's own demand.
+import { asScenario } from '../../../shared/protocol/index.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isParty } from '../../../shared/engine/match.js';
@@ -146,7 +147,7 @@ function IssueDemand() {
   const scenario = useGame((s) => s.scenario)!;
   const intents = useIntents();
   const rules = useRules();
-  const options = demandOptions(view, scenario);
+  const options = demandOptions(view, asScenario(scenario));
   const [choice, setChoice] = useState<string>(() => options.find((o) => o.refusal === null)?.id ?? options[0]?.id ?? '');
   const [text, setText] = useState('');
   const [deadline, setDeadline] = useState(0);

@@ -1,5 +1,6 @@
 // The planning panel: spend the round's budget on procurement, reform or diplomacy; see delivery
 // times and supplier risk; a party may prepare an escalation.
+import { asScenario } from '../../../shared/protocol/index.js';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INPUT_LIMITS, type ActionOf } from '../../../shared/engine/actions.js';
@@ -46,7 +47,7 @@ export function Planning() {
     .filter(([, q]) => q > 0)
     .map(([item, q]) => ({ item, qty: q }));
   const plan: ActionOf<'plan'> = { type: 'plan', procure, reform, diplomacy, prepareEscalation: prepare || null };
-  const cost = planCost(scenario, plan);
+  const cost = planCost(asScenario(scenario), plan);
   const refusal = rules.refusal(plan);
   const over = refusal?.code === 'over_budget';
   const canPlan = rules.phaseAllows('plan');
