@@ -7,6 +7,7 @@ import { ownParty } from '../../preview/odds.js';
 import { useGame, useStoreApi } from '../context.js';
 import { eventClass, isDecision, isNews } from '../events.js';
 import { describeEvent, namer } from '../names.js';
+import { displacedLine, mapChanges, type T } from './reportLines.js';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -59,11 +60,10 @@ export function RoundReport() {
   const causes = events.filter((e) => isDecision(e) && e.phase !== 'resolution');
   const rows = reportRows(before, after, t as never);
   const n = namer(scenario, t, i18n.language);
-  const mapChanges = Object.keys(after.regions).filter((id) => {
-    const a = after.regions[id];
-    const b = before.regions[id];
-    return b && (a.controller !== b.controller || a.displaced !== b.displaced || a.peacekeepers !== b.peacekeepers || a.monitors !== b.monitors);
-  });
+  const reader = { seat: after.seat, demands: after.demands };
+  const changes = mapChanges(before, after, t as T, n, i18n.language);
+  const fighting = resolution.reduce((sum, e) => sum + (e.key === 'escalation.success' ? Number(e.params.displaced) || 0 : 0), 0);
+  const displaced = displacedLine(before, after, fighting, t as T, i18n.language);
   const close = () => api.getState().dismissReport();
   return (
     <dialog ref={ref} className="round-report" aria-labelledby="report-h" onCancel={close} data-testid="round-report">
@@ -74,7 +74,7 @@ export function RoundReport() {
           {causes.length ? (
             <ul>
               {causes.map((e, i) => (
-                <li key={i}>{describeEvent(e, scenario, t, i18n.language)}</li>
+                <li key={i}>{describeEvent(e, scenario, t, i18n.language, reader)}</li>
               ))}
             </ul>
           ) : (
@@ -85,28 +85,22 @@ export function RoundReport() {
             <ul className="report-events">
               {resolution.map((e, i) => (
                 <li key={i} className={eventClass(e)}>
-                  {describeEvent(e, scenario, t, i18n.language)}
+                  {describeEvent(e, scenario, t, i18n.language, reader)}
                 </li>
               ))}
             </ul>
           ) : (
             <p className="hint">{t('report.quiet')}</p>
           )}
-          {mapChanges.length > 0 && (
+          {changes.length > 0 && (
             <>
               <h3>{t('report.map')}</h3>
-              <ul>
-                {mapChanges.map((id) => (
-                  <li key={id}>
-                    {t('report.regionChange', {
-                      region: n.region(id),
-                      before: t(`controllers.${before.regions[id].controller}`),
-                      after: t(`controllers.${after.regions[id].controller}`),
-                      displaced: after.regions[id].displaced - before.regions[id].displaced,
-                    })}
-                  </li>
+              <ul data-testid="map-changes">
+                {changes.map((c) => (
+                  <li key={c.region}>{c.text}</li>
                 ))}
               </ul>
+              {displaced && <p data-testid="displaced-total">{displaced}</p>}
             </>
           )}
         </section>
