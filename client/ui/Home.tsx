@@ -8,6 +8,7 @@ import type { Seat } from '../../shared/engine/types.js';
 import type { Difficulty, ScenarioSummary } from '../net/intents.js';
 import { useIntents } from './context.js';
 import { OpenMatches } from './OpenMatches.js';
+import { preloadPlay } from './preload.js';
 
 const TIMER_SCALES = [0.25, 0.5, 1, 2] as const;
 const NAME_KEY = 'parity.name';
@@ -59,6 +60,7 @@ export function Home() {
   const displayName = name.trim() || t('home.anonymous');
 
   async function run(what: string, f: () => Promise<void>) {
+    preloadPlay();
     setBusy(what);
     setError(null);
     try {

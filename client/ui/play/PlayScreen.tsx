@@ -60,6 +60,12 @@ export default function PlayScreen() {
         <div className="meters-col">
           <p className="meters-seat">
             <span className={`seat-chip seat-${view.seat}`}>{t(`seats.${view.seat}`)}</span> <MatchCode />
+            <span>
+              {t('meters.escalation')}: {view.escalation} · {t(`escalation.${view.escalation}`)}
+            </span>
+            <span>
+              {t('meters.stability')}: {Math.round(view.stability)}
+            </span>
           </p>
           <Meters />
         </div>
