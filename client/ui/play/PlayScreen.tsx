@@ -48,11 +48,11 @@ export default function PlayScreen() {
       <a className="skip-link" href="#panel" onClick={(e) => (e.preventDefault(), toPanel())}>
         {t('play.skip')}
       </a>
-      <h1 className="visually-hidden">{t('play.title', { seat: t(`seats.${view.seat}`), round: view.round, rounds: view.rounds })}</h1>
       <PhaseBar />
       <WarWarning />
       <Ticker />
       <main className="play-main">
+        <h1 className="visually-hidden">{t('play.title', { seat: t(`seats.${view.seat}`), round: view.round, rounds: view.rounds })}</h1>
         <div className="map-col">
           <MapView />
           <RegionList />
@@ -100,7 +100,7 @@ export default function PlayScreen() {
             );
           })}
         </nav>
-        <div className="tab-panel" id="panel" ref={panel} tabIndex={0} aria-label={t(`tabs.${tab}`)} role="region">
+        <div className="tab-panel" id="panel" ref={panel} tabIndex={0} aria-label={t('tabs.panel', { name: t(`tabs.${tab}`) })} role="region">
           {tab === 'plan' && <Planning />}
           {tab === 'demands' && <Demands />}
           {tab === 'treaty' && <Treaty />}
