@@ -78,6 +78,27 @@ const bakes = (p: Page) => p.getByTestId('map').getAttribute('data-bakes').then(
 const phaseOf = (p: Page) => p.locator('.phase-bar').getAttribute('data-phase');
 const roundOf = (p: Page) => p.locator('.phase-bar').getAttribute('data-round');
 
+describe('a laptop screen (1280×720)', () => {
+  it('gives the working panel the height, and keeps toasts off the map legend', async () => {
+    const ctx = await chrome.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await ctx.newPage();
+    await page.goto(server.url);
+    await playNowToMap(page);
+    await page.locator('.toast').first().waitFor();
+    const rect = (sel: string) => page.locator(sel).first().evaluate((e) => JSON.parse(JSON.stringify(e.getBoundingClientRect())) as DOMRect);
+    const legend = await rect('.map-detail');
+    for (const toast of await page.locator('.toast').all()) {
+      const r = await toast.evaluate((e) => JSON.parse(JSON.stringify(e.getBoundingClientRect())) as DOMRect);
+      expect(r.bottom <= legend.top || r.top >= legend.bottom || r.right <= legend.left || r.left >= legend.right).toBe(true);
+    }
+    // The panel runs from the tabs to the bottom of the screen: a demand card (about 400 px) fits whole.
+    const panel = await rect('.tab-panel');
+    expect(panel.height).toBeGreaterThan(560);
+    expect(panel.bottom).toBeLessThanOrEqual(720);
+    await ctx.close();
+  });
+});
+
 describe('the whole game on a phone', () => {
   it('plays now from home to the debrief with taps only', async () => {
     const ctx = await chrome.browser.newContext(PHONE);
