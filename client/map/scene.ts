@@ -164,17 +164,15 @@ export class RegionMapScene extends Phaser.Scene {
       const [lx, ly] = proj.project(r.def.label);
       if (lx < -50 || ly < -50 || lx > width + 50 || ly > height + 50) continue;
       const context = r.def.kind === 'context';
-      const text = this.add
-        .text(lx, ly, r.name, {
-          fontFamily: FONT,
-          fontSize: context ? '12px' : '13px',
-          color: context ? '#444444' : '#111111',
-          fontStyle: context ? 'italic' : 'bold',
-          stroke: '#ffffff',
-          strokeThickness: 3,
-          align: 'center',
-        })
-        .setOrigin(0.5, 0.5);
+      const text = this.label(lx, ly, r.name, {
+        fontFamily: FONT,
+        fontSize: context ? '12px' : '13px',
+        color: context ? '#444444' : '#111111',
+        fontStyle: context ? 'italic' : 'bold',
+        stroke: '#ffffff',
+        strokeThickness: 3,
+        align: 'center',
+      }).setOrigin(0.5, 0.5);
       this.labels.push(text);
       let fits = false;
       for (const [dx, dy, size] of [[0, 0, 13], [0, -13, 13], [0, 13, 13], [0, 0, 11], [0, -11, 11], [0, 11, 11]] as const) {
@@ -200,16 +198,29 @@ export class RegionMapScene extends Phaser.Scene {
     }
   }
 
+  /**
+   * A label for the baked texture only: made outside the scene's display list, so it can never be
+   * drawn on its own over the map (a failed bake once left labels standing at the left edge).
+   */
+  private label(x: number, y: number, text: string, style: Phaser.Types.GameObjects.Text.TextStyle): Phaser.GameObjects.Text {
+    const label = this.make.text({ x, y, text, style }, false);
+    this.labels.push(label);
+    return label;
+  }
+
   /** Draw the base drawing and its visible labels into the baked texture; the labels are then let go. */
   private bake(width: number, height: number) {
-    if (!this.baked) {
-      this.baked = this.textures.addDynamicTexture('map-base', width, height, false)!;
-      this.add.image(0, 0, this.baked).setOrigin(0, 0).setDepth(-1);
-    } else if (this.baked.width !== width || this.baked.height !== height) this.baked.setSize(width, height, false);
-    // An array is drawn whatever each object's visibility: leave out the labels that did not fit.
-    this.baked.clear().draw(this.base).draw(this.labels.filter((l) => l.visible)).render();
-    this.labels.forEach((l) => l.destroy());
-    this.labels = [];
+    try {
+      if (!this.baked) {
+        this.baked = this.textures.addDynamicTexture('map-base', width, height, false)!;
+        this.add.image(0, 0, this.baked).setOrigin(0, 0).setDepth(-1);
+      } else if (this.baked.width !== width || this.baked.height !== height) this.baked.setSize(width, height, false);
+      // An array is drawn whatever each object's visibility: leave out the labels that did not fit.
+      this.baked.clear().draw(this.base).draw(this.labels.filter((l) => l.visible)).render();
+    } finally {
+      this.labels.forEach((l) => l.destroy());
+      this.labels = [];
+    }
     this.bus.emit('map:baked', ++this.bakes);
   }
 
@@ -228,10 +239,10 @@ export class RegionMapScene extends Phaser.Scene {
       g.fillTriangle(x, y - 8, x + 8, y + 6, x - 8, y + 6);
       g.strokeTriangle(x, y - 8, x + 8, y + 6, x - 8, y + 6);
     }
-    const t = this.add
-      .text(x + (shape === 'triangle' ? 10 : 0), y, label, { fontFamily: FONT, fontSize: '10px', color: '#111111', fontStyle: 'bold', stroke: '#ffffff', strokeThickness: shape === 'triangle' ? 3 : 0 })
-      .setOrigin(shape === 'triangle' ? 0 : 0.5, 0.5);
-    this.labels.push(t);
+    this.label(x + (shape === 'triangle' ? 10 : 0), y, label, { fontFamily: FONT, fontSize: '10px', color: '#111111', fontStyle: 'bold', stroke: '#ffffff', strokeThickness: shape === 'triangle' ? 3 : 0 }).setOrigin(
+      shape === 'triangle' ? 0 : 0.5,
+      0.5,
+    );
   }
 
   /** Expanding rings where an escalation happened: solid for success, dashed-looking pulses for a repelled one. */

@@ -3,7 +3,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { Action } from '../../shared/engine/actions.js';
 import type { Seat } from '../../shared/engine/types.js';
-import { applyViewUpdate, LEAVE_CODES, type ClientMessages, type ClientMessageType, type JoinInfo, type Refused, type RoomState, type ServerMessages } from '../../shared/protocol/index.js';
+import { applyViewUpdate, LEAVE_CODES, type ClientMessages, type ClientMessageType, type JoinInfo, type Refused, type RoomState, type ScenarioSummary, type ServerMessages } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { PLAYING_SEATS } from '../seats.js';
 import type { GameStoreApi } from '../store/game.js';
@@ -188,9 +188,18 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
     if (extra.lobbyPassed) state().passLobby();
   }
 
+  // The shipped scenarios' list, asked once per page: "Play now" needs it again right after the
+  // home page listed it, and on a phone's network each round trip costs half a second.
+  let scenarioList: Promise<ScenarioSummary[]> | null = null;
+  const scenarios = () =>
+    (scenarioList ??= api.scenarios().catch((e: unknown) => {
+      scenarioList = null;
+      throw e;
+    }));
+
   const timersFor = async (scenario: string, scale: number) => {
     if (scale === 1) return undefined;
-    const list = await api.scenarios();
+    const list = await scenarios();
     const s = list.find((x) => x.id === scenario);
     if (!s) return undefined;
     const timers: Record<string, number> = {};
@@ -199,7 +208,7 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
   };
 
   return {
-    listScenarios: () => api.scenarios(),
+    listScenarios: () => scenarios(),
     openMatches: () => api.openMatches(),
 
     async create(o: CreateOptions) {
@@ -236,7 +245,7 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
       const strategy = BOT_STRATEGY[difficulty];
       const seats: Record<string, 'human' | { controller: 'bot'; strategy?: string }> = {};
       for (const s of PLAYING_SEATS) seats[s] = s === seat ? 'human' : { controller: 'bot', ...(strategy ? { strategy } : {}) };
-      const list = await api.scenarios();
+      const list = await scenarios();
       const def = list.find((x) => x.id === scenario) ?? list[0];
       for (const s of PLAYING_SEATS) if (s !== 'armenia' && s !== 'azerbaijan' && !def?.mediators.includes(s)) delete seats[s];
       const id = def?.id ?? scenario;

@@ -15,6 +15,8 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
   const rules = useRules();
   const [step, setStep] = useState<'note' | 'brief'>(asDialog ? 'brief' : 'note');
   if (!scenario || !view) return <p role="status">{t('common.loading')}</p>;
+  // Over the play screen (which has its own main) the briefing is a dialog's content.
+  const Wrap = asDialog ? 'div' : 'main';
   const lng = i18n.language;
   const seat = view.seat;
   const def = seat in scenario.seats ? scenario.seats[seat as keyof typeof scenario.seats] : undefined;
@@ -28,7 +30,7 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
   };
 
   return (
-    <main className={asDialog ? 'briefing briefing-dialog' : 'briefing'} aria-labelledby="briefing-h">
+    <Wrap className={asDialog ? 'briefing briefing-dialog' : 'briefing'} aria-labelledby="briefing-h">
       {step === 'note' ? (
         <section className="notice-card">
           <h1 id="briefing-h">{t('briefing.before')}</h1>
@@ -89,6 +91,6 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
           </div>
         </section>
       )}
-    </main>
+    </Wrap>
   );
 }

@@ -9,6 +9,7 @@ import type { Difficulty, ScenarioSummary } from '../net/intents.js';
 import { useIntents } from './context.js';
 import { OpenMatches } from './OpenMatches.js';
 import { errorText } from './errors.js';
+import { preloadPlay } from './preload.js';
 import { ResumeMatches } from './ResumeMatches.js';
 
 const TIMER_SCALES = [0.25, 0.5, 1, 2] as const;
@@ -65,6 +66,7 @@ export function Home() {
   const displayName = name.trim() || t('home.anonymous');
 
   async function run(what: string, f: () => Promise<void>) {
+    preloadPlay();
     setBusy(what);
     setError(null);
     try {

@@ -40,7 +40,7 @@ export function Lobby() {
   return (
     <main className="lobby">
       <section className="join-code" aria-label={t('lobby.codeLabel')}>
-        <p>{t('lobby.joinWith')}</p>
+        <h1 className="lobby-h1">{t('lobby.joinWith')}</h1>
         <p className="code-huge" data-testid="join-code">
           {code.split('').map((c, i) => (
             <span key={i}>{c}</span>

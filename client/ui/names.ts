@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { asScenario, type PublicScenario } from '../../shared/protocol/index.js';
 import type { MatchEvent, Seat } from '../../shared/engine/types.js';
 import { tx } from '../i18n.js';
-import { describeEvent as describe, type Language, type Translator } from '../../shared/i18n/index.js';
+import { describeEvent as describe, type Language, type Reader, type Translator } from '../../shared/i18n/index.js';
 
 export interface Namer {
   seat(s: string): string;
@@ -29,7 +29,7 @@ export function namer(scenario: PublicScenario | null, t: TFunction, lng: string
   };
 }
 
-/** One line for the news log: the engine's event text with ids turned into names (shared/i18n). */
-export function describeEvent(e: MatchEvent, scenario: PublicScenario | null, t: TFunction, lng: string): string {
-  return describe({ t: t as Translator['t'] }, e, scenario ? asScenario(scenario) : null, lng as Language);
+/** One line for the news log: the engine's event text with ids turned into names (shared/i18n), told to `reader`. */
+export function describeEvent(e: MatchEvent, scenario: PublicScenario | null, t: TFunction, lng: string, reader: Reader = {}): string {
+  return describe({ t: t as Translator['t'] }, e, scenario ? asScenario(scenario) : null, lng as Language, reader);
 }

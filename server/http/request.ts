@@ -1,10 +1,12 @@
 // Small HTTP helpers for the routes: JSON answers, bounded bodies, bearer tokens, queries, and the
 // status code of each refusal the domains (match/, class/, store/) give.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { ApiErrorBody } from '../../shared/protocol/index.js';
 import type { z } from 'zod';
 import { accept, badRequest, issuesOf, type Result } from '../refusal.js';
 import { requestAddress } from './address.js';
+import { accepts } from './static.js';
 
 export type Req = IncomingMessage & { params: Record<string, string>; body?: unknown };
 export type Res = ServerResponse;
@@ -42,12 +44,21 @@ export function unwrap<T, C extends keyof typeof STATUS>(r: Result<T, C>): T {
   throw new HttpError(STATUS[r.code], r.reason, r.issues);
 }
 
+/** JSON at least this long goes gzipped to a browser that takes it (a scenario is about 64 KB, 12 KB gzipped). */
+const GZIP_FROM = 8 * 1024;
+
 export function sendJson(res: Res, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  if (text.length >= GZIP_FROM && accepts(res.req?.headers['accept-encoding'], 'gzip')) {
+    res.setHeader('content-encoding', 'gzip');
+    res.setHeader('vary', 'Accept-Encoding');
+    return void res.end(gzipSync(text, { level: 6 }));
+  }
+  res.end(text);
 }
 
 export function sendText(res: Res, status: number, text: string, type: string, headers: Record<string, string> = {}): void {

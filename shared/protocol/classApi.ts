@@ -16,14 +16,17 @@ export interface Limits {
   maxExtensionSeconds: number;
 }
 
+/** How many rooms one class session may have: the console's field and the server's check. */
+export const MAX_ROOMS = 12;
+
 /** POST /api/sessions. */
 export const createSessionBody = z
   .object({
     name: z.string().trim().min(1).max(80),
     scenario: z.string().min(1).max(80),
-    rooms: z.number().int().min(1).max(12),
+    rooms: z.number().int().min(1).max(MAX_ROOMS),
     /** One choice for every room, or one per room. */
-    seats: z.union([seatsChoice, z.array(seatsChoice).min(1).max(12)]).optional(),
+    seats: z.union([seatsChoice, z.array(seatsChoice).min(1).max(MAX_ROOMS)]).optional(),
     timers: timersChoice.default({}),
     seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
     passphrase: z.string().min(8).max(200).optional(),

@@ -12,6 +12,7 @@ import { JoinSheet } from '../../client/facilitate/pages/JoinSheet.js';
 import { customEffects } from '../../client/facilitate/customEffects.js';
 import { InjectForm } from '../../client/facilitate/parts/InjectForm.js';
 import { Start } from '../../client/facilitate/pages/Start.js';
+import { createSessionBody, MAX_ROOMS } from '../../shared/protocol/classApi.js';
 import { Timeline } from '../../client/facilitate/parts/Timeline.js';
 import { qrPath } from '../../client/facilitate/qrPath.js';
 import { parseRoute, pathOf } from '../../client/facilitate/route.js';
@@ -283,6 +284,24 @@ describe('create a session', () => {
     // The form offers the scenario's seats, each human or bot, and its timers in minutes.
     expect(screen.getByTestId('seat-russia-bot')).toBeTruthy();
     expect((document.querySelector('[data-phase=negotiation]') as HTMLInputElement).value).toBe(String(Math.round((scenario.timers.negotiation / 60) * 100) / 100));
+  });
+});
+
+describe('the rooms field', () => {
+  it('has the server’s limit and says it in plain words when asked for more', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } })));
+    mount(<Start />);
+    await flush(async () => undefined);
+    const field = screen.getByLabelText('Rooms', { exact: true }) as HTMLInputElement;
+    expect(field.max).toBe(String(MAX_ROOMS));
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toContain(`1 to ${MAX_ROOMS} rooms.`);
+    expect(screen.queryByTestId('rooms-capped')).toBeNull();
+    fireEvent.change(field, { target: { value: '20' } });
+    expect(field.value).toBe(String(MAX_ROOMS));
+    expect(screen.getByTestId('rooms-capped').textContent).toBe(`A session has at most ${MAX_ROOMS} rooms: for more groups, create a second session.`);
+    // The server takes exactly that many.
+    expect(createSessionBody.shape.rooms.safeParse(MAX_ROOMS).success).toBe(true);
+    expect(createSessionBody.shape.rooms.safeParse(MAX_ROOMS + 1).success).toBe(false);
   });
 });
 

@@ -83,4 +83,22 @@ describe('map state', () => {
     }
     expect(proj.kmToPx(111.32)).toBeCloseTo(proj.scale, 6);
   });
+
+  it('never gives a negative scale, however small the canvas (a negative radius threw on phones)', () => {
+    for (const [w, h] of [[0, 0], [18, 600], [40, 40], [56, 30], [390, 10], [1, 1]]) {
+      const proj = fitProjection(scenario.regions, w, h, 28);
+      expect(proj.scale).toBeGreaterThanOrEqual(0);
+      expect(proj.kmToPx(300)).toBeGreaterThanOrEqual(0);
+      for (const r of scenario.regions.filter((x) => x.kind !== 'context')) {
+        const [x, y] = proj.project(r.label);
+        expect(x).toBeGreaterThanOrEqual(-1e-9);
+        expect(x).toBeLessThanOrEqual(w + 1e-9);
+        expect(y).toBeGreaterThanOrEqual(-1e-9);
+        expect(y).toBeLessThanOrEqual(h + 1e-9);
+      }
+    }
+    // A canvas wide enough keeps the full padding.
+    const big = fitProjection(scenario.regions, 390, 400, 28);
+    expect(big.scale).toBeGreaterThan(0);
+  });
 });

@@ -76,7 +76,8 @@ export default function ClassDebriefPage() {
         </div>
       </div>
 
-      <div className="fac-compare-wrap">
+      {/* Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too. */}
+      <div className="fac-compare-wrap" tabIndex={0} role="region" aria-label={t('fac.debrief.compare')}>
         <table className="fac-compare" data-testid="compare">
           <caption className="visually-hidden">{t('fac.debrief.compare')}</caption>
           <thead>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, loadScenario } from '../../net/http.js';
 import type { ScenarioSummary } from '../../net/intents.js';
 import { ApiError, sessionApi, type Controller, type PlayingSeat } from '../../net/facilitator.js';
+import { MAX_ROOMS } from '../../../shared/protocol/classApi.js';
 import { seatsOf } from '../../seats.js';
 import { formatDate } from '../../ui/format.js';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js';
@@ -26,6 +27,7 @@ export function Start() {
   const [scenario, setScenario] = useState('');
   const [name, setName] = useState('');
   const [rooms, setRooms] = useState(2);
+  const [roomsCapped, setRoomsCapped] = useState(false);
   const [seats, setSeats] = useState<Record<PlayingSeat, Controller>>({ armenia: 'human', azerbaijan: 'human', russia: 'human', eu: 'human' });
   const [unit, setUnit] = useState<Unit>('minutes');
   const [timers, setTimers] = useState<Record<string, number>>({});
@@ -161,8 +163,27 @@ export function Start() {
           <div className="fac-row">
             <div>
               <label htmlFor={`${ids}-rooms`}>{t('fac.create.rooms')}</label>
-              <input id={`${ids}-rooms`} type="number" min={1} max={20} value={rooms} onChange={(e) => setRooms(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} />
-              <p className="hint">{t('fac.create.roomsHint')}</p>
+              <input
+                id={`${ids}-rooms`}
+                type="number"
+                min={1}
+                max={MAX_ROOMS}
+                value={rooms}
+                aria-describedby={`${ids}-rooms-hint`}
+                onChange={(e) => {
+                  const asked = Number(e.target.value) || 1;
+                  setRoomsCapped(asked > MAX_ROOMS);
+                  setRooms(Math.max(1, Math.min(MAX_ROOMS, asked)));
+                }}
+              />
+              <p className="hint" id={`${ids}-rooms-hint`}>
+                {t('fac.create.roomsLimit', { max: MAX_ROOMS })} {t('fac.create.roomsHint')}
+              </p>
+              {roomsCapped && (
+                <p className="form-error" role="status" data-testid="rooms-capped">
+                  {t('fac.create.roomsCapped', { max: MAX_ROOMS })}
+                </p>
+              )}
             </div>
             <fieldset className="fac-seats">
               <legend>{t('fac.create.seats')}</legend>

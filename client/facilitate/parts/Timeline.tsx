@@ -45,7 +45,7 @@ export function Timeline({ entries, scenario, compact = false }: { entries: Time
                     <li key={k}>
                       {k === 0 && badge && <>{badge} </>}
                       {x.to && <span className="fac-tl-to">{t('fac.timeline.onlyFor', { seats: x.to.map((s) => t(`seats.${s}`)).join(', ') })}</span>}
-                      {describeEvent(x, scenario, t, lng)}
+                      {describeEvent(x, scenario, t, lng, { seat: 'facilitator' })}
                     </li>
                   ))}
                 </ul>

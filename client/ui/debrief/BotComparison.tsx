@@ -45,7 +45,7 @@ export function BotComparison({ yours }: { yours: PlayedGame }) {
           <table className="compare-table">
             <thead>
               <tr>
-                <th scope="col" />
+                <th scope="col">{t('debrief.botRun.measure')}</th>
                 <th scope="col">{t('debrief.botRun.yours')}</th>
                 <th scope="col">{t('debrief.botRun.bots')}</th>
               </tr>

@@ -18,12 +18,17 @@ export function LineChart({ title, rounds, series, yRange, testid }: { title: st
   useEffect(() => {
     let plot: uPlot | null = null;
     let live = true;
+    // The chart is as wide as its box, and follows it (a phone turned, a window resized).
+    const widthOf = (el: HTMLElement) => Math.max(200, el.clientWidth);
+    const watch = new ResizeObserver(() => {
+      if (plot && host.current) plot.setSize({ width: widthOf(host.current), height: 180 });
+    });
     void import('uplot').then(({ default: UPlot }) => {
       if (!live || !host.current) return;
-      const width = Math.max(280, host.current.clientWidth);
+      watch.observe(host.current);
       plot = new UPlot(
         {
-          width,
+          width: widthOf(host.current),
           height: 180,
           // A static legend (names and colours): live values read "--" on a projector.
           legend: { show: true, live: false },
@@ -39,6 +44,7 @@ export function LineChart({ title, rounds, series, yRange, testid }: { title: st
     });
     return () => {
       live = false;
+      watch.disconnect();
       plot?.destroy();
     };
   }, [rounds, series, yRange, i18n.language]);

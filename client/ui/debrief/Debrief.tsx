@@ -95,7 +95,7 @@ export default function Debrief() {
         <ol className="timeline">
           {timeline.map((e, i) => (
             <li key={i}>
-              <span className="news-round">{t('news.round', { round: e.round })}</span> <span className="hint">{t(`phase.${e.phase}`)}</span> {describeEvent(e, scenario, t, lng)}
+              <span className="news-round">{t('news.round', { round: e.round })}</span> <span className="hint">{t(`phase.${e.phase}`)}</span> {describeEvent(e, scenario, t, lng, { seat: view.seat, demands: view.demands })}
             </li>
           ))}
         </ol>

@@ -24,7 +24,7 @@ function BalanceMeter({ balance }: { balance: SeatView['balance'] }) {
           {t(`gap.${gap}`)}
         </strong>
       </div>
-      <div className="balance-track" role="meter" aria-valuemin={R_MIN} aria-valuemax={R_MAX} aria-valuenow={(low + high) / 2} aria-valuetext={t('common.labelled', { label: t(`gap.${gap}`), value: label })}>
+      <div className="balance-track" role="meter" aria-labelledby="balance-h" aria-valuemin={R_MIN} aria-valuemax={R_MAX} aria-valuenow={(low + high) / 2} aria-valuetext={t('common.labelled', { label: t(`gap.${gap}`), value: label })}>
         <span className="balance-parity" style={{ left: `${pos(1)}%` }} aria-hidden="true" />
         <span className={`balance-band${exact ? ' exact' : ''}`} style={{ left: `${pos(low)}%`, width: `${Math.max(1.2, pos(high) - pos(low))}%` }} />
       </div>

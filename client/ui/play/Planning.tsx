@@ -96,12 +96,12 @@ export function Planning() {
                   </span>
                   <WhyNot refusal={blocked} />
                 </th>
-                <td>{it.cost}</td>
-                <td>{it.delay === 0 ? t('plan.thisRound') : t('plan.inRound', { round: view.round + it.delay })}</td>
-                <td>
+                <td data-label={t('plan.cost')}>{it.cost}</td>
+                <td data-label={t('plan.arrives')}>{it.delay === 0 ? t('plan.thisRound') : t('plan.inRound', { round: view.round + it.delay })}</td>
+                <td data-label={t('plan.risk')}>
                   {Math.round(it.supplierRisk * 100)}%<span className="hint"> {t(`suppliers.${it.supplier}`, { defaultValue: it.supplier })}</span>
                 </td>
-                <td>
+                <td className="qty">
                   <span className="stepper">
                     <button type="button" aria-label={t('plan.less', { item: tx(it.name, lng) })} onClick={() => setQty({ ...qty, [it.id]: Math.max(0, q - 1) })} disabled={!canPlan || q === 0}>
                       −
