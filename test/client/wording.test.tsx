@@ -137,7 +137,7 @@ describe("a demand's later lines", () => {
     m = act(m, 'azerbaijan', { type: 'issueDemand', demand: null, text: 'Open the road to Nakhchivan', deadline: 0 });
     m = advancePhase(advancePhase(advancePhase(m).match).match).match;
     const expired = m.events.find((e) => e.key === 'demand.expired')!;
-    expect(describeEvent(expired, scenario, t, 'en', { seat: 'armenia', demands: m.demands })).toBe('The deadline passed without an answer: “Open the road to Nakhchivan”.');
+    expect(describeEvent(expired, scenario, t, 'en', { seat: 'armenia', demands: m.demands })).toBe('The deadline passed without an answer: Open the road to Nakhchivan.');
   });
 });
 
@@ -146,12 +146,12 @@ describe('private lines read by someone else', () => {
   const plan: MatchEvent = { round: 1, phase: 'planning', key: 'plan.saved', params: { cost: 30 }, to: ['azerbaijan'] };
 
   it('are in the second person for their own seat', () => {
-    expect(describeEvent(choice, scenario, t, 'en', { seat: 'azerbaijan' })).toBe('You will press Berdzor (Lachin) by force at resolution.');
+    expect(describeEvent(choice, scenario, t, 'en', { seat: 'azerbaijan' })).toBe('You will press Berdzor/Lachin by force at resolution.');
   });
 
   it('name the seat in the debrief and for the facilitator', () => {
     for (const seat of ['armenia', 'facilitator', 'eu'] as const) {
-      expect(describeEvent(choice, scenario, t, 'en', { seat })).toBe('Azerbaijan chooses to press Berdzor (Lachin) by force at resolution.');
+      expect(describeEvent(choice, scenario, t, 'en', { seat })).toBe('Azerbaijan chooses to press Berdzor/Lachin by force at resolution.');
       expect(describeEvent(plan, scenario, t, 'en', { seat })).toBe('Azerbaijan saves its plan: it costs 30.');
     }
   });
