@@ -1,12 +1,18 @@
 // A scenario as a player's browser may hold it: everything but the seats' confidential briefings
-// and objectives. A seat receives its own (the room's `briefing` message); the facilitator's token,
-// or the end of the match, opens every seat's.
+// and objectives, and the texts of the event cards only some seats learn of. A seat receives its
+// own (the room's `briefing` message); the facilitator's token, or the end of the match, opens
+// every seat's.
 import type { PlayingSeat, Scenario } from '../scenario/schema.js';
 
 type SeatDef = NonNullable<Scenario['seats'][PlayingSeat]>;
 
-/** What only a seat (and the facilitator) reads: its briefing and its objectives. */
-export type SeatSecrets = Pick<SeatDef, 'briefing' | 'objectives'>;
+type EventCard = Scenario['events'][number];
+
+/** A private event card's words: only the seats it is addressed to read them. */
+export type PrivateCard = Pick<EventCard, 'id' | 'headline' | 'text'>;
+
+/** What only a seat (and the facilitator) reads: its briefing, its objectives, the private cards addressed to it. */
+export type SeatSecrets = Pick<SeatDef, 'briefing' | 'objectives'> & { cards: PrivateCard[] };
 
 /** A seat as anyone sees it: its name, and its secrets once they were given to this client. */
 export type PublicSeat = Pick<SeatDef, 'name'> & Partial<SeatSecrets>;
@@ -19,14 +25,18 @@ export type SeatBriefs = Partial<Record<PlayingSeat, SeatSecrets>>;
 
 const SEATS: readonly PlayingSeat[] = ['armenia', 'azerbaijan', 'russia', 'eu'];
 
-/** The scenario without any seat's briefing or objectives. */
+/** A private card as the public scenario holds it: its rules, no words. */
+const HIDDEN = { en: '' };
+
+/** The scenario without any seat's briefing or objectives, and without the words of private cards. */
 export function publicScenario(s: Scenario): PublicScenario {
   const seats: PublicScenario['seats'] = {};
   for (const seat of SEATS) {
     const def = s.seats[seat];
     if (def) seats[seat] = { name: def.name };
   }
-  return { ...s, seats };
+  const events = s.events.map((e) => (e.private.length ? { ...e, headline: HIDDEN, text: HIDDEN } : e));
+  return { ...s, seats, events };
 }
 
 /** The secrets `seat` may read: its own; every seat's when `open` (the facilitator, or after the end). */
@@ -34,20 +44,28 @@ export function seatBriefs(s: Scenario, seat: string, open: boolean): SeatBriefs
   const out: SeatBriefs = {};
   for (const p of SEATS) {
     const def = s.seats[p];
-    if (def && (open || p === seat)) out[p] = { briefing: def.briefing, objectives: def.objectives };
+    if (!def || !(open || p === seat)) continue;
+    const cards = s.events.filter((e) => e.private.includes(p)).map(({ id, headline, text }) => ({ id, headline, text }));
+    out[p] = { briefing: def.briefing, objectives: def.objectives, cards };
   }
   return out;
 }
 
-/** A public scenario with the secrets a client was given put back in their seats. */
+/** A public scenario with the secrets a client was given put back: in their seats, and the private cards' words. */
 export function withBriefs(s: PublicScenario, briefs: SeatBriefs): PublicScenario {
   const seats: PublicScenario['seats'] = { ...s.seats };
+  const cards = new Map<string, PrivateCard>();
   for (const p of SEATS) {
     const secret = briefs[p];
     const seat = seats[p];
     if (secret && seat) seats[p] = { ...seat, ...secret };
+    for (const c of secret?.cards ?? []) cards.set(c.id, c);
   }
-  return { ...s, seats };
+  const events = s.events.map((e) => {
+    const c = cards.get(e.id);
+    return c ? { ...e, headline: c.headline, text: c.text } : e;
+  });
+  return { ...s, seats, events };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   publicScenario,
   sameName,
   seatBriefs,
+  withBriefs,
   type ClientMessageType,
 } from '../../shared/protocol/index.js';
 import { loadScenario } from '../../shared/scenario/files.js';
@@ -73,6 +74,23 @@ describe('what people type and what seats read', () => {
     expect(Object.keys(seatBriefs(s, 'armenia', false))).toEqual(['armenia']);
     expect(Object.keys(seatBriefs(s, 'spectator', false))).toEqual([]);
     expect(Object.keys(seatBriefs(s, 'armenia', true)).sort()).toEqual(['armenia', 'azerbaijan', 'eu', 'russia']);
+  });
+
+  it('keeps a private event card’s words for the seats it is addressed to, and puts them back for them', () => {
+    const s = loadScenario('august-2022');
+    const privateCards = s.events.filter((e) => e.private.length);
+    expect(privateCards.length).toBeGreaterThan(1);
+    const pub = publicScenario(s);
+    const text = JSON.stringify(pub);
+    for (const c of privateCards) for (const words of [c.headline, c.text]) for (const l of ['en', 'hy', 'az', 'ru'] as const) if (words[l]) expect(text).not.toContain(words[l]);
+    // Armenia gets back the words of the cards addressed to it, and only those.
+    const armenia = withBriefs(pub, seatBriefs(s, 'armenia', false));
+    for (const c of privateCards) {
+      const got = armenia.events.find((e) => e.id === c.id)!;
+      expect(got.headline.en === c.headline.en, c.id).toBe(c.private.includes('armenia'));
+    }
+    // The facilitator (an open view) reads every card.
+    expect(withBriefs(pub, seatBriefs(s, 'facilitator', true)).events).toEqual(s.events);
   });
 });
 
