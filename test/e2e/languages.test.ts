@@ -168,7 +168,7 @@ describe('each player in their own language', () => {
       body: JSON.stringify({ name: 'Yerevan · Baku · Tbilisi', scenario, rooms: 1, seed: 5, timers: long, seats: { armenia: 'human', azerbaijan: 'human', russia: 'human', eu: 'bot' } }),
     });
     expect(made.status).toBe(201);
-    const session = (await made.json()) as { sessionId: string; facilitatorToken: string; rooms: { code: string; matchId: string }[] };
+    const session = (await made.json()) as { sessionId: string; facilitatorToken: string; rooms: { code: string; matchId: string; keys: Record<string, string> }[] };
     const code = session.rooms[0].code;
 
     for (const lng of ['hy', 'az', 'ru'] as const) {
@@ -181,7 +181,7 @@ describe('each player in their own language', () => {
       await ctx.addInitScript((v) => localStorage.setItem('parity.classSessions', v), saved);
       const p = await ctx.newPage();
       p.on('pageerror', (e) => errors.push(`${lng}: ${e.message}`));
-      await p.goto(`${server.url}/?code=${code}&seat=${SEATS[lng]}`);
+      await p.goto(`${server.url}/?code=${code}&seat=${SEATS[lng]}&key=${session.rooms[0].keys[SEATS[lng]]}`);
       await p.locator('.home').waitFor();
       pages[lng] = p;
     }
