@@ -106,7 +106,7 @@ async function inEachLanguage(screen: string, check = true) {
       const left = (await visibleTexts(p)).filter((text) => !SCENARIO_EN.has(text)).flatMap((text) => patterns.filter((x) => x.re.test(text)).map((x) => `${x.key}: ${text}`));
       expect(left, `${screen} in ${lng}: English interface strings`).toEqual([]);
     }
-    for (const [width, height] of [[1280, 720], [1024, 768], [390, 844]] as const) {
+    for (const [width, height] of [[1280, 720], [1024, 768], [390, 844], [360, 740]] as const) {
       await p.setViewportSize({ width, height });
       await p.waitForTimeout(150);
       await p.screenshot({ path: join(SHOTS, `${screen}-${lng}-${width}.png`) });
