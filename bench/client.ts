@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildClient, launchChromium, PHONE, playNowToMap, ROOT, startServer } from '../test/e2e/helpers.js';
 import { fetchedAgain, SLOW_4G, totalBytes, watchWire } from '../test/e2e/wire.js';
+import type { CreatedMatch } from '../shared/protocol/index.js';
 
 const DIST = join(ROOT, 'dist', 'client');
 const RUNS = 7;
@@ -132,12 +133,12 @@ async function escalationFrames(): Promise<number[]> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ seed: 3, timers: long, seats: { armenia: 'human', azerbaijan: { controller: 'bot', strategy: 'hawk' }, russia: 'bot', eu: 'bot' } }),
     });
-    const { code } = (await res.json()) as { code: string };
+    const { code, seatKeys: keys } = (await res.json()) as CreatedMatch;
     const ctx = await browser.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await ctx.newPage();
     // tsx keeps function names with a helper the page does not have.
     await page.addInitScript('window.__name = (f) => f');
-    await page.goto(`${srv.url}/?code=${code}&seat=armenia`);
+    await page.goto(`${srv.url}/?code=${code}&seat=armenia&key=${keys.armenia ?? ''}`);
     await page.getByLabel('Your name').fill('Bench');
     await page.getByRole('button', { name: /^Join/ }).click();
     await page.getByTestId('to-briefing').click();

@@ -1,6 +1,6 @@
 // The join link a facilitator's sheet prints, `/?code=ABCDEF&seat=armenia&key=…` (the seat's key,
 // docs/protocol.md §2), and how the home screen reads it back to pre-fill the join form.
-import { normaliseSeatKey } from '../shared/protocol/index.js';
+import { normaliseSeatKey } from '../shared/protocol/values.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
 import { PLAYING_SEATS } from './seats.js';
 

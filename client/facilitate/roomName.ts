@@ -2,7 +2,7 @@
 // "Room 2 · fork @3": shared/protocol/classApi.ts); those defaults are put into the reader's words
 // here, and a name the facilitator chose is shown as written.
 import type { TFunction } from 'i18next';
-import { parseRoomLabel } from '../../shared/protocol/index.js';
+import { parseRoomLabel } from '../../shared/protocol/values.js';
 
 export function roomName(label: string, t: TFunction): string {
   const p = parseRoomLabel(label);

@@ -3,7 +3,9 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { Action } from '../../shared/engine/actions.js';
 import type { Seat } from '../../shared/engine/types.js';
-import { applyViewUpdate, LEAVE_CODES, type ClientMessages, type ClientMessageType, type JoinInfo, type Refused, type RoomState, type ScenarioSummary, type ServerMessages } from '../../shared/protocol/index.js';
+import { LEAVE_CODES } from '../../shared/protocol/values.js';
+import { applyViewUpdate } from '../../shared/protocol/views.js';
+import type { ClientMessages, ClientMessageType, JoinInfo, Refused, RoomState, ScenarioSummary, ServerMessages } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { PLAYING_SEATS } from '../seats.js';
 import type { GameStoreApi } from '../store/game.js';

@@ -7,7 +7,7 @@ import { concessionBalance, durabilityAt, packageCost } from '../../shared/engin
 import type { SeatView } from '../../shared/engine/view.js';
 import type { OwnParty } from '../../shared/engine/view.js';
 import type { Demand } from '../../shared/engine/types.js';
-import { asScenario, type PublicScenario } from '../../shared/protocol/index.js';
+import { asScenario, type PublicScenario } from '../../shared/protocol/scenario.js';
 import type { Party } from '../../shared/scenario/schema.js';
 
 export type Likelihood = 'likely' | 'even' | 'unlikely';

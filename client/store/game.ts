@@ -1,6 +1,7 @@
 // The client's single store. net/ writes the server's messages in; panels and the map read them.
 import { createStore } from 'zustand';
-import { withBriefs, type PublicScenario, type SeatBriefs, type SeatKeys } from '../../shared/protocol/index.js';
+import { withBriefs, type PublicScenario, type SeatBriefs } from '../../shared/protocol/scenario.js';
+import type { SeatKeys } from '../../shared/protocol/index.js';
 import type { ChatMessage, Connection, JoinInfo, Notice, Pending, RoomState, RoundReport, Screen, SeatView, Session } from './types.js';
 
 const RESOLVED: SeatView['phase'][] = ['resolution', 'report'];

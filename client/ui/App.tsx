@@ -5,13 +5,14 @@ import { screenOf } from '../store/game.js';
 import { useGame } from './context.js';
 import { Home } from './Home.js';
 import { Lobby } from './Lobby.js';
-import { Briefing } from './Briefing.js';
 import { Toasts } from './Toasts.js';
 import { Notices } from './Notices.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 
 // The play screen carries the map (Phaser) and the debrief its charts: both load when a match starts.
+// The briefing asks the engine's rules (is "ready" the engine's done?): it comes with them.
+const Briefing = lazy(() => import('./Briefing.js').then((m) => ({ default: m.Briefing })));
 const PlayScreen = lazy(() => import('./play/PlayScreen.js'));
 const Debrief = lazy(() => import('./debrief/Debrief.js'));
 

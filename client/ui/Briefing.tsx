@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { tx } from '../i18n.js';
 import { formatMonth } from './format.js';
 import { TranslationNotes } from './TranslationNotes.js';
-import { useGame, useIntents, useRules, useStoreApi } from './context.js';
+import { useGame, useIntents, useStoreApi } from './context.js';
+import { useRules } from './hooks/useRules.js';
 
 export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,8 @@
 // The facilitator key and the seats' own links, for the one who created the match: folded away
 // behind a step of its own, so the lobby can be projected without showing them.
 import { useTranslation } from 'react-i18next';
-import { formatSeatKey, type SeatKeys } from '../../shared/protocol/index.js';
+import { formatSeatKey } from '../../shared/protocol/values.js';
+import type { SeatKeys } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { joinLink } from '../joinLink.js';
 

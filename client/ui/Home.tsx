@@ -9,7 +9,7 @@ import type { Difficulty, ScenarioSummary } from '../net/intents.js';
 import { useIntents } from './context.js';
 import { OpenMatches } from './OpenMatches.js';
 import { errorText } from './errors.js';
-import { preloadPlay } from './preload.js';
+import { preloadPlay, preloadRulesWhenIdle } from './preload.js';
 import { ResumeMatches } from './ResumeMatches.js';
 
 const TIMER_SCALES = [0.25, 0.5, 1, 2] as const;
@@ -32,6 +32,7 @@ export function Home() {
   const [code, setCode] = useState(link.code);
   const linkSeat = link.seat && code === link.code ? link.seat : null;
   // The seat's key stays in memory, not in the address bar (nor in a screenshot of it).
+  useEffect(preloadRulesWhenIdle, []);
   useEffect(() => {
     if (link.key) history.replaceState(null, '', `/?code=${encodeURIComponent(link.code)}&seat=${link.seat}`);
   }, [link]);

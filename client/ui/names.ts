@@ -1,6 +1,6 @@
 // Names of seats, regions, demands, items and events, from the scenario and the locale files.
 import type { TFunction } from 'i18next';
-import { asScenario, type PublicScenario } from '../../shared/protocol/index.js';
+import { asScenario, type PublicScenario } from '../../shared/protocol/scenario.js';
 import type { MatchEvent, Seat } from '../../shared/engine/types.js';
 import { tx } from '../i18n.js';
 import { describeEvent as describe, type Language, type Reader, type Translator } from '../../shared/i18n/index.js';

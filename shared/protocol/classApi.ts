@@ -10,14 +10,15 @@ import { PLAYING_SEATS, textSchema, type Mediator, type Party, type Phase, type 
 import { MAX_PHASE_SECONDS, seatsChoice, timersChoice, type JoinAddress, type SeatKeys } from './matchApi.js';
 import type { ChatMessage, FacilitatorLogEntry, MatchExportRecord, TextByLanguage } from './records.js';
 import { CONTROL_OPS, extendSeconds, type RoomRefusal } from './room.js';
+import { MAX_ROOMS } from './values.js';
+
+export { MAX_ROOMS } from './values.js';
 
 export interface Limits {
   maxPauses: number;
   maxExtensionSeconds: number;
 }
 
-/** How many rooms one class session may have: the console's field and the server's check. */
-export const MAX_ROOMS = 12;
 
 /** POST /api/sessions. */
 export const createSessionBody = z
@@ -78,17 +79,6 @@ export type TimelineChannels = (typeof TIMELINE_CHANNELS)[number];
 export const CSV_KINDS = ['meters', 'decisions'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
 
-/** A session's n-th room as the server names it (in English: exports and logs keep it; the console shows it in the reader's language). */
-export const defaultRoomLabel = (n: number): string => `Room ${n}`;
-/** A fork's name when the facilitator gives none. */
-export const defaultForkLabel = (origin: string, round: number): string => `${origin} · fork @${round}`;
-/** What a default name says: the n-th room, or a fork of a room after a round; null for a name someone chose. */
-export function parseRoomLabel(label: string): { room: number } | { of: string; round: number } | null {
-  const room = /^Room (\d+)$/.exec(label);
-  if (room) return { room: Number(room[1]) };
-  const fork = /^(.+) · fork @(\d+)$/.exec(label);
-  return fork ? { of: fork[1], round: Number(fork[2]) } : null;
-}
 
 export interface RoomRef {
   matchId: string;

@@ -8,3 +8,4 @@ export * from './matchApi.js';
 export * from './classApi.js';
 export * from './scenario.js';
 export * from './text.js';
+export * from './values.js';

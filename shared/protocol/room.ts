@@ -9,18 +9,12 @@ import type { Phase, PlayingSeat } from '../scenario/schema.js';
 import type { ChatMessage } from './records.js';
 import type { SeatBriefs } from './scenario.js';
 import { cleanName } from './text.js';
+import { normaliseSeatKey } from './values.js';
 import type { ViewUpdate } from './views.js';
+
 
 /** Every seat a client may join as. */
 export const JOIN_SEATS = ['armenia', 'azerbaijan', 'russia', 'eu', 'facilitator', 'spectator'] as const;
-
-/** A seat key's letters: the join code's alphabet (no I, L, O, 0, 1), 20 of them (99 bits). */
-export const SEAT_KEY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const SEAT_KEY_LENGTH = 20;
-/** A key as typed or scanned: upper case, without spaces or dashes. */
-export const normaliseSeatKey = (key: string): string => key.toUpperCase().replace(/[^A-Z0-9]/g, '');
-/** A key in groups of five, to read out or type. */
-export const formatSeatKey = (key: string): string => normaliseSeatKey(key).replace(/(.{5})(?=.)/g, '$1-');
 
 /**
  * `client.joinById(roomId, options)`: `token` is the facilitator token, needed for `facilitator`;
@@ -47,13 +41,6 @@ export type JoinOptions = z.infer<typeof joinOptions>;
  */
 export type JoinRefusalCode = 'bad_join' | 'wrong_seat' | 'bad_token' | 'seat_full' | 'needs_key' | 'bad_key' | 'name_taken' | 'too_many';
 
-/** Close codes of a connection the room ends (the client should not join again by itself). */
-export const LEAVE_CODES = {
-  /** The facilitator removed this participant from the seat. */
-  removed: 4403,
-  /** The same person (same `member`) joined the seat again, from another tab or device. */
-  elsewhere: 4409,
-} as const;
 
 /** Echoed in the reply, so the client can match answers to questions. */
 export const refSchema = z.union([z.string().max(40), z.number().int()]).optional();

@@ -2,7 +2,7 @@
 // each seat people play a QR code and a link with the seat's key, at an address phones can reach.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatSeatKey } from '../../../shared/protocol/index.js';
+import { formatSeatKey } from '../../../shared/protocol/values.js';
 import { joinLink } from '../../joinLink.js';
 import { PLAYING_SEATS } from '../../seats.js';
 import { useConsole } from '../consoleContext.js';

@@ -2,7 +2,7 @@
 // and its timeline with what each side knew when it decided.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatSeatKey } from '../../../shared/protocol/index.js';
+import { formatSeatKey } from '../../../shared/protocol/values.js';
 import type { ApiError, ChatLine, ControlOp, PlayingSeat, RoomTimeline } from '../../net/facilitator.js';
 import { PLAYING_SEATS } from '../../seats.js';
 import { formatDuration, formatRatio, formatTime } from '../../ui/format.js';

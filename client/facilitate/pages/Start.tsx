@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, loadScenario } from '../../net/http.js';
 import type { ScenarioSummary } from '../../net/intents.js';
 import { ApiError, sessionApi, type Controller, type PlayingSeat } from '../../net/facilitator.js';
-import { MAX_ROOMS } from '../../../shared/protocol/classApi.js';
+import { MAX_ROOMS } from '../../../shared/protocol/values.js';
 import { seatsOf } from '../../seats.js';
 import { formatDate } from '../../ui/format.js';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js';

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { tx } from '../../i18n.js';
 import { durabilityPreview } from '../../preview/odds.js';
 import type { Action } from '../../../shared/engine/actions.js';
-import { useGame, useRules } from '../context.js';
+import { useGame } from '../context.js';
+import { useRules } from '../hooks/useRules.js';
 import { WhyNot } from './WhyNot.js';
 
 /** `actionFor` makes the action the chosen clauses would send (a proposal, a counter); the engine says whether it may be sent. */

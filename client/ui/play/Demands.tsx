@@ -1,6 +1,6 @@
 // Demands: issue one; answer one with an honest preview of what each answer risks; decide what
 // follows a refusal of one's own demand.
-import { asScenario } from '../../../shared/protocol/index.js';
+import { asScenario } from '../../../shared/protocol/scenario.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isParty } from '../../../shared/engine/match.js';
@@ -10,7 +10,8 @@ import type { Action } from '../../../shared/engine/actions.js';
 import type { Demand } from '../../../shared/engine/types.js';
 import { tx } from '../../i18n.js';
 import { demandPreview, demandPressure, escalationRange, ownParty } from '../../preview/odds.js';
-import { useGame, useIntents, useRules } from '../context.js';
+import { useGame, useIntents } from '../context.js';
+import { useRules } from '../hooks/useRules.js';
 import { isImposition } from '../events.js';
 import { namer } from '../names.js';
 import { ClausePicker } from './ClausePicker.js';

@@ -1,6 +1,6 @@
 // The planning panel: spend the round's budget on procurement, reform or diplomacy; see delivery
 // times and supplier risk; a party may prepare an escalation.
-import { asScenario } from '../../../shared/protocol/index.js';
+import { asScenario } from '../../../shared/protocol/scenario.js';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INPUT_LIMITS, type ActionOf } from '../../../shared/engine/actions.js';
@@ -9,7 +9,8 @@ import { planCost } from '../../../shared/engine/queries.js';
 import type { Party } from '../../../shared/scenario/schema.js';
 import { tx } from '../../i18n.js';
 import { ownParty } from '../../preview/odds.js';
-import { useGame, useIntents, useRules } from '../context.js';
+import { useGame, useIntents } from '../context.js';
+import { useRules } from '../hooks/useRules.js';
 import { namer } from '../names.js';
 import { WhyNot } from './WhyNot.js';
 

@@ -5,7 +5,8 @@ import { PARTIES, type Mediator } from '../../../shared/scenario/schema.js';
 import { tx } from '../../i18n.js';
 import { durabilityPreview } from '../../preview/odds.js';
 import type { Action } from '../../../shared/engine/actions.js';
-import { useGame, useIntents, useRules } from '../context.js';
+import { useGame, useIntents } from '../context.js';
+import { useRules } from '../hooks/useRules.js';
 import { ClausePicker } from './ClausePicker.js';
 import { WhyNot } from './WhyNot.js';
 
