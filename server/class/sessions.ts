@@ -21,11 +21,11 @@ export interface SessionDeps {
 const newSessionId = () => `s${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`;
 
 /** POST /api/sessions: the session and its rooms, with the facilitator token (shown once). */
-export function createSession(deps: SessionDeps, body: unknown): Result<CreatedSession, 'bad_request' | 'no_free_code'> {
+export async function createSession(deps: SessionDeps, body: unknown): Promise<Result<CreatedSession, 'bad_request' | 'no_free_code'>> {
   const parsed = createSessionBody.safeParse(body);
   if (!parsed.success) return badRequest(issuesOf(parsed.error.issues));
   const b = parsed.data;
-  const scenario = deps.library.find(b.scenario);
+  const scenario = await deps.library.find(b.scenario);
   if (!scenario) return badRequest([`scenario: no scenario "${b.scenario}" (a shipped id from GET /api/scenarios, or an id from POST /api/scenarios)`]);
   const chosen = b.seats;
   const perRoom = Array.isArray(chosen) ? chosen : Array.from({ length: b.rooms }, () => chosen ?? {});
@@ -55,28 +55,33 @@ export function createSession(deps: SessionDeps, body: unknown): Result<CreatedS
     passphrase: b.passphrase ? seal(token, b.passphrase) : null,
     createdAt: Date.now(),
   };
-  deps.sessions.createSession(session);
+  await deps.sessions.createSession(session);
   const rooms: RoomRef[] = [];
   for (const [i, roomSeats] of seats.entries()) {
     const label = `Room ${i + 1}`;
-    const made = storeNewMatch(deps.store, { scenario: scenario.id, name: `${b.name} · ${label}`.slice(0, 120), seed, seats: roomSeats, timers, tokenHash });
+    const made = await storeNewMatch(deps.store, { scenario: scenario.id, name: `${b.name} · ${label}`.slice(0, 120), seed, seats: roomSeats, timers, tokenHash });
     if (!made.ok) return made;
     const { matchId, code } = made.value;
-    deps.sessions.addRoom({ sessionId: session.id, matchId, code, position: i, label, forkOf: null, createdAt: Date.now() });
+    await deps.sessions.addRoom({ sessionId: session.id, matchId, code, position: i, label, forkOf: null, createdAt: Date.now() });
     rooms.push({ matchId, code, label, forkOf: null });
   }
-  deps.sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'create', detail: { name: b.name, scenario: scenario.id, rooms: b.rooms, limits }, ok: true });
+  await deps.sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'create', detail: { name: b.name, scenario: scenario.id, rooms: b.rooms, limits }, ok: true });
   return accept({ sessionId: session.id, facilitatorToken: token, rooms });
 }
 
 /** One of the session's rooms, by match id. */
-export function roomOfSession(deps: SessionDeps, session: SessionRow, matchId: string): Result<SessionRoom, 'no_room'> {
-  const room = deps.sessions.roomOf(matchId);
+export async function roomOfSession(deps: SessionDeps, session: SessionRow, matchId: string): Promise<Result<SessionRoom, 'no_room'>> {
+  const room = await deps.sessions.roomOf(matchId);
   if (!room || room.sessionId !== session.id) return refuse('no_room', `no room "${matchId.slice(0, 64)}" in this session`);
   return accept(room);
 }
 
-export function sessionInfo(deps: SessionDeps, session: SessionRow): SessionInfo {
+export async function sessionInfo(deps: SessionDeps, session: SessionRow): Promise<SessionInfo> {
+  const rooms: SessionInfo['rooms'] = [];
+  for (const r of await deps.sessions.rooms(session.id)) {
+    const row = await deps.store.findByCode(r.code);
+    rooms.push({ ...roomRef(r), seats: row?.seats ?? {}, createdAt: r.createdAt, ended: row?.ended ?? null });
+  }
   return {
     sessionId: session.id,
     name: session.name,
@@ -86,10 +91,7 @@ export function sessionInfo(deps: SessionDeps, session: SessionRow): SessionInfo
     timers: session.timers,
     limits: session.limits,
     passphrase: session.passphrase !== null,
-    rooms: deps.sessions.rooms(session.id).map((r) => {
-      const row = deps.store.findByCode(r.code);
-      return { ...roomRef(r), seats: row?.seats ?? {}, createdAt: r.createdAt, ended: row?.ended ?? null };
-    }),
+    rooms,
   };
 }
 

@@ -46,8 +46,8 @@ function csvKind(req: Req): CsvKind {
 }
 
 /** The session named in the path, when the request carries its token; else the matching error. */
-function authorizeSession(deps: SessionDeps, req: Req): SessionRow {
-  const session = deps.sessions.readSession(String(req.params.id ?? '').slice(0, 64));
+async function authorizeSession(deps: SessionDeps, req: Req): Promise<SessionRow> {
+  const session = await deps.sessions.readSession(String(req.params.id ?? '').slice(0, 64));
   if (!session) throw new HttpError(404, 'no such session');
   const token = bearer(req);
   if (!token) throw new HttpError(401, 'this needs the session token: Authorization: Bearer <facilitatorToken>');
@@ -63,13 +63,13 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
   const replays: ReplayCache = new Map();
 
   const { roomRecords, roomTimeline, roomExport, csvText, classDebrief } = debriefReader(deps);
-  const record = (matchId: string): MatchRecord => {
-    const rec = deps.store.readMatch(matchId);
+  const record = async (matchId: string): Promise<MatchRecord> => {
+    const rec = await deps.store.readMatch(matchId);
     if (!rec) throw new HttpError(404, 'no such match');
     return rec;
   };
   /** One of the session's rooms, named in the path. */
-  const roomIn = (session: SessionRow, req: Req) => unwrap(roomOfSession(deps, session, String(req.params.matchId ?? '')));
+  const roomIn = async (session: SessionRow, req: Req) => unwrap(await roomOfSession(deps, session, String(req.params.matchId ?? '')));
 
   // ---- Scenarios ----
 
@@ -78,7 +78,7 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
     guarded(async (req, res) => {
       if (!uploads.allow(clientAddress(req))) throw new HttpError(429, 'too many uploads; try again in a minute');
       const text = await readText(req, MAX_SCENARIO_BYTES + 64 * 1024);
-      const r = library.upload(text);
+      const r = await library.upload(text);
       if (!r.ok) return sendJson(res, 400, { error: 'invalid scenario', issues: r.errors });
       const s = r.scenario;
       sendJson(res, 201, { id: s.id, originalId: r.originalId, title: s.title, rounds: s.rounds, mediators: s.mediators } satisfies UploadedScenario);
@@ -87,9 +87,9 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
 
   app.get(
     '/api/scenarios/:id',
-    guarded((req, res) => {
+    guarded(async (req, res) => {
       const id = String(req.params.id ?? '');
-      const s = /^[a-z0-9][a-z0-9-]{0,80}$/.test(id) ? library.find(id) : null;
+      const s = /^[a-z0-9][a-z0-9-]{0,80}$/.test(id) ? await library.find(id) : null;
       if (!s) throw new HttpError(404, `no scenario "${id.slice(0, 80)}"`);
       sendJson(res, 200, s);
     }),
@@ -101,14 +101,14 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
     '/api/sessions',
     guarded(async (req, res) => {
       if (!creations.allow(clientAddress(req))) throw new HttpError(429, 'too many sessions created; try again in a minute');
-      sendJson(res, 201, unwrap(createSession(deps, await readJson(req))));
+      sendJson(res, 201, unwrap(await createSession(deps, await readJson(req))));
     }),
   );
 
   app.post(
     '/api/sessions/:id/token',
     guarded(async (req, res) => {
-      const session = sessions.readSession(String(req.params.id ?? '').slice(0, 64));
+      const session = await sessions.readSession(String(req.params.id ?? '').slice(0, 64));
       if (!session) throw new HttpError(404, 'no such session');
       const { passphrase } = parse(tokenBody, await readJson(req));
       if (!session.passphrase) throw new HttpError(400, 'this session has no passphrase; use the token shown when it was created');
@@ -119,20 +119,20 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
         throw new HttpError(403, 'wrong passphrase');
       }
       wrongPassphrase.reset(session.id);
-      sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'token', detail: {}, ok: true });
+      await sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'token', detail: {}, ok: true });
       sendJson(res, 200, { facilitatorToken: token } satisfies TokenAnswer);
     }),
   );
 
   app.get(
     '/api/sessions/:id',
-    guarded((req, res) => sendJson(res, 200, sessionInfo(deps, authorizeSession(deps, req)))),
+    guarded(async (req, res) => sendJson(res, 200, await sessionInfo(deps, await authorizeSession(deps, req)))),
   );
 
   app.get(
     '/api/sessions/:id/overview',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
+      const session = await authorizeSession(deps, req);
       if (replays.size > 200) replays.clear();
       sendJson(res, 200, await overview(deps, session, replays));
     }),
@@ -141,18 +141,18 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
   app.post(
     '/api/sessions/:id/control',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
+      const session = await authorizeSession(deps, req);
       const b = parse(controlBody, await readJson(req));
-      sendResults(res, await control(deps, unwrap(pickRooms(sessions, session, b.rooms)), b.op, b.seconds));
+      sendResults(res, await control(deps, unwrap(await pickRooms(sessions, session, b.rooms)), b.op, b.seconds));
     }),
   );
 
   app.post(
     '/api/sessions/:id/inject',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
-      const { action, rooms } = unwrap(checkInject(library.get(session.scenario), await readJson(req)));
-      const picked = unwrap(pickRooms(sessions, session, rooms));
+      const session = await authorizeSession(deps, req);
+      const { action, rooms } = unwrap(checkInject(await library.get(session.scenario), await readJson(req)));
+      const picked = unwrap(await pickRooms(sessions, session, rooms));
       const detail = action.event !== undefined ? { event: action.event } : { custom: action.custom };
       sendResults(res, await act(deps, session, picked, 'inject', action, detail));
     }),
@@ -161,31 +161,31 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
   app.post(
     '/api/sessions/:id/broadcast',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
+      const session = await authorizeSession(deps, req);
       const b = parse(broadcastBody, await readJson(req));
-      unwrap(broadcastText(library.get(session.scenario), b.text));
-      sendResults(res, await broadcast(deps, session, unwrap(pickRooms(sessions, session, b.rooms)), b.name, b.text));
+      unwrap(broadcastText(await library.get(session.scenario), b.text));
+      sendResults(res, await broadcast(deps, session, unwrap(await pickRooms(sessions, session, b.rooms)), b.name, b.text));
     }),
   );
 
   app.post(
     '/api/sessions/:id/seat',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
+      const session = await authorizeSession(deps, req);
       const b = parse(seatBody, await readJson(req));
-      const action = unwrap(seatAction(library.get(session.scenario), b.seat, b.controller, b.strategy));
+      const action = unwrap(seatAction(await library.get(session.scenario), b.seat, b.controller, b.strategy));
       const { type: _type, ...detail } = action;
-      sendResults(res, await act(deps, session, unwrap(pickRooms(sessions, session, b.rooms)), 'seat', action, detail));
+      sendResults(res, await act(deps, session, unwrap(await pickRooms(sessions, session, b.rooms)), 'seat', action, detail));
     }),
   );
 
   app.get(
     '/api/sessions/:id/rooms/:matchId/chat',
-    guarded((req, res) => {
-      const room = roomIn(authorizeSession(deps, req), req);
+    guarded(async (req, res) => {
+      const room = await roomIn(await authorizeSession(deps, req), req);
       const q = query(req);
-      const rec = record(room.matchId);
-      const channels = channelsOf(library.get(rec.scenario));
+      const rec = await record(room.matchId);
+      const channels = channelsOf(await library.get(rec.scenario));
       const channel = q.get('channel');
       const issues: string[] = [];
       if (channel !== null && !channels.includes(channel)) issues.push(`channel: no channel "${channel.slice(0, 40)}" (channels: ${channels.join(', ')})`);
@@ -202,42 +202,42 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
   app.post(
     '/api/sessions/:id/rooms/:matchId/fork',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
-      const room = roomIn(session, req);
-      sendJson(res, 201, unwrap(forkRoom(deps, session, room, await readJson(req))));
+      const session = await authorizeSession(deps, req);
+      const room = await roomIn(session, req);
+      sendJson(res, 201, unwrap(await forkRoom(deps, session, room, await readJson(req))));
     }),
   );
 
   app.get(
     '/api/sessions/:id/rooms/:matchId/timeline',
-    guarded((req, res) => {
-      const session = authorizeSession(deps, req);
-      const room = roomIn(session, req);
+    guarded(async (req, res) => {
+      const session = await authorizeSession(deps, req);
+      const room = await roomIn(session, req);
       const channels = (query(req).get('channels') ?? 'none') as TimelineChannels;
       if (!TIMELINE_CHANNELS.includes(channels)) throw new HttpError(400, 'bad request', [`channels: one of ${TIMELINE_CHANNELS.join(', ')}`]);
-      sendJson(res, 200, roomTimeline(record(room.matchId), room, sessions.readLog(session.id, room.matchId), channels));
+      sendJson(res, 200, await roomTimeline(await record(room.matchId), room, await sessions.readLog(session.id, room.matchId), channels));
     }),
   );
 
   app.get(
     '/api/sessions/:id/log',
-    guarded((req, res) => sendJson(res, 200, sessions.readLog(authorizeSession(deps, req).id))),
+    guarded(async (req, res) => sendJson(res, 200, await sessions.readLog((await authorizeSession(deps, req)).id))),
   );
 
   app.get(
     '/api/sessions/:id/debrief',
-    guarded(async (req, res) => sendJson(res, 200, await classDebrief(authorizeSession(deps, req)))),
+    guarded(async (req, res) => sendJson(res, 200, await classDebrief(await authorizeSession(deps, req)))),
   );
 
   app.get(
     '/api/sessions/:id/export.json',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
+      const session = await authorizeSession(deps, req);
       const body: ClassExport = {
         exportedAt: Date.now(),
-        session: sessionInfo(deps, session),
+        session: await sessionInfo(deps, session),
         debrief: await classDebrief(session),
-        rooms: roomRecords(session).map(({ rec }) => roomExport(rec)),
+        rooms: await Promise.all((await roomRecords(session)).map(({ rec }) => roomExport(rec))),
       };
       sendJson(res, 200, body, attachment(`parity-class-${session.id}.json`));
     }),
@@ -245,19 +245,19 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
 
   app.get(
     '/api/sessions/:id/export.csv',
-    guarded((req, res) => {
-      const session = authorizeSession(deps, req);
+    guarded(async (req, res) => {
+      const session = await authorizeSession(deps, req);
       const kind = csvKind(req);
-      const rooms = roomRecords(session);
-      sendText(res, 200, csvText(kind, rooms), 'text/csv; charset=utf-8', attachment(`parity-class-${session.id}-${kind}.csv`));
+      const rooms = await roomRecords(session);
+      sendText(res, 200, await csvText(kind, rooms), 'text/csv; charset=utf-8', attachment(`parity-class-${session.id}-${kind}.csv`));
     }),
   );
 
   // ---- Exports of one match (a session's room, or any match) ----
 
   /** The record, for its facilitator token (a session's token for its rooms) or once ended. */
-  const exportable = (req: Req): MatchRecord => {
-    const rec = record(String(req.params.id ?? '').slice(0, 64));
+  const exportable = async (req: Req): Promise<MatchRecord> => {
+    const rec = await record(String(req.params.id ?? '').slice(0, 64));
     if (rec.ended !== null) return rec;
     const token = bearer(req);
     if (!token) throw new HttpError(401, 'the export opens when the match ends, or with the facilitator token');
@@ -267,18 +267,18 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
 
   app.get(
     '/api/matches/:id/export.json',
-    guarded((req, res) => {
-      const rec = exportable(req);
-      sendJson(res, 200, roomExport(rec), attachment(`parity-${rec.id}.json`));
+    guarded(async (req, res) => {
+      const rec = await exportable(req);
+      sendJson(res, 200, await roomExport(rec), attachment(`parity-${rec.id}.json`));
     }),
   );
 
   app.get(
     '/api/matches/:id/export.csv',
-    guarded((req, res) => {
-      const rec = exportable(req);
+    guarded(async (req, res) => {
+      const rec = await exportable(req);
       const kind = csvKind(req);
-      sendText(res, 200, csvText(kind, [{ rec, room: sessions.roomOf(rec.id) }]), 'text/csv; charset=utf-8', attachment(`parity-${rec.id}-${kind}.csv`));
+      sendText(res, 200, await csvText(kind, [{ rec, room: await sessions.roomOf(rec.id) }]), 'text/csv; charset=utf-8', attachment(`parity-${rec.id}-${kind}.csv`));
     }),
   );
 }

@@ -2,7 +2,7 @@
 // status code of each refusal the domains (match/, class/, store/) give.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorBody } from '../../shared/protocol/index.js';
-import type { Result } from '../refusal.js';
+import { Trouble, type Result } from '../refusal.js';
 
 export type Req = IncomingMessage & { params: Record<string, string>; body?: unknown };
 export type Res = ServerResponse;
@@ -64,6 +64,7 @@ export const guarded =
     } catch (e) {
       if (res.headersSent) return;
       if (e instanceof HttpError) return sendJson(res, e.status, { error: e.message, ...(e.issues ? { issues: e.issues } : {}) } satisfies ApiErrorBody);
+      if (e instanceof Trouble) return sendJson(res, e.kind === 'damaged' ? 409 : 503, { error: e.message } satisfies ApiErrorBody);
       console.error('[api]', e);
       sendJson(res, 500, { error: 'internal error' });
     }

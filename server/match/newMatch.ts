@@ -24,12 +24,12 @@ export function checkSeats(scenario: Scenario, choice: Partial<Record<PlayingSea
 }
 
 /** Store a new match's row under a free join code. */
-export function storeNewMatch(store: MatchStore, m: Omit<NewMatch, 'id' | 'code' | 'createdAt'>): Result<{ matchId: string; code: string }, 'no_free_code'> {
+export async function storeNewMatch(store: MatchStore, m: Omit<NewMatch, 'id' | 'code' | 'createdAt'>): Promise<Result<{ matchId: string; code: string }, 'no_free_code'>> {
   const id = newMatchId();
   for (let attempt = 0; attempt <= 20; attempt++) {
     const code = newCode();
-    if (store.findByCode(code)) continue;
-    store.createMatch({ id, code, createdAt: Date.now(), ...m });
+    if (await store.findByCode(code)) continue;
+    await store.createMatch({ id, code, createdAt: Date.now(), ...m });
     return accept({ matchId: id, code });
   }
   return refuse('no_free_code', 'no free join code');
@@ -39,22 +39,22 @@ export function storeNewMatch(store: MatchStore, m: Omit<NewMatch, 'id' | 'code'
  * POST /api/matches: a casual match, with its facilitator token (shown once). Seats named for a
  * mediator the scenario does not have are left out.
  */
-export function createCasualMatch(
+export async function createCasualMatch(
   store: MatchStore,
-  scenarios: { ids(): string[]; get(id: string): Scenario },
+  scenarios: { ids(): string[]; get(id: string): Promise<Scenario> },
   body: unknown,
-): Result<CreatedMatch, 'bad_request' | 'no_scenario' | 'no_free_code'> {
+): Promise<Result<CreatedMatch, 'bad_request' | 'no_scenario' | 'no_free_code'>> {
   const parsed = createMatchBody.safeParse(body);
   if (!parsed.success) return badRequest(issuesOf(parsed.error.issues));
   const b = parsed.data;
   if (!scenarios.ids().includes(b.scenario)) return refuse('no_scenario', `no scenario "${b.scenario}"`);
-  const scenario = scenarios.get(b.scenario);
+  const scenario = await scenarios.get(b.scenario);
   const chosen: Partial<Record<PlayingSeat, Choice>> = {};
   for (const s of playingSeats(scenario)) if (b.seats[s]) chosen[s] = b.seats[s];
   const seats = checkSeats(scenario, chosen, 'seats');
   if (!seats.ok) return seats;
   const token = newToken();
-  const made = storeNewMatch(store, {
+  const made = await storeNewMatch(store, {
     scenario: b.scenario,
     name: b.name,
     seed: b.seed ?? Math.floor(Math.random() * 2 ** 32),

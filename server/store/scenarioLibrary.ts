@@ -30,14 +30,14 @@ export class ScenarioLibrary {
     return listScenarioIds(this.dir);
   }
 
-  /** The scenario with this id, or null. */
-  find(id: string): Scenario | null {
+  /** The scenario with this id, or null (an upload is read from the store once, on any process). */
+  async find(id: string): Promise<Scenario | null> {
     const hit = this.cache.get(id);
     if (hit) return hit;
     let s: Scenario | null = null;
     if (this.shippedIds().includes(id)) s = loadScenario(id, this.dir);
     else {
-      const row = this.sessions.readScenario(id);
+      const row = await this.sessions.readScenario(id);
       if (row) s = scenarioOrThrow(JSON.parse(row.body), `uploaded scenario ${id}`);
     }
     if (s) this.cache.set(id, s);
@@ -45,8 +45,8 @@ export class ScenarioLibrary {
   }
 
   /** The scenario with this id; throws when there is none (rooms only ask for stored ids). */
-  get(id: string): Scenario {
-    const s = this.find(id);
+  async get(id: string): Promise<Scenario> {
+    const s = await this.find(id);
     if (!s) throw new Error(`no scenario "${id}"`);
     return s;
   }
@@ -55,7 +55,7 @@ export class ScenarioLibrary {
    * Validate an uploaded file's text (or `{"text": "<file text>"}`) and store it under a fresh id.
    * Refused with every error found, each naming its field.
    */
-  upload(body: string): UploadResult {
+  async upload(body: string): Promise<UploadResult> {
     let text = body;
     try {
       const outer = JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
@@ -71,7 +71,7 @@ export class ScenarioLibrary {
     // Stored as validated (defaults filled in); checked again when loaded.
     const check = parseScenario(scenario);
     if (!check.ok) return check;
-    this.sessions.saveScenario({ id: scenario.id, originalId, body: JSON.stringify(scenario), createdAt: Date.now() });
+    await this.sessions.saveScenario({ id: scenario.id, originalId, body: JSON.stringify(scenario), createdAt: Date.now() });
     this.cache.set(scenario.id, check.scenario);
     return { ok: true, scenario: check.scenario, originalId };
   }

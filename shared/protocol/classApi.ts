@@ -141,6 +141,8 @@ export interface RoomLine extends MatchFacts {
   seats: Partial<Record<PlayingSeat, SeatLive>>;
   facilitators: number;
   spectators: number;
+  /** Why the room cannot start: its record does not replay (fork it from its last good round). */
+  damaged?: string;
 }
 
 export interface RoomLive extends RoomRef, RoomLine {

@@ -1,0 +1,93 @@
+// Group commit, for either backend: the rooms' turns queued while one batch is being committed go
+// together in the next, in one transaction. A batch that fails as a whole (a lock, a full disk, a
+// lost connection) is tried again for a while; past that every write in it is refused
+// (StoreUnavailable) and nothing of it is kept. One write that fails alone (its match is held by
+// another process) is refused without holding the others back.
+import { NotOwner, StoreUnavailable, type MatchWrite } from './matchStore.js';
+
+/** Why one write of a batch was left out; null when it was kept. */
+export type WriteOutcome = null | { notOwner: true } | { failed: string };
+
+/** Commits a batch in one transaction, each write all-or-nothing; throws when the batch failed. */
+export type CommitBatch = (writes: MatchWrite[]) => Promise<WriteOutcome[]>;
+
+export interface RetryPolicy {
+  /** How long a failing batch is tried again before its writes are refused. */
+  retryForMs: number;
+  /** The first pause between tries; it doubles up to a quarter of a second. */
+  firstPauseMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retryForMs: 2500, firstPauseMs: 25 };
+
+interface Queued {
+  write: MatchWrite;
+  resolve(): void;
+  reject(e: Error): void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class WriteQueue {
+  private queued: Queued[] = [];
+  private busy: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private commit: CommitBatch,
+    private policy: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  write(w: MatchWrite): Promise<void> {
+    if (this.closed) return Promise.reject(new StoreUnavailable('the store is closed'));
+    return new Promise((resolve, reject) => {
+      this.queued.push({ write: w, resolve, reject });
+      // Rooms write at the end of their turn (setImmediate); start at the next one, so every
+      // room of this turn is in the batch.
+      if (!this.busy) this.busy = new Promise<void>((r) => setImmediate(r)).then(() => this.pump());
+    });
+  }
+
+  /** Resolves once every write queued so far has been committed or refused. */
+  async drain(): Promise<void> {
+    while (this.busy) await this.busy;
+  }
+
+  async close(): Promise<void> {
+    await this.drain();
+    this.closed = true;
+  }
+
+  private async pump(): Promise<void> {
+    while (this.queued.length) {
+      const batch = this.queued;
+      this.queued = [];
+      const outcomes = await this.attempt(batch.map((q) => q.write));
+      batch.forEach((q, i) => {
+        const o = outcomes instanceof Error ? outcomes : outcomes[i];
+        if (o === null) q.resolve();
+        else if (o instanceof Error) q.reject(o);
+        else q.reject('notOwner' in o ? new NotOwner(q.write.matchId) : new StoreUnavailable(o.failed));
+      });
+    }
+    this.busy = null;
+  }
+
+  private async attempt(writes: MatchWrite[]): Promise<WriteOutcome[] | StoreUnavailable> {
+    const until = Date.now() + this.policy.retryForMs;
+    let pause = this.policy.firstPauseMs;
+    for (let tries = 1; ; tries++) {
+      try {
+        return await this.commit(writes);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        if (Date.now() + pause > until) {
+          console.error(`[store] ${writes.length} writes refused after ${tries} tries: ${why}`);
+          return new StoreUnavailable(why);
+        }
+        await sleep(pause);
+        pause = Math.min(250, pause * 2);
+      }
+    }
+  }
+}
