@@ -61,7 +61,7 @@ describe('the database locked by another process for 7 s mid-play', () => {
     await arm.until(() => arm.view.phase === 'planning', 3000, 'planning');
     ok(await arm.send('chat', { channel: 'table', text: 'before the lock' }));
     const room = localRoom(m.matchId);
-    const before = { log: room.match.log.length, plan: arm.view.parties.armenia.plan };
+    const before = { log: room.match.log.length, plan: (arm.view.parties.armenia as { plan?: unknown }).plan };
 
     const lock = await lockDatabase(join(t.dir, 'parity.db'), 7000);
     const lockedAt = Date.now();
@@ -83,7 +83,7 @@ describe('the database locked by another process for 7 s mid-play', () => {
     // The match is as it was before: no plan in the room, none in the view the players hold.
     expect(room.match.log.length).toBe(before.log);
     expect(room.match.parties.armenia.plan).toEqual(before.plan);
-    expect(arm.view.parties.armenia.plan).toEqual(before.plan);
+    expect((arm.view.parties.armenia as { plan?: unknown }).plan).toEqual(before.plan);
 
     await lock.released;
     ok(await arm.act(PLAN));
