@@ -20,6 +20,16 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retryForMs: 2500, firstPauseMs: 25 };
 
+/**
+ * A room has one write under way at a time, so batches in flight together never hold two writes
+ * of one match: a database with several connections (PostgreSQL) takes the next batch while one
+ * is still on its way, and a write waits for at most one batch before its own.
+ */
+export interface QueueOptions extends Partial<RetryPolicy> {
+  /** Batches in flight at once (1 for SQLite's single connection). */
+  inFlight?: number;
+}
+
 interface Queued {
   write: MatchWrite;
   resolve(): void;
@@ -30,13 +40,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class WriteQueue {
   private queued: Queued[] = [];
-  private busy: Promise<void> | null = null;
+  private flying = 0;
+  private scheduled = false;
+  private idle: (() => void)[] = [];
   private closed = false;
+  private policy: RetryPolicy;
+  private inFlight: number;
 
   constructor(
     private commit: CommitBatch,
-    private policy: RetryPolicy = DEFAULT_RETRY,
-  ) {}
+    o: QueueOptions = {},
+  ) {
+    this.policy = { ...DEFAULT_RETRY, ...o };
+    this.inFlight = o.inFlight ?? 1;
+  }
 
   write(w: MatchWrite): Promise<void> {
     if (this.closed) return Promise.reject(new StoreUnavailable('the store is closed'));
@@ -44,13 +61,20 @@ export class WriteQueue {
       this.queued.push({ write: w, resolve, reject });
       // Rooms write at the end of their turn (setImmediate); start at the next one, so every
       // room of this turn is in the batch.
-      if (!this.busy) this.busy = new Promise<void>((r) => setImmediate(r)).then(() => this.pump());
+      if (!this.scheduled && this.flying < this.inFlight) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
     });
   }
 
   /** Resolves once every write queued so far has been committed or refused. */
-  async drain(): Promise<void> {
-    while (this.busy) await this.busy;
+  drain(): Promise<void> {
+    if (!this.queued.length && !this.flying && !this.scheduled) return Promise.resolve();
+    return new Promise((r) => this.idle.push(r));
   }
 
   async close(): Promise<void> {
@@ -58,19 +82,23 @@ export class WriteQueue {
     this.closed = true;
   }
 
-  private async pump(): Promise<void> {
-    while (this.queued.length) {
+  private pump(): void {
+    while (this.queued.length && this.flying < this.inFlight) {
       const batch = this.queued;
       this.queued = [];
-      const outcomes = await this.attempt(batch.map((q) => q.write));
-      batch.forEach((q, i) => {
-        const o = outcomes instanceof Error ? outcomes : outcomes[i];
-        if (o === null) q.resolve();
-        else if (o instanceof Error) q.reject(o);
-        else q.reject('notOwner' in o ? new NotOwner(q.write.matchId) : new StoreUnavailable(o.failed));
+      this.flying++;
+      void this.attempt(batch.map((q) => q.write)).then((outcomes) => {
+        batch.forEach((q, i) => {
+          const o = outcomes instanceof Error ? outcomes : outcomes[i];
+          if (o === null) q.resolve();
+          else if (o instanceof Error) q.reject(o);
+          else q.reject('notOwner' in o ? new NotOwner(q.write.matchId) : new StoreUnavailable(o.failed));
+        });
+        this.flying--;
+        this.pump();
+        if (!this.queued.length && !this.flying && !this.scheduled) for (const r of this.idle.splice(0)) r();
       });
     }
-    this.busy = null;
   }
 
   private async attempt(writes: MatchWrite[]): Promise<WriteOutcome[] | StoreUnavailable> {

@@ -21,6 +21,33 @@ const dataError = (e: unknown) => /^2[123]/.test(String((e as { code?: string })
 
 type Q = Pick<pg.PoolClient, 'query'>;
 
+/** The batch statement of `apply`: its parameters in the order `apply` gives them. */
+const BATCH = `
+WITH w AS (SELECT * FROM unnest($1::text[], $2::text[]) AS w(id, owner)),
+held AS (SELECT m.id, m.owner FROM matches m WHERE m.id = ANY($1::text[]) ORDER BY m.id FOR UPDATE),
+ok AS (SELECT w.id FROM w JOIN held h ON h.id = w.id WHERE w.owner IS NULL OR w.owner = h.owner),
+cut_log AS (DELETE FROM log t USING unnest($7::text[], $8::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)),
+put_log AS (INSERT INTO log (match_id, seq, at, entry) SELECT * FROM unnest($3::text[], $4::int[], $5::bigint[], $6::text[]) AS r(id, seq, at, body) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, entry = EXCLUDED.entry),
+cut_events AS (DELETE FROM events t USING unnest($13::text[], $14::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)),
+put_events AS (INSERT INTO events (match_id, seq, at, event) SELECT * FROM unnest($9::text[], $10::int[], $11::bigint[], $12::text[]) AS r(id, seq, at, body) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, event = EXCLUDED.event),
+put_rounds AS (INSERT INTO rounds (match_id, round, meters) SELECT * FROM unnest($15::text[], $16::int[], $17::text[]) AS r(id, round, meters) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, round) DO UPDATE SET meters = EXCLUDED.meters),
+cut_rounds AS (DELETE FROM rounds t USING unnest($18::text[], $19::int[]) AS c(id, last) WHERE t.match_id = c.id AND t.round > c.last AND c.id IN (SELECT id FROM ok)),
+put_standing AS (UPDATE matches m SET round = s.round, phase = s.phase, ended = s.ended, clock = s.clock, wake_at = s.wake_at
+  FROM unnest($20::text[], $21::int[], $22::text[], $23::text[], $24::text[], $25::bigint[]) AS s(id, round, phase, ended, clock, wake_at) WHERE m.id = s.id AND s.id IN (SELECT id FROM ok)),
+put_chat AS (INSERT INTO chat (match_id, id, channel, seat, name, text, at)
+  SELECT * FROM unnest($26::text[], $27::int[], $28::text[], $29::text[], $30::text[], $31::text[], $32::bigint[]) AS r(id, n, channel, seat, name, text, at) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, id) DO UPDATE SET channel = EXCLUDED.channel, seat = EXCLUDED.seat, name = EXCLUDED.name, text = EXCLUDED.text, at = EXCLUDED.at),
+put_joined AS (INSERT INTO participants (match_id, seat, name, at)
+  SELECT * FROM unnest($33::text[], $34::text[], $35::text[], $36::bigint[]) AS r(id, seat, name, at) WHERE r.id IN (SELECT id FROM ok)),
+put_lines AS (INSERT INTO facilitator_log (session_id, match_id, at, op, detail, ok, reason, amount)
+  SELECT session_id, match_id, at, op, detail, ok, reason, amount
+  FROM unnest($37::text[], $38::text[], $39::text[], $40::bigint[], $41::text[], $42::text[], $43::boolean[], $44::text[], $45::int[]) AS r(for_match, session_id, match_id, at, op, detail, ok, reason, amount)
+  WHERE r.for_match IN (SELECT id FROM ok))
+SELECT w.id, h.id IS NOT NULL AS found, h.owner FROM w LEFT JOIN held h ON h.id = w.id`;
+
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly ready: Promise<void>;
@@ -36,12 +63,14 @@ export class PostgresStore implements Store {
       statement_timeout: 2000,
       query_timeout: 2500,
       idle_in_transaction_session_timeout: 5000,
+      // Short statements only: compiling one (JIT) would cost more than running it.
+      options: '-c jit=off',
       types,
     } as pg.PoolConfig);
     // An idle connection that breaks (the server restarted) is dropped and replaced.
     this.pool.on('error', (e) => console.error('[store] postgres connection lost:', e.message));
     this.ready = this.withClient(migrate);
-    this.writes = new WriteQueue((batch) => this.commit(batch), retry);
+    this.writes = new WriteQueue((batch) => this.commit(batch), { ...retry, inFlight: 4 });
   }
 
   private async withClient<T>(f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -60,20 +89,6 @@ export class PostgresStore implements Store {
     } catch (e) {
       throw dataError(e) ? e : new StoreUnavailable(e instanceof Error ? e.message : String(e));
     }
-  }
-
-  private async tx<T>(f: (c: Q) => Promise<T>): Promise<T> {
-    return this.withClient(async (c) => {
-      await c.query('BEGIN');
-      try {
-        const out = await f(c);
-        await c.query('COMMIT');
-        return out;
-      } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
-    });
   }
 
   // ---- Matches ----
@@ -127,77 +142,56 @@ export class PostgresStore implements Store {
     return this.writes.write(w);
   }
 
-  /** The batch in one transaction; a write whose data is at fault is found by writing them one by one. */
+  /** The batch in one statement; a write whose data is at fault is found by writing them one by one. */
   private async commit(writes: MatchWrite[]): Promise<WriteOutcome[]> {
     try {
-      return await this.tx((c) => this.apply(c, writes));
+      return await this.apply(writes);
     } catch (e) {
-      if (!dataError(e) || writes.length === 1) {
-        if (writes.length === 1 && dataError(e)) return [{ failed: e instanceof Error ? e.message : String(e) }];
-        throw e;
-      }
+      if (!dataError(e)) throw e;
+      if (writes.length === 1) return [{ failed: e instanceof Error ? e.message : String(e) }];
       const out: WriteOutcome[] = [];
       for (const w of writes) out.push(...(await this.commit([w])));
       return out;
     }
   }
 
-  private async apply(c: Q, writes: MatchWrite[]): Promise<WriteOutcome[]> {
-    // Lock the batch's matches (a claim by another process waits for this commit), and fence:
-    // a write for a match another process's room holds now is left out.
-    const ids = [...new Set(writes.map((w) => w.matchId))];
-    const held = new Map((await c.query<{ id: string; owner: string | null }>(`SELECT id, owner FROM matches WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids])).rows.map((r) => [r.id, r.owner]));
-    const outcomes: WriteOutcome[] = writes.map((w) => (!held.has(w.matchId) ? { failed: `no match ${w.matchId}` } : w.owner !== null && held.get(w.matchId) !== w.owner ? { notOwner: true } : null));
-    const ok = writes.filter((_, i) => outcomes[i] === null);
-    if (!ok.length) return outcomes;
-
+  /**
+   * Every write of the batch in one statement (so one round trip, and atomic without BEGIN and
+   * COMMIT): the batch's matches are locked and fenced — a write for a match another process's
+   * room holds now is left out — then each table gets all its rows at once (unnest), and the
+   * stored log and events are cut where each write ends.
+   */
+  private async apply(writes: MatchWrite[]): Promise<WriteOutcome[]> {
     const cols = <T>(rows: T[], ...pick: ((r: T) => unknown)[]) => pick.map((f) => rows.map(f));
-    for (const [table, key, part] of [
-      ['log', 'entry', 'log'],
-      ['events', 'event', 'events'],
-    ] as const) {
-      // The stored entries end where the write's end: none past it (a lost write's, written again).
-      await c.query(`DELETE FROM ${table} t USING unnest($1::text[], $2::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto`, cols(ok, (w) => w.matchId, (w) => w[part].from + w[part].entries.length));
-      const rows = ok.flatMap((w) => w[part].entries.map((e, i) => ({ id: w.matchId, seq: w[part].from + i, at: w.at, body: JSON.stringify(e) })));
-      if (rows.length) {
-        await c.query(
-          `INSERT INTO ${table} (match_id, seq, at, ${key}) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[])
-           ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, ${key} = EXCLUDED.${key}`,
-          cols(rows, (r) => r.id, (r) => r.seq, (r) => r.at, (r) => r.body),
-        );
-      }
-    }
-    const rounds = ok.flatMap((w) => w.rounds.map((r) => ({ id: w.matchId, round: r.round, meters: JSON.stringify(r) })));
-    if (rounds.length) {
-      const last = ok.filter((w) => w.rounds.length);
-      await c.query(`DELETE FROM rounds t USING unnest($1::text[], $2::int[]) AS c(id, last) WHERE t.match_id = c.id AND t.round > c.last`, cols(last, (w) => w.matchId, (w) => w.rounds[w.rounds.length - 1].round));
-      await c.query(
-        `INSERT INTO rounds (match_id, round, meters) SELECT * FROM unnest($1::text[], $2::int[], $3::text[]) ON CONFLICT (match_id, round) DO UPDATE SET meters = EXCLUDED.meters`,
-        cols(rounds, (r) => r.id, (r) => r.round, (r) => r.meters),
-      );
-    }
-    const standing = ok.filter((w) => w.standing);
-    if (standing.length) {
-      await c.query(
-        `UPDATE matches m SET round = s.round, phase = s.phase, ended = s.ended, clock = s.clock, wake_at = s.wake_at
-         FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS s(id, round, phase, ended, clock, wake_at) WHERE m.id = s.id`,
-        cols(standing, (w) => w.matchId, (w) => w.standing!.round, (w) => w.standing!.phase, (w) => w.standing!.ended, (w) => (w.standing!.clock ? JSON.stringify(w.standing!.clock) : null), (w) => wakeAt(w.standing!)),
-      );
-    }
-    const chat = ok.flatMap((w) => w.chat.map((m) => ({ ...m, matchId: w.matchId })));
-    if (chat.length) {
-      await c.query(
-        `INSERT INTO chat (match_id, id, channel, seat, name, text, at) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])
-         ON CONFLICT (match_id, id) DO UPDATE SET channel = EXCLUDED.channel, seat = EXCLUDED.seat, name = EXCLUDED.name, text = EXCLUDED.text, at = EXCLUDED.at`,
-        cols(chat, (m) => m.matchId, (m) => m.id, (m) => m.channel, (m) => m.seat, (m) => m.name, (m) => m.text, (m) => m.at),
-      );
-    }
-    const joined = ok.flatMap((w) => w.participants.map((p) => ({ ...p, matchId: w.matchId })));
-    if (joined.length) {
-      await c.query(`INSERT INTO participants (match_id, seat, name, at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])`, cols(joined, (p) => p.matchId, (p) => p.seat, (p) => p.name, (p) => p.at));
-    }
-    for (const w of ok) for (const line of w.facilitatorLog) await this.insertLog(c, line);
-    return outcomes;
+    const part = (key: 'log' | 'events') => {
+      const rows = writes.flatMap((w) => w[key].entries.map((e, i) => ({ id: w.matchId, seq: w[key].from + i, at: w.at, body: JSON.stringify(e) })));
+      return [...cols(rows, (r) => r.id, (r) => r.seq, (r) => r.at, (r) => r.body), ...cols(writes, (w) => w.matchId, (w) => w[key].from + w[key].entries.length)];
+    };
+    const rounds = writes.flatMap((w) => w.rounds.map((r) => ({ id: w.matchId, round: r.round, meters: JSON.stringify(r) })));
+    const lastRounds = writes.filter((w) => w.rounds.length);
+    const standing = writes.filter((w) => w.standing);
+    const chat = writes.flatMap((w) => w.chat.map((m) => ({ ...m, matchId: w.matchId })));
+    const joined = writes.flatMap((w) => w.participants.map((p) => ({ ...p, matchId: w.matchId })));
+    const lines = writes.flatMap((w) => w.facilitatorLog.map((l) => ({ ...l, forMatch: w.matchId })));
+    const params = [
+      ...cols(writes, (w) => w.matchId, (w) => w.owner),
+      ...part('log'),
+      ...part('events'),
+      ...cols(rounds, (r) => r.id, (r) => r.round, (r) => r.meters),
+      ...cols(lastRounds, (w) => w.matchId, (w) => w.rounds[w.rounds.length - 1].round),
+      ...cols(standing, (w) => w.matchId, (w) => w.standing!.round, (w) => w.standing!.phase, (w) => w.standing!.ended, (w) => (w.standing!.clock ? JSON.stringify(w.standing!.clock) : null), (w) => wakeAt(w.standing!)),
+      ...cols(chat, (m) => m.matchId, (m) => m.id, (m) => m.channel, (m) => m.seat, (m) => m.name, (m) => m.text, (m) => m.at),
+      ...cols(joined, (p) => p.matchId, (p) => p.seat, (p) => p.name, (p) => p.at),
+      ...cols(lines, (l) => l.forMatch, (l) => l.sessionId, (l) => l.matchId, (l) => l.at, (l) => l.op, (l) => JSON.stringify(l.detail), (l) => l.ok, (l) => l.reason ?? null, (l) => l.amount ?? 0),
+    ];
+    // Prepared once per connection: planning these CTEs took longer than running them.
+    const { rows } = await this.pool.query<{ id: string; found: boolean; owner: string | null }>({ name: 'parity-batch', text: BATCH, values: params });
+    const held = new Map(rows.map((r) => [r.id, r]));
+    return writes.map((w) => {
+      const h = held.get(w.matchId);
+      if (!h?.found) return { failed: `no match ${w.matchId}` };
+      return w.owner !== null && h.owner !== w.owner ? { notOwner: true } : null;
+    });
   }
 
   async claim(matchId: string, owner: string, leaseMs: number): Promise<boolean> {
