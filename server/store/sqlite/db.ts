@@ -217,6 +217,11 @@ export class SqliteDb {
     );
   }
 
+  /** `commit` of a batch sent as JSON (from the event loop's thread, store.ts). */
+  commitText(batch: string): WriteOutcome[] {
+    return this.commit(JSON.parse(batch));
+  }
+
   private apply(w: MatchWrite): void {
     const id = w.matchId;
     w.log.entries.forEach((e, i) => this.q.putLog.run(id, w.log.from + i, w.at, JSON.stringify(e)));

@@ -30,7 +30,9 @@ export class SqliteStore implements Store {
     retry?: RetryPolicy,
   ) {
     this.ready = this.start();
-    this.writes = new WriteQueue((batch) => this.call('commit', batch) as Promise<WriteOutcome[]>, retry);
+    // The batch travels as one JSON string: stringifying is several times cheaper for this
+    // thread than the structured clone of the writes' objects (a profile had postMessage at 13%).
+    this.writes = new WriteQueue((batch) => this.call('commitText', JSON.stringify(batch)) as Promise<WriteOutcome[]>, retry);
   }
 
   /** Starts the thread; resolves once it opened the database (and brought its schema up to date). */
