@@ -109,11 +109,13 @@ export class WriteQueue {
         return await this.commit(writes);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        if (Date.now() + pause > until) {
+        const left = until - Date.now();
+        if (left <= 0) {
           console.error(`[store] ${writes.length} writes refused after ${tries} tries: ${why}`);
           return new StoreUnavailable(why);
         }
-        await sleep(pause);
+        // The last try comes at the end of the window.
+        await sleep(Math.min(pause, left));
         pause = Math.min(250, pause * 2);
       }
     }

@@ -1,6 +1,7 @@
-// The SQLite database of the embedded store: synchronous (node:sqlite), so it runs on the store's
-// worker thread (worker.ts), never on the rooms' event loop. Matches, their log, events, rounds
-// and chat; class sessions, their rooms, the facilitator's log and uploaded scenarios.
+// The SQLite database of the embedded store (node:sqlite, synchronous): matches, their log,
+// events, rounds and chat; class sessions, their rooms, the facilitator's log and uploaded
+// scenarios. It never waits for a lock (busy timeout 0): a locked database answers at once, and
+// the write queue tries again off the event loop (writeQueue.ts).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -69,7 +70,11 @@ const SELECT_MATCH = `SELECT ${MATCH_COLUMNS} FROM matches`;
 export interface SqliteOptions {
   /** Cap the database's size at this many pages (4 KiB each): a write past it is refused as on a full disk. */
   maxPages?: number;
-  /** How long a statement waits for another connection's lock before the batch is tried again. */
+  /**
+   * How long a statement waits for another connection's lock. Default 0, not at all: waiting
+   * would hold up every room (a locked database once stalled them all for 5 s); the write queue
+   * tries the batch again on a timer instead.
+   */
   busyMs?: number;
 }
 
@@ -81,10 +86,12 @@ export class SqliteDb {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
     // WAL: writers don't block readers; NORMAL sync survives a killed process (not a power cut).
-    // A short busy timeout: this thread waits, the rooms don't; the write queue tries again.
-    this.db.exec(`PRAGMA busy_timeout = ${o.busyMs ?? 200}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
+    // Opening may wait a moment, before any room runs (a previous server's checkpointer may still
+    // hold the file).
+    this.db.exec(`PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
     if (o.maxPages) this.db.exec(`PRAGMA max_page_count = ${Math.floor(o.maxPages)}`);
     this.migrate();
+    this.db.exec(`PRAGMA busy_timeout = ${o.busyMs ?? 0}`);
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
       insertMatch: p(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, listed) VALUES (?,?,?,?,?,?,?,?,?,?)`),
@@ -215,11 +222,6 @@ export class SqliteDb {
         }
       }),
     );
-  }
-
-  /** `commit` of a batch sent as JSON (from the event loop's thread, store.ts). */
-  commitText(batch: string): WriteOutcome[] {
-    return this.commit(JSON.parse(batch));
   }
 
   private apply(w: MatchWrite): void {

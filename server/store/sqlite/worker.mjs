@@ -1,4 +1,0 @@
-// The store thread's entry (store.ts): plain JS, so that it starts under any runner. It loads
-// tsx's loader into this thread, then the TypeScript part.
-await import('tsx');
-await import('./worker.ts');
