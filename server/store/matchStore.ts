@@ -1,5 +1,5 @@
 // Where matches live between messages, restarts and processes. One small interface with two
-// backends: SQLite on a worker thread (the embedded default, one process) and PostgreSQL (several
+// backends: SQLite (the embedded default, one process; sqlite/) and PostgreSQL (several
 // processes, DATABASE_URL). Both pass the same tests (test/server/store.test.ts).
 //
 // The failure contract: a write resolves only once it is durable, and rejects with
