@@ -11,13 +11,18 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { listScenarioIds } from '../shared/scenario/files.js';
 import { sessionControlGuard } from './class/console.js';
 import { mountClassRoutes } from './http/classRoutes.js';
+import { guardRequests } from './http/guard.js';
+import { joinAddressFor } from './http/joinAddress.js';
+import { DEFAULT_LIMITS, type Limits } from './http/limits.js';
 import { mountMatchRoutes } from './http/matchRoutes.js';
+import { mountSeatRoutes } from './http/seatRoutes.js';
 import { staticClient } from './http/static.js';
 import { BotPool } from './match/botPool.js';
 import { roomStarter } from './match/calls.js';
 import type { RateLimit } from './match/guard.js';
 import { startHeartbeat } from './match/heartbeat.js';
 import { defineMatchRoom } from './match/room.js';
+import type { WatcherLimits } from './match/seats.js';
 import { startWaker } from './match/waker.js';
 import { Leases } from './store/leases.js';
 import { openStore, type OpenStore } from './store/open.js';
@@ -54,6 +59,18 @@ export interface ParityOptions {
   wakeEveryMs?: number;
   /** Threads for search bots' decisions (default: cores − 1, at least 1, at most 4). */
   botThreads?: number;
+  /** Per-address limits and body caps (docs/protocol.md §9); each one left out keeps its default. */
+  limits?: Partial<Limits>;
+  /** Spectators a room takes, in all and per address. */
+  watchers?: WatcherLimits;
+  /** Proxies in front whose X-Forwarded-For is believed (PARITY_TRUST_PROXY); default 0. */
+  trustProxy?: number;
+  /** Other origins whose pages may call the server (PARITY_ORIGINS). */
+  origins?: string[];
+  /** Where players reach the server, for the join sheet (PARITY_PUBLIC_URL). */
+  publicUrl?: string;
+  /** The machine's LAN address (tests pin it); default from its network interfaces. */
+  lanAddress?: () => string | null;
 }
 
 export interface ParityServer {
@@ -61,6 +78,7 @@ export interface ParityServer {
   store: OpenStore;
   bots: BotPool;
   leases: Leases;
+  library: ScenarioLibrary;
   port: number;
   url: string;
   listen(): Promise<void>;
@@ -85,6 +103,8 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
   // Starts (or restores from the store) a match's room that is not running.
   const ensureRoom = roomStarter();
   const scenario = (id: string) => library.get(id);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...o.limits };
+  const joinAddress = (req: Parameters<typeof joinAddressFor>[0]) => joinAddressFor(req, { publicUrl: o.publicUrl, host, port, lanAddress: o.lanAddress });
 
   // pingInterval 0: our heartbeat (heartbeat.ts) spreads the pings over the period.
   const transport = new WebSocketTransport({ maxPayload: 64 * 1024, pingInterval: 0 });
@@ -96,8 +116,9 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
     gracefullyShutdown: o.signals ?? false,
     greet: false,
     express: (app) => {
-      mountMatchRoutes(app, { store, scenario, scenarioIds: () => listScenarioIds(o.scenarioDir), startedAt, ensureRoom });
-      mountClassRoutes(app, { store, sessions: store, library, ensureRoom });
+      mountMatchRoutes(app, { store, scenario, loadScenario: (id) => library.load(id), scenarioIds: () => listScenarioIds(o.scenarioDir), startedAt, ensureRoom, limits });
+      mountClassRoutes(app, { store, sessions: store, library, ensureRoom, limits, joinAddress });
+      mountSeatRoutes(app, { store, sessions: store });
       stopWaker = startWaker(store, leases, ensureRoom, o.wakeEveryMs ?? 30_000);
       app.use(staticClient(clientDir));
     },
@@ -115,6 +136,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
       idleSeconds: o.idleSeconds ?? 300,
       controlGuard: sessionControlGuard(store),
       bots,
+      watchers: o.watchers,
     }),
   );
   server.onShutdown(async () => {
@@ -122,6 +144,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
     stopHeartbeat();
     bots.close();
     leases.stop();
+    library.close();
     await store.close();
   });
 
@@ -130,6 +153,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
     store,
     bots,
     leases,
+    library,
     port,
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     listen: async () => {
@@ -138,9 +162,15 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
       // matches its previous run held, without waiting for their leases to run out.
       if (!o.redisUrl) await store.releaseAll();
       await server.listen(port, host);
+      // After Colyseus bound its routes: the guard goes in front of them and of ours.
+      // The public address's origin is the server's own, whatever Host a proxy in front passes on.
+      const origins = [...(o.origins ?? []), ...(o.publicUrl ? [new URL(o.publicUrl).origin] : [])];
+      guardRequests(transport.server!, { limits, trustProxy: o.trustProxy ?? 0, origins });
     },
     shutdown: async () => {
       await server.gracefullyShutdown(false);
+      // Idle keep-alive sockets too: a client must not send its next request to a server that is gone.
+      transport.server?.closeAllConnections();
     },
   };
 }

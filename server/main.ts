@@ -25,6 +25,10 @@ const parity = createParityServer({
   signals: true,
   graceSeconds: num('PARITY_GRACE'),
   rate: env.PARITY_RATE ? { perSecond: Number(env.PARITY_RATE), burst: 2 * Number(env.PARITY_RATE) } : undefined,
+  // Behind a reverse proxy: how many proxies stand in front (their X-Forwarded-For is believed).
+  trustProxy: env.PARITY_TRUST_PROXY ? (Number(env.PARITY_TRUST_PROXY) || 1) : 0,
+  origins: (env.PARITY_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  publicUrl: env.PARITY_PUBLIC_URL || undefined,
 });
 await parity.listen();
 console.log(`Parity server on ${parity.url}${env.DATABASE_URL ? ' (PostgreSQL' : ' (SQLite'}${env.PARITY_REDIS_URL ? ', Redis)' : ')'}`);

@@ -9,6 +9,7 @@ import { Briefing } from './Briefing.js';
 import { Toasts } from './Toasts.js';
 import { Notices } from './Notices.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
+import { LanguageSwitcher } from './LanguageSwitcher.js';
 
 // The play screen carries the map (Phaser) and the debrief its charts: both load when a match starts.
 const PlayScreen = lazy(() => import('./play/PlayScreen.js'));
@@ -20,6 +21,12 @@ export function App() {
   return (
     <div className={`app app-${screen}`}>
       <ConnectionBanner />
+      {/* The play screen has the menu in its phase bar. */}
+      {screen !== 'play' && (
+        <div className="app-top">
+          <LanguageSwitcher />
+        </div>
+      )}
       <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}>
         {screen === 'home' && <Home />}
         {screen === 'lobby' && <Lobby />}

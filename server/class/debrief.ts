@@ -59,7 +59,8 @@ export function debriefReader(deps: SessionDeps) {
     const room = await sessions.roomOf(rec.id);
     const session = room ? await sessions.readSession(room.sessionId) : null;
     const flog = session ? await sessions.readLog(session.id, rec.id) : [];
-    const { tokenHash: _t, ...match } = rec;
+    // The hashes of the token and the seat keys never leave the store.
+    const { tokenHash: _t, seatKeys: _k, ...match } = rec;
     return {
       exportedAt: Date.now(),
       match,

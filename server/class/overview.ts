@@ -10,7 +10,7 @@ import type { SessionRoom, SessionRow } from '../store/sessionStore.js';
 import { roomRef, type SessionDeps } from './sessions.js';
 
 /** Replays of rooms that are not running, by match id, with the log length they were made at. */
-export type ReplayCache = Map<string, { logLength: number; match: Match; damaged: string | null }>;
+export type ReplayCache = Map<string, { logLength: number; match: Match; damaged: string | null; forkFrom?: number }>;
 
 function heldRemaining(clock: ClockRecord | null, now: number): number {
   if (!clock) return 0;
@@ -26,7 +26,8 @@ async function storedLine(deps: SessionDeps, room: SessionRoom, cache: ReplayCac
   if (!hit || hit.logLength !== length) {
     const rec = (await deps.store.readMatch(room.matchId))!;
     const replayed = replayRecord(await deps.library.get(rec.scenario), rec);
-    hit = { logLength: rec.log.length, match: replayed.match, damaged: replayed.problem ? damageReport(rec.id, replayed) : null };
+    const forkFrom = replayed.reported.at(-1);
+    hit = { logLength: rec.log.length, match: replayed.match, damaged: replayed.problem ? damageReport(rec.id, replayed) : null, ...(forkFrom !== undefined ? { forkFrom } : {}) };
     cache.set(room.matchId, hit);
   }
   const m = hit.match;
@@ -40,7 +41,7 @@ async function storedLine(deps: SessionDeps, room: SessionRoom, cache: ReplayCac
     seats: seatLines(m, new Set()),
     facilitators: 0,
     spectators: 0,
-    ...(hit.damaged ? { damaged: hit.damaged } : {}),
+    ...(hit.damaged ? { damaged: hit.damaged, ...(hit.forkFrom !== undefined ? { forkFrom: hit.forkFrom } : {}) } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
 import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
 import type { ActionOf } from '../../shared/engine/actions.js';
 import type { ControlOp, RoomLine, RoomOutcome, RoomRefusal, SeatControllers } from '../../shared/protocol/index.js';
-import type { Phase } from '../../shared/scenario/schema.js';
+import type { Phase, PlayingSeat } from '../../shared/scenario/schema.js';
 import { asDamaged } from './record.js';
 
 /** What the facilitator's console may do in a room besides the clock. */
@@ -35,6 +35,10 @@ export interface MatchRoomCalls {
   seatControllers(): SeatControllers;
   /** How the match stands, for the class debrief. */
   outcome(): RoomOutcome;
+  /** The facilitator removes the participants of a seat with this name: how many left. */
+  removeParticipants(seat: PlayingSeat, name: string): number;
+  /** A seat's renewed key (its hash, already stored) replaces the old one. */
+  setSeatKey(seat: PlayingSeat, stored: { v: number; hash: string }): true;
 }
 
 /**
@@ -61,7 +65,7 @@ export async function callIfRunning<M extends keyof MatchRoomCalls>(matchId: str
 }
 
 /** Whether a match's room runs on a live process (this one, or another that answers Colyseus's health check). */
-async function runsSomewhere(matchId: string): Promise<boolean> {
+export async function runsSomewhere(matchId: string): Promise<boolean> {
   const listing = await matchMaker.getRoomById(matchId);
   if (!listing) return false;
   if (listing.processId === matchMaker.processId) return true;

@@ -7,13 +7,17 @@
 // only once its write resolved, and puts the match back when it rejected (match/publish.ts).
 import type { LogEntry, MatchEvent, RoundMeters } from '../../shared/engine/index.js';
 import type { ChatMessage, ClockRecord, MatchBasics, MatchHistory, MatchStanding, Participant } from '../../shared/protocol/index.js';
-import type { Phase } from '../../shared/scenario/schema.js';
+import type { Phase, PlayingSeat } from '../../shared/scenario/schema.js';
 import { Trouble } from '../refusal.js';
 import type { NewLogEntry } from './sessionStore.js';
 
-/** A match as created, with its facilitator token's hash (which never leaves the store). */
+/** Each seat's key as stored: its version (a renewed key has the next) and its hash (server/match/seatKeys.ts). */
+export type SeatKeyHashes = Partial<Record<PlayingSeat, { v: number; hash: string }>>;
+
+/** A match as created, with the hashes of its facilitator token and seat keys (which never leave the store). */
 export interface NewMatch extends MatchBasics {
   tokenHash: string;
+  seatKeys: SeatKeyHashes;
 }
 
 export interface MatchRow extends NewMatch, MatchStanding {}
@@ -84,6 +88,8 @@ export interface MatchStore {
   listMatches(limit?: number): Promise<MatchRow[]>;
   /** Unfinished matches their creators chose to list publicly, newest first. */
   listOpenMatches(limit?: number): Promise<MatchRow[]>;
+  /** A seat's new key (written at once: the answer that shows it follows). */
+  setSeatKey(id: string, seat: PlayingSeat, key: { v: number; hash: string }): Promise<void>;
   /** Commit a room's turn with every other turn queued now; resolves once durable. */
   write(w: MatchWrite): Promise<void>;
   /**

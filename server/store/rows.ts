@@ -11,7 +11,7 @@ const text = (x: unknown) => String(x);
 const json = (x: unknown) => JSON.parse(String(x));
 
 /** The match columns every read selects. */
-export const MATCH_COLUMNS = 'id, code, scenario, name, seed, seats, timers, token_hash, created_at, round, phase, ended, clock, listed';
+export const MATCH_COLUMNS = 'id, code, scenario, name, seed, seats, timers, token_hash, created_at, round, phase, ended, clock, listed, open, seat_keys';
 
 export const toRow = (r: Raw): MatchRow => ({
   id: text(r.id),
@@ -28,6 +28,8 @@ export const toRow = (r: Raw): MatchRow => ({
   ended: r.ended === null ? null : text(r.ended),
   clock: r.clock ? json(r.clock) : null,
   listed: yes(r.listed ?? 0),
+  open: yes(r.open ?? 0),
+  seatKeys: json(r.seat_keys ?? '{}'),
 });
 
 export const toParticipant = (r: Raw): Participant => ({ seat: text(r.seat) as Participant['seat'], name: text(r.name), at: Number(r.at) });
@@ -69,7 +71,13 @@ export const toLog = (r: Raw): FacilitatorLogEntry => ({
   ...(r.reason !== null ? { reason: text(r.reason) } : {}),
 });
 
-export const toScenario = (r: Raw): UploadedScenarioRow => ({ id: text(r.id), originalId: text(r.original_id), body: text(r.body), createdAt: Number(r.created_at) });
+export const toScenario = (r: Raw): UploadedScenarioRow => ({
+  id: text(r.id),
+  originalId: text(r.original_id),
+  body: text(r.body),
+  createdAt: Number(r.created_at),
+  sessionId: r.session_id === null || r.session_id === undefined ? null : text(r.session_id),
+});
 
 /** Per-room usage rows (`match_id, op, n, total`) as a map. */
 export function toUsage(rows: Raw[]): Map<string, { pauses: number; extensionSeconds: number }> {

@@ -34,6 +34,8 @@ export interface UploadedScenarioRow {
   originalId: string;
   body: string;
   createdAt: number;
+  /** The class session that uses it; null until one does (then it may be dropped, see dropUnclaimedScenarios). */
+  sessionId: string | null;
 }
 
 /** Accepted pauses and extension seconds of one room. */
@@ -54,6 +56,12 @@ export interface SessionStore {
   usage(sessionId: string): Promise<Map<string, Usage>>;
   saveScenario(s: UploadedScenarioRow): Promise<void>;
   readScenario(id: string): Promise<UploadedScenarioRow | null>;
+  /** The first session created with an uploaded scenario owns it. */
+  claimScenario(id: string, sessionId: string): Promise<void>;
+  /** Forget uploads no session took, stored before `before`; their ids. */
+  dropUnclaimedScenarios(before: number): Promise<string[]>;
+  /** Bytes of the uploads no session has taken yet. */
+  unclaimedScenarioBytes(): Promise<number>;
   /** Entries in a match's action log. */
   logLength(matchId: string): Promise<number>;
 }

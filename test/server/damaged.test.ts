@@ -44,6 +44,7 @@ describe('a damaged record', () => {
     const overview = await api(t.url, `/api/sessions/${sessionId}/overview`, { token });
     expect(overview.status).toBe(200);
     expect(overview.body.rooms[0].damaged).toMatch(/cannot be replayed/);
+    expect(overview.body.rooms[0].forkFrom).toBe(1);
     // Fork from the last good round; the fork starts.
     const fork = await api(t.url, `/api/sessions/${sessionId}/rooms/${room.matchId}/fork`, { body: { round: 1 }, token });
     expect(fork.status).toBe(201);

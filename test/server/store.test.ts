@@ -86,6 +86,7 @@ const newMatch = (id: string, extra: Partial<NewMatch> = {}): NewMatch => ({
   seats: { armenia: { controller: 'human' }, azerbaijan: { controller: 'bot', strategy: 'hawk' } },
   timers: { news: 5, planning: 5, demands: 5, negotiation: 5, response: 5, resolution: 5, report: 5 },
   tokenHash: 'ab'.repeat(32),
+  seatKeys: { armenia: { v: 1, hash: 'cd'.repeat(32) } },
   createdAt: Date.now(),
   ...extra,
 });
@@ -124,6 +125,19 @@ for (const [name, backend] of Object.entries(BACKENDS)) {
       expect(ids.indexOf('m-list-2')).toBeLessThan(ids.indexOf('m-list-1'));
       expect((await s.a.listOpenMatches()).map((m) => m.id)).toEqual(['m-list-2']);
       await expect(s.a.createMatch(newMatch('m-list-1'))).rejects.toThrow();
+    });
+
+    it("keeps the seat keys' hashes and whether the match is open; a renewed key replaces its seat's alone", async () => {
+      await s.a.createMatch(newMatch('m-keys', { code: 'KEYSK1', open: false, seatKeys: { armenia: { v: 1, hash: 'a1' }, azerbaijan: { v: 1, hash: 'b1' } } }));
+      await s.a.createMatch(newMatch('m-keys-open', { code: 'KEYSK2', open: true, seatKeys: {} }));
+      await s.a.setSeatKey('m-keys', 'armenia', { v: 2, hash: 'a2' });
+      const row = (await s.b.findByCode('KEYSK1'))!;
+      expect(row.open).toBe(false);
+      expect(row.seatKeys).toEqual({ armenia: { v: 2, hash: 'a2' }, azerbaijan: { v: 1, hash: 'b1' } });
+      expect((await s.b.readMatch('m-keys'))!.seatKeys).toEqual(row.seatKeys);
+      const open = (await s.b.readMatch('m-keys-open'))!;
+      expect(open.open).toBe(true);
+      expect(open.seatKeys).toEqual({});
     });
 
     it('writes a turn whole: log, events, rounds, standing, chat, participants and the facilitator log', async () => {
@@ -230,8 +244,19 @@ for (const [name, backend] of Object.entries(BACKENDS)) {
       expect((await s.b.readLog('s-1')).map((l) => l.op)).toEqual(['extend', 'pause', 'create']);
       expect((await s.b.readLog('s-1', 'm-r1'))[1]).toMatchObject({ ok: false, reason: 'limit' });
       expect((await s.b.usage('s-1')).get('m-r1')).toEqual({ pauses: 0, extensionSeconds: 30 });
-      await s.a.saveScenario({ id: 'sc-u1', originalId: 'sc', body: '{"id":"sc-u1"}', createdAt: 4 });
-      expect(await s.b.readScenario('sc-u1')).toEqual({ id: 'sc-u1', originalId: 'sc', body: '{"id":"sc-u1"}', createdAt: 4 });
+      await s.a.saveScenario({ id: 'sc-u1', originalId: 'sc', body: '{"id":"sc-u1"}', createdAt: 4, sessionId: null });
+      expect(await s.b.readScenario('sc-u1')).toEqual({ id: 'sc-u1', originalId: 'sc', body: '{"id":"sc-u1"}', createdAt: 4, sessionId: null });
+      // An upload no session took is dropped after a while; the one a session took stays.
+      await s.a.saveScenario({ id: 'sc-u2', originalId: 'sc', body: '{"id":"sc-u2"}', createdAt: 5, sessionId: null });
+      await s.a.saveScenario({ id: 'sc-u3', originalId: 'sc', body: '{"id":"sc-u3-late"}', createdAt: 50, sessionId: null });
+      await s.a.claimScenario('sc-u1', 's-1');
+      await s.a.claimScenario('sc-u1', 's-other');
+      expect((await s.b.readScenario('sc-u1'))?.sessionId).toBe('s-1');
+      expect(await s.b.unclaimedScenarioBytes()).toBe('{"id":"sc-u2"}'.length + '{"id":"sc-u3-late"}'.length);
+      expect(await s.b.dropUnclaimedScenarios(10)).toEqual(['sc-u2']);
+      expect(await s.b.readScenario('sc-u2')).toBeNull();
+      expect(await s.a.readScenario('sc-u1')).not.toBeNull();
+      expect(await s.b.unclaimedScenarioBytes()).toBe('{"id":"sc-u3-late"}'.length);
     });
 
     it('refuses a write it cannot keep (the database locked past the retry window), keeps nothing of it, and takes the next', async () => {
@@ -266,6 +291,8 @@ describe('the SQLite store on a database made before its schema was numbered', (
     const store = openStore({ path });
     await store.ready;
     expect((await store.readMatch('m-old'))!.log.map((e) => e.entry)).toEqual([entry(0)]);
+    // Made before seat keys: none, and its seats open.
+    expect(await store.readMatch('m-old')).toMatchObject({ open: true, seatKeys: {} });
     expect(await store.claimDue('A', Date.now(), 1000, 10)).toEqual(['m-old']);
     await store.close();
   });

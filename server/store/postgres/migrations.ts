@@ -31,6 +31,15 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX facilitator_log_session ON facilitator_log (session_id, id);
   CREATE TABLE uploaded_scenarios (id TEXT PRIMARY KEY, original_id TEXT NOT NULL, body TEXT NOT NULL, created_at BIGINT NOT NULL);
   `,
+  // 2: seat keys' hashes (a match made before them has none, and its seats are open); uploads
+  // belong to the session that uses them (those stored before had one already).
+  `
+  ALTER TABLE matches ADD COLUMN open BOOLEAN NOT NULL DEFAULT true;
+  ALTER TABLE matches ADD COLUMN seat_keys TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE uploaded_scenarios ADD COLUMN session_id TEXT;
+  UPDATE uploaded_scenarios SET session_id = 'before-owners';
+  CREATE INDEX uploaded_scenarios_unclaimed ON uploaded_scenarios (created_at) WHERE session_id IS NULL;
+  `,
 ];
 
 /** An arbitrary key for the advisory lock migrations run under. */

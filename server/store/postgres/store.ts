@@ -4,6 +4,7 @@
 // (unnest), so a batch of 200 rooms costs about the round trips of one.
 import pg from 'pg';
 import type { FacilitatorLogEntry } from '../../../shared/protocol/index.js';
+import type { PlayingSeat } from '../../../shared/scenario/schema.js';
 import { StoreUnavailable, wakeAt, type MatchRecord, type MatchRow, type MatchWrite, type NewMatch } from '../matchStore.js';
 import { MATCH_COLUMNS, toChat, toLog, toParticipant, toRoom, toRow, toScenario, toSession, toStored, toUsage } from '../rows.js';
 import type { NewLogEntry, SessionRoom, SessionRow, Store, UploadedScenarioRow, Usage } from '../sessionStore.js';
@@ -94,9 +95,13 @@ export class PostgresStore implements Store {
   // ---- Matches ----
 
   async createMatch(m: NewMatch): Promise<void> {
-    await this.q(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, listed) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`, [
-      m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, !!m.listed,
+    await this.q(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, listed, open, seat_keys) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`, [
+      m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, !!m.listed, !!m.open, JSON.stringify(m.seatKeys),
     ]);
+  }
+
+  async setSeatKey(id: string, seat: PlayingSeat, key: { v: number; hash: string }): Promise<void> {
+    await this.q(`UPDATE matches SET seat_keys = jsonb_set(seat_keys::jsonb, ARRAY[$1::text], $2::jsonb)::text WHERE id = $3`, [seat, JSON.stringify(key), id]);
   }
 
   async findByCode(code: string): Promise<MatchRow | null> {
@@ -280,7 +285,20 @@ export class PostgresStore implements Store {
   }
 
   async saveScenario(s: UploadedScenarioRow): Promise<void> {
-    await this.q(`INSERT INTO uploaded_scenarios (id, original_id, body, created_at) VALUES ($1,$2,$3,$4)`, [s.id, s.originalId, s.body, s.createdAt]);
+    await this.q(`INSERT INTO uploaded_scenarios (id, original_id, body, created_at, session_id) VALUES ($1,$2,$3,$4,$5)`, [s.id, s.originalId, s.body, s.createdAt, s.sessionId]);
+  }
+
+  async claimScenario(id: string, sessionId: string): Promise<void> {
+    await this.q(`UPDATE uploaded_scenarios SET session_id = $1 WHERE id = $2 AND session_id IS NULL`, [sessionId, id]);
+  }
+
+  async dropUnclaimedScenarios(before: number): Promise<string[]> {
+    return (await this.q(`DELETE FROM uploaded_scenarios WHERE session_id IS NULL AND created_at < $1 RETURNING id`, [before])).map((r) => String(r.id));
+  }
+
+  async unclaimedScenarioBytes(): Promise<number> {
+    const [r] = await this.q(`SELECT COALESCE(SUM(LENGTH(body)), 0) AS n FROM uploaded_scenarios WHERE session_id IS NULL`);
+    return Number(r?.n ?? 0);
   }
 
   async readScenario(id: string): Promise<UploadedScenarioRow | null> {

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { FacilitatorLogEntry } from '../../../shared/protocol/index.js';
+import type { PlayingSeat } from '../../../shared/scenario/schema.js';
 import type { MatchRecord, MatchRow, MatchWrite, NewMatch } from '../matchStore.js';
 import { wakeAt } from '../matchStore.js';
 import type { NewLogEntry, SessionRoom, SessionRow, UploadedScenarioRow, Usage } from '../sessionStore.js';
@@ -57,6 +58,14 @@ const MIGRATIONS: ((db: DatabaseSync) => void)[] = [
       set.run(wakeAt({ round: 0, phase: 'news', ended: r.ended === null ? null : String(r.ended), clock }), String(r.id));
     }
   },
+  // 3: seat keys (a match made before them has none, and its seats are open); uploads belong to
+  // the session that uses them (those stored before had one already).
+  (db) => {
+    const columns = db.prepare(`PRAGMA table_info(matches)`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'seat_keys')) db.exec(`ALTER TABLE matches ADD COLUMN open INTEGER NOT NULL DEFAULT 1; ALTER TABLE matches ADD COLUMN seat_keys TEXT NOT NULL DEFAULT '{}'`);
+    const uploads = db.prepare(`PRAGMA table_info(uploaded_scenarios)`).all() as { name: string }[];
+    if (!uploads.some((c) => c.name === 'session_id')) db.exec(`ALTER TABLE uploaded_scenarios ADD COLUMN session_id TEXT; UPDATE uploaded_scenarios SET session_id = 'before-owners'`);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -94,7 +103,8 @@ export class SqliteDb {
     this.db.exec(`PRAGMA busy_timeout = ${o.busyMs ?? 0}`);
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
-      insertMatch: p(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, listed) VALUES (?,?,?,?,?,?,?,?,?,?)`),
+      insertMatch: p(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, listed, open, seat_keys) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`),
+      setSeatKey: p(`UPDATE matches SET seat_keys = json_set(seat_keys, '$.' || ?, json(?)) WHERE id = ?`),
       byCode: p(`${SELECT_MATCH} WHERE code = ?`),
       byId: p(`${SELECT_MATCH} WHERE id = ?`),
       list: p(`${SELECT_MATCH} ORDER BY created_at DESC LIMIT ?`),
@@ -130,8 +140,11 @@ export class SqliteDb {
       flogOfMatch: p(`SELECT * FROM facilitator_log WHERE session_id = ? AND match_id = ? ORDER BY id`),
       usage: p(`SELECT match_id, op, COUNT(*) AS n, SUM(amount) AS total FROM facilitator_log
                 WHERE session_id = ? AND ok = 1 AND op IN ('pause', 'extend') GROUP BY match_id, op`),
-      insertScenario: p(`INSERT INTO uploaded_scenarios (id, original_id, body, created_at) VALUES (?,?,?,?)`),
+      insertScenario: p(`INSERT INTO uploaded_scenarios (id, original_id, body, created_at, session_id) VALUES (?,?,?,?,?)`),
       scenario: p(`SELECT * FROM uploaded_scenarios WHERE id = ?`),
+      claimScenario: p(`UPDATE uploaded_scenarios SET session_id = ? WHERE id = ? AND session_id IS NULL`),
+      dropUnclaimed: p(`DELETE FROM uploaded_scenarios WHERE session_id IS NULL AND created_at < ? RETURNING id`),
+      unclaimedBytes: p(`SELECT COALESCE(SUM(LENGTH(body)), 0) AS n FROM uploaded_scenarios WHERE session_id IS NULL`),
       logLength: p(`SELECT COUNT(*) AS n FROM log WHERE match_id = ?`),
     };
   }
@@ -167,7 +180,11 @@ export class SqliteDb {
   // ---- Matches ----
 
   createMatch(m: NewMatch): void {
-    this.q.insertMatch.run(m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, m.listed ? 1 : 0);
+    this.q.insertMatch.run(m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, m.listed ? 1 : 0, m.open ? 1 : 0, JSON.stringify(m.seatKeys));
+  }
+
+  setSeatKey(id: string, seat: PlayingSeat, key: { v: number; hash: string }): void {
+    this.q.setSeatKey.run(seat, JSON.stringify(key), id);
   }
 
   findByCode(code: string): MatchRow | null {
@@ -304,12 +321,24 @@ export class SqliteDb {
   }
 
   saveScenario(s: UploadedScenarioRow): void {
-    this.q.insertScenario.run(s.id, s.originalId, s.body, s.createdAt);
+    this.q.insertScenario.run(s.id, s.originalId, s.body, s.createdAt, s.sessionId);
   }
 
   readScenario(id: string): UploadedScenarioRow | null {
     const r = this.q.scenario.get(id);
     return r ? toScenario(r) : null;
+  }
+
+  claimScenario(id: string, sessionId: string): void {
+    this.q.claimScenario.run(sessionId, id);
+  }
+
+  dropUnclaimedScenarios(before: number): string[] {
+    return this.q.dropUnclaimed.all(before).map((r) => String(r.id));
+  }
+
+  unclaimedScenarioBytes(): number {
+    return Number(this.q.unclaimedBytes.get()?.n ?? 0);
   }
 
   logLength(matchId: string): number {

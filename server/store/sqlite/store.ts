@@ -7,6 +7,7 @@
 // than the statements.) Several processes share a database only through PostgreSQL.
 import type { Worker } from 'node:worker_threads';
 import type { FacilitatorLogEntry } from '../../../shared/protocol/index.js';
+import type { PlayingSeat } from '../../../shared/scenario/schema.js';
 import { StoreUnavailable, type MatchRecord, type MatchRow, type MatchWrite, type NewMatch } from '../matchStore.js';
 import type { NewLogEntry, SessionRoom, SessionRow, Store, UploadedScenarioRow, Usage } from '../sessionStore.js';
 import { WriteQueue, type RetryPolicy } from '../writeQueue.js';
@@ -80,6 +81,9 @@ export class SqliteStore implements Store {
   listOpenMatches(limit?: number): Promise<MatchRow[]> {
     return this.call('listOpenMatches', limit);
   }
+  setSeatKey(id: string, seat: PlayingSeat, key: { v: number; hash: string }) {
+    return this.call('setSeatKey', id, seat, key);
+  }
   claim(matchId: string, owner: string, leaseMs: number): Promise<boolean> {
     return this.call('claim', matchId, owner, leaseMs);
   }
@@ -125,6 +129,15 @@ export class SqliteStore implements Store {
   }
   readScenario(id: string): Promise<UploadedScenarioRow | null> {
     return this.call('readScenario', id);
+  }
+  claimScenario(id: string, sessionId: string) {
+    return this.call('claimScenario', id, sessionId);
+  }
+  dropUnclaimedScenarios(before: number): Promise<string[]> {
+    return this.call('dropUnclaimedScenarios', before);
+  }
+  unclaimedScenarioBytes(): Promise<number> {
+    return this.call('unclaimedScenarioBytes');
   }
   logLength(matchId: string): Promise<number> {
     return this.call('logLength', matchId);
