@@ -116,11 +116,11 @@ export function parityRoom(url: (i: number) => string): RoomMaker {
     const seats: BenchSeat[] = [];
     try {
       const res = await fetch(`${base}/api/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: i, timers: long }) });
-      const { code } = (await res.json()) as { code: string };
+      const { code, seatKeys } = (await res.json()) as { code: string; seatKeys: Record<string, string> };
       const info = (await (await fetch(`${base}/api/join/${code}`)).json()) as { roomId: string };
       for (const seat of SEATS) {
         try {
-          const room = await sdk.joinById(info.roomId, { seat, name: `${seat}-${i}` });
+          const room = await sdk.joinById(info.roomId, { seat, name: `${seat}-${i}`, key: seatKeys[seat] });
           room.reconnection.enabled = false;
           seats.push(new BenchSeat(room, seat));
         } catch {

@@ -20,7 +20,8 @@ export interface ParityProcess {
 export async function startParity(port: number, env: Record<string, string>, o: { nodeArgs?: string[]; stdout?: boolean } = {}): Promise<ParityProcess> {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(o.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    // Tests' and benches' clients all come from this machine: no per-address limits, unless `env` sets them.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PARITY_LIMITS: 'off', ...env },
     stdio: ['ignore', o.stdout ? 'inherit' : 'ignore', 'pipe'],
   });
   let err = '';

@@ -2,6 +2,7 @@
 // Several processes behind a proxy: DATABASE_URL (PostgreSQL), PARITY_REDIS_URL (Colyseus's Redis
 // presence and driver) and a PARITY_PUBLIC_ADDRESS each (docs/deploy.md).
 import { createParityServer } from './app.js';
+import { NO_LIMITS } from './http/limits.js';
 import { SERVER_NODE_FLAGS } from './nodeFlags.js';
 
 const missing = SERVER_NODE_FLAGS.filter((f) => !process.execArgv.includes(f));
@@ -29,6 +30,9 @@ const parity = createParityServer({
   trustProxy: env.PARITY_TRUST_PROXY ? (Number(env.PARITY_TRUST_PROXY) || 1) : 0,
   origins: (env.PARITY_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   publicUrl: env.PARITY_PUBLIC_URL || undefined,
+  // PARITY_LIMITS=off lifts the per-address limits: for benches and tests, whose thousands of
+  // clients all come from one address (never on a server open to strangers).
+  limits: env.PARITY_LIMITS === 'off' ? NO_LIMITS : undefined,
 });
 await parity.listen();
 console.log(`Parity server on ${parity.url}${env.DATABASE_URL ? ' (PostgreSQL' : ' (SQLite'}${env.PARITY_REDIS_URL ? ', Redis)' : ')'}`);

@@ -12,7 +12,8 @@ import { startFrontProxy, type FrontProxy } from '../../scripts/frontProxy.js';
 import { startParity, type ParityProcess } from '../../scripts/parityProcess.js';
 import { replay } from '../../shared/engine/index.js';
 import { loadScenario } from '../../shared/scenario/files.js';
-import { api, TEST_PORT } from './helpers.js';
+import { keepSeatKeys } from '../../client/net/session.js';
+import { api, seatKeys, TEST_PORT } from './helpers.js';
 
 let postgres: Service;
 let redis: Service;
@@ -75,7 +76,7 @@ describe('a class session over two processes', () => {
     // A player in a room of p2, joined through the proxy.
     const sdk = new Client(proxy.url);
     const info = await api(proxy.url, `/api/join/${rooms[1].code}`);
-    const player = await sdk.joinById(info.body.roomId, { seat: 'armenia', name: 'Ani' });
+    const player = await sdk.joinById(info.body.roomId, { seat: 'armenia', name: 'Ani', key: seatKeys.get(rooms[1].code)!.armenia });
     const heard: string[] = [];
     player.onMessage('chat', (m: { text: string }) => heard.push(m.text));
     player.onMessage('*', () => undefined);
@@ -127,6 +128,15 @@ describe('the waker on both processes', () => {
   }, 60_000);
 });
 
+/** A browser's storage, in memory: the real client keeps its seats' keys there. */
+class MemoryStorage {
+  private items = new Map<string, string>();
+  getItem = (k: string) => this.items.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.items.set(k, String(v));
+  removeItem = (k: string) => void this.items.delete(k);
+}
+for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(globalThis, name, { value: new MemoryStorage(), configurable: true, writable: true });
+
 describe('failover', () => {
   it('a killed process: within 10 s its matches are joined again through the other, clients by themselves, every acknowledged action there', async () => {
     // Relative URLs of the client's HTTP API go to the front proxy, as in a browser.
@@ -137,6 +147,8 @@ describe('failover', () => {
       for (let i = 0; i < 4; i++) {
         const r = await api(direct('p1'), '/api/matches', { body: { seed: 200 + i, timers: long, seats: { russia: 'bot', eu: 'bot' } } });
         matches.push(r.body as { matchId: string; code: string; facilitatorToken: string });
+        // The browser that created a match keeps its seats' keys.
+        keepSeatKeys(r.body.matchId, r.body.seatKeys);
         expect((await api(direct('p1'), `/api/join/${r.body.code}`)).status).toBe(200);
       }
       for (const m of matches) expect(await hostOf(m.code)).toBe(address('p1'));

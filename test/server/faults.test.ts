@@ -165,7 +165,7 @@ describe('SIGKILL in the middle of batched writes, 200 rooms', () => {
           ...(await Promise.all(
             matches.slice(i, i + 20).map(async (m) => {
               const info = await api(url, `/api/join/${m.code}`);
-              const room = await sdk.joinById(info.body.roomId, { seat: 'armenia', name: 'A' });
+              const room = await sdk.joinById(info.body.roomId, { seat: 'armenia', name: 'A', key: m.seatKeys.armenia });
               room.reconnection.enabled = false;
               return room;
             }),
