@@ -23,9 +23,10 @@ export function App() {
       <ConnectionBanner />
       {/* The play screen has the menu in its phase bar. */}
       {screen !== 'play' && (
-        <div className="app-top">
+        // A landmark of its own, so that all the page's content sits in one (axe: region).
+        <header className="app-top">
           <LanguageSwitcher />
-        </div>
+        </header>
       )}
       <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}>
         {screen === 'home' && <Home />}

@@ -66,6 +66,20 @@ const visibleTexts = (p: Page) =>
     return out;
   });
 
+/** What does not fit the screen: the page scrolls sideways, or a button's or tab's words are wider than it (a menu shows its long options when opened: not counted). */
+const misfits = (p: Page) =>
+  p.evaluate(() => {
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > innerWidth) {
+      // Name the outermost elements that stick out, to say what to fix.
+      const wide = [...document.body.querySelectorAll<HTMLElement>('*')].filter((el) => el.getBoundingClientRect().right > innerWidth + 1 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > innerWidth + 1));
+      out.push(`page ${document.documentElement.scrollWidth} > ${innerWidth}: ${wide.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`).join(', ')}`);
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('button, summary'))
+      if (el.offsetParent !== null && !el.closest('.visually-hidden') && el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${el.scrollWidth} > ${el.clientWidth}`);
+    return out;
+  });
+
 let server: RunningServer;
 const browsers: Awaited<ReturnType<typeof launchChromium>>[] = [];
 const pages = {} as Record<Lng, Page>;
@@ -92,10 +106,12 @@ async function inEachLanguage(screen: string, check = true) {
       const left = (await visibleTexts(p)).filter((text) => !SCENARIO_EN.has(text)).flatMap((text) => patterns.filter((x) => x.re.test(text)).map((x) => `${x.key}: ${text}`));
       expect(left, `${screen} in ${lng}: English interface strings`).toEqual([]);
     }
-    for (const width of [1280, 390]) {
-      await p.setViewportSize({ width, height: width === 390 ? 844 : 720 });
+    for (const [width, height] of [[1280, 720], [1024, 768], [390, 844]] as const) {
+      await p.setViewportSize({ width, height });
       await p.waitForTimeout(150);
       await p.screenshot({ path: join(SHOTS, `${screen}-${lng}-${width}.png`) });
+      // Longer words must still fit: nothing scrolls sideways, no control's words run out of it.
+      expect(await misfits(p), `${screen} in ${lng} at ${width} px`).toEqual([]);
     }
     await p.setViewportSize({ width: 1280, height: 720 });
   }

@@ -129,7 +129,8 @@ describe('what a seat’s browser receives', () => {
       for (const o of def.objectives) expect(has(o.text.en), `${seat}'s objective ${o.id}: ${o.text.en}`).toBe(false);
     }
     // Event cards only other seats learn of: their words never reach Armenia's browser.
-    const othersCards = scenario.events.filter((e) => e.private.length && !e.private.includes('armenia'));
+    // The raw file leaves `private` out where it is empty (the schema's default).
+    const othersCards = scenario.events.filter((e) => (e.private ?? []).length && !e.private.includes('armenia'));
     expect(othersCards.length).toBeGreaterThan(0);
     for (const c of othersCards) for (const words of [c.headline.en, c.text.en]) expect(has(words), `${c.id}: ${words}`).toBe(false);
     // The bots' strategies are the facilitator's: no strategy as a value, in JSON or msgpack, in

@@ -197,31 +197,34 @@ export default function ClassDebriefPage() {
         <LineChart title={t('fac.debrief.supportChartAzerbaijan')} rounds={charts.rounds} series={charts.supportAzerbaijan} yRange={[0, 100]} />
       </section>
 
-      <section className="card fac-log" aria-labelledby={`${ids}-log`}>
+      {/* The table's scrolling box is the landmark, named by the heading (one landmark, not two of one name). */}
+      <section className="card fac-log">
         <h2 id={`${ids}-log`}>{t('fac.debrief.log')}</h2>
         {data.log.length === 0 ? (
           <p className="hint">{t('fac.debrief.noLog')}</p>
         ) : (
-          <table data-testid="facilitator-log">
-            <thead>
-              <tr>
-                <th scope="col">{t('fac.debrief.time')}</th>
-                <th scope="col">{t('fac.debrief.room')}</th>
-                <th scope="col">{t('fac.debrief.action')}</th>
-                <th scope="col">{t('fac.debrief.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.log.map((l) => (
-                <tr key={l.id} className={l.ok ? '' : 'refused'}>
-                  <td>{formatTime(l.at, lng, true)}</td>
-                  <td>{l.matchId ? roomName(rooms.find((r) => r.matchId === l.matchId)?.label ?? l.matchId, t) : t('fac.debrief.allRooms')}</td>
-                  <td>{describeOp(l.op, l.detail, t, scenario, lng as Language)}</td>
-                  <td>{l.ok ? t('fac.debrief.ok') : t('fac.debrief.refused', { reason: l.reason ?? '' })}</td>
+          <div className="fac-compare-wrap" tabIndex={0} role="region" aria-labelledby={`${ids}-log`}>
+            <table data-testid="facilitator-log">
+              <thead>
+                <tr>
+                  <th scope="col">{t('fac.debrief.time')}</th>
+                  <th scope="col">{t('fac.debrief.room')}</th>
+                  <th scope="col">{t('fac.debrief.action')}</th>
+                  <th scope="col">{t('fac.debrief.result')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.log.map((l) => (
+                  <tr key={l.id} className={l.ok ? '' : 'refused'}>
+                    <td>{formatTime(l.at, lng, true)}</td>
+                    <td>{l.matchId ? roomName(rooms.find((r) => r.matchId === l.matchId)?.label ?? l.matchId, t) : t('fac.debrief.allRooms')}</td>
+                    <td>{describeOp(l.op, l.detail, t, scenario, lng as Language)}</td>
+                    <td>{l.ok ? t('fac.debrief.ok') : t('fac.debrief.refused', { reason: l.reason ?? '' })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 

@@ -72,7 +72,7 @@ export default function PlayScreen() {
         <nav className="tabs" aria-label={t('tabs.label')}>
           {(['map', 'meters'] as const).map((x) => (
             <button key={x} type="button" className={`view-only${current === x ? ' active' : ''}`} aria-current={current === x ? 'true' : undefined} onClick={() => setShown(x)} data-show={x}>
-              {t(`tabs.${x}`)}
+              <TabLabel name={x} />
             </button>
           ))}
           {tabs.map((x) => {
@@ -89,7 +89,7 @@ export default function PlayScreen() {
                 }}
                 data-tab={x}
               >
-                {t(`tabs.${x}`)}
+                <TabLabel name={x} />
                 {count(x) > 0 && (
                   <span className="unread">
                     {count(x)}
@@ -115,5 +115,16 @@ export default function PlayScreen() {
         </div>
       )}
     </div>
+  );
+}
+
+/** A tab's name, and the shorter one a phone's bottom bar shows (seven tabs share 360 px in every language). */
+function TabLabel({ name }: { name: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="tab-long">{t(`tabs.${name}`)}</span>
+      <span className="tab-short">{t(`tabs.short.${name}`)}</span>
+    </>
   );
 }
