@@ -76,6 +76,7 @@ describe('the database locked by another process for 7 s mid-play', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     const [planned, said] = await Promise.all([plan, chat]);
+    console.log(`locked 7 s: refused after ${Date.now() - lockedAt} ms; another room's sync answers ${answers.map((a) => a.toFixed(0)).join(', ')} ms`);
     expect(Date.now() - lockedAt).toBeLessThan(7000);
     expect(planned).toMatchObject({ kind: 'refused', code: 'storage_unavailable', reason: 'storage unavailable, try again' });
     expect(said).toMatchObject({ kind: 'refused', code: 'storage_unavailable' });
