@@ -2,7 +2,7 @@
 // the HTTP API): Colyseus's matchMaker.remoteRoomCall. It calls a room of this process directly and,
 // under Colyseus's Redis presence, a room of another process; so what goes in and out is plain data.
 // The room's methods below run through the same checks as its messages.
-import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
+import { ErrorCode, LocalDriver, matchMaker, ServerError } from '@colyseus/core';
 import type { ActionOf } from '../../shared/engine/actions.js';
 import type { ControlOp, RoomLine, RoomOutcome, RoomRefusal, SeatControllers } from '../../shared/protocol/index.js';
 import type { Phase, PlayingSeat } from '../../shared/scenario/schema.js';
@@ -66,6 +66,9 @@ export async function callIfRunning<M extends keyof MatchRoomCalls>(matchId: str
 
 /** Whether a match's room runs on a live process (this one, or another that answers Colyseus's health check). */
 export async function runsSomewhere(matchId: string): Promise<boolean> {
+  if (matchMaker.getLocalRoomById(matchId)) return true;
+  // One process (Colyseus's local driver): not here is nowhere, without the driver's scan of every room.
+  if (matchMaker.driver instanceof LocalDriver) return false;
   const listing = await matchMaker.getRoomById(matchId);
   if (!listing) return false;
   if (listing.processId === matchMaker.processId) return true;
