@@ -1,7 +1,10 @@
-// Runs before `npm test`: the browser tests need Chromium. On a Debian machine run as root (CI, a
-// fresh container) it installs Debian's package; elsewhere it stops and says what to install.
+// Runs before `npm test`: the browser tests need Chromium, the store, fault and cluster tests
+// PostgreSQL and Redis (they start private instances of them: scripts/services.ts). On a Debian
+// machine run as root (CI, a fresh container) it installs Debian's packages; elsewhere it stops
+// and says what to install.
 import { execFileSync } from 'node:child_process';
 import { findChromium } from './chromium.js';
+import { findPostgresBin, findRedis } from './services.js';
 
 function install(packages: string[]): boolean {
   const root = process.getuid?.() === 0;
@@ -23,10 +26,19 @@ function install(packages: string[]): boolean {
   return true;
 }
 
-if (!findChromium() && !(install(['chromium']) && findChromium())) {
+/** What the tests need: found, or the Debian package that brings it and how to name it by hand. */
+const NEEDS = [
+  { what: 'Chromium', found: () => !!findChromium(), pkg: 'chromium', hint: 'or set CHROMIUM=/path/to/chromium' },
+  { what: 'PostgreSQL', found: () => !!findPostgresBin(), pkg: 'postgresql', hint: 'or set PARITY_PG_BIN to the directory holding initdb and pg_ctl' },
+  { what: 'Redis', found: () => !!findRedis(), pkg: 'redis-server', hint: 'or put redis-server on PATH' },
+];
+
+const missing = NEEDS.filter((n) => !n.found());
+if (missing.length && install(missing.map((n) => n.pkg))) missing.splice(0, missing.length, ...missing.filter((n) => !n.found()));
+if (missing.length) {
   console.error(
-    'test setup: the browser tests need Chromium, and none was found.\n' +
-      '  Install it (Debian/Ubuntu: `sudo apt-get install chromium`), or set CHROMIUM=/path/to/chromium.',
+    `test setup: the tests need ${missing.map((n) => n.what).join(', ')}, and ${missing.length === 1 ? 'it was' : 'they were'} not found.\n` +
+      missing.map((n) => `  ${n.what}: Debian/Ubuntu \`sudo apt-get install ${n.pkg}\`, ${n.hint}.`).join('\n'),
   );
   process.exit(1);
 }

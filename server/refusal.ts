@@ -20,3 +20,17 @@ export const badRequest = (issues: string[]): Refused<'bad_request'> => refuse('
 /** zod issues as `path: message` lines. */
 export const issuesOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix = ''): string[] =>
   issues.map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)'}: ${i.message}`);
+
+/**
+ * A failure past the domains' refusals that the asker can still act on, thrown to the routes:
+ * `unavailable` (the store could not keep or read it now: try again) or `damaged` (a match's
+ * record cannot be replayed: fork it from its last good round).
+ */
+export class Trouble extends Error {
+  constructor(
+    readonly kind: 'unavailable' | 'damaged',
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -9,7 +9,7 @@ import type { ClientMessages, ClientMessageType, JoinInfo, Refused, RoomState, S
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { PLAYING_SEATS } from '../seats.js';
 import type { GameStoreApi } from '../store/game.js';
-import { api, loadScenario } from './http.js';
+import { api, HttpError, loadScenario } from './http.js';
 import { BOT_STRATEGY, PLAY_NOW_TIMER_SCALE, type ControlOp, type CreateOptions, type Intents, type ResumableSeat } from './intents.js';
 import {
   facilitatorToken,
@@ -29,6 +29,10 @@ import {
 const DISMISSED = new Set<number>(Object.values(LEAVE_CODES));
 
 const ANSWER_TIMEOUT_MS = 12_000;
+/** Reconnection attempts to the same process (about 5 s in all) before joining again through the API. */
+const RECONNECT_TRIES = 5;
+/** Joins through the API, 2 s apart, before giving up (a reload starts again). */
+const REJOIN_TRIES = 30;
 
 interface Waiting {
   pendingId: number | null;
@@ -103,6 +107,10 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
 
   function wire(r: Room, saved: SavedSession) {
     room = r;
+    // Reconnect to the same process for a few seconds only: past that the room is likely on
+    // another process now (its own died), and joining again through the HTTP API finds it.
+    r.reconnection.maxRetries = RECONNECT_TRIES;
+    r.reconnection.maxDelay = 2000;
     saveSession({ ...saved, reconnectionToken: r.reconnectionToken });
     state().setSession({ matchId: saved.matchId, code: saved.code, seat: saved.seat, name: saved.name, sessionId: r.sessionId });
     state().setConnection('open');
@@ -150,8 +158,8 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
         return;
       }
       state().setConnection('closed');
-      // The SDK gave up reconnecting: join the same seat afresh.
-      setTimeout(() => void rejoin(saved), 1000);
+      // The SDK gave up reconnecting: join the same seat afresh (through any process).
+      setTimeout(() => void rejoin(saved, REJOIN_TRIES), 1000);
     });
   }
 
@@ -163,7 +171,8 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
     wire(r, saved);
   }
 
-  async function rejoin(saved: SavedSession): Promise<boolean> {
+  /** Join the saved seat again; a network still down or a match still moving to another process is tried again, `tries` times. */
+  async function rejoin(saved: SavedSession, tries = 1): Promise<boolean> {
     try {
       const info = await api.join(saved.code);
       if (info.ended) forgetMatch(saved.matchId);
@@ -172,7 +181,10 @@ export function createConnection(store: GameStoreApi, opts: NetOptions = {}): In
       return true;
     } catch (e) {
       state().setConnection('closed', (e as Error).message);
-      return false;
+      // No such match, or its record is damaged: trying again would not help.
+      if (tries <= 1 || leaving || room || (e instanceof HttpError && (e.status === 404 || e.status === 409))) return false;
+      await new Promise((r) => setTimeout(r, 2000));
+      return leaving || room ? false : rejoin(saved, tries - 1);
     }
   }
 

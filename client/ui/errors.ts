@@ -14,6 +14,9 @@ export function errorText(e: unknown, t: TFunction, lng: string): string {
   if (err?.status === 404) return t('errors.notFound');
   if (err?.status === 429) return t('errors.tooMany');
   if (err?.status === 401 || err?.status === 403) return t('errors.forbidden');
+  // A match whose record cannot be replayed; the store unable to keep or read it now.
+  if (err?.status === 409) return t('errors.damaged');
+  if (err?.status === 503) return t('errors.unavailable');
   if (e instanceof TypeError || /fetch|network|connect/i.test(message)) return t('errors.offline');
   return lng === 'en' && message ? message : t('home.failed');
 }

@@ -13,12 +13,12 @@ import { checkChat, TABLE } from '../match/chat.js';
 import type { MatchPlay } from '../match/play.js';
 import type { ControlGuard } from '../match/room.js';
 import { accept, badRequest, issuesOf, refuse, type Result } from '../refusal.js';
-import type { SessionRoom, SessionRow, SessionStore } from '../store/sessionStore.js';
+import type { NewLogEntry, SessionRoom, SessionRow, SessionStore, Usage } from '../store/sessionStore.js';
 import type { SessionDeps } from './sessions.js';
 
 /** The session's rooms a request names (`ids` absent or null: all). */
-export function pickRooms(sessions: SessionStore, session: SessionRow, ids: string[] | null | undefined): Result<SessionRoom[], 'bad_request'> {
-  const all = sessions.rooms(session.id);
+export async function pickRooms(sessions: SessionStore, session: SessionRow, ids: string[] | null | undefined): Promise<Result<SessionRoom[], 'bad_request'>> {
+  const all = await sessions.rooms(session.id);
   if (!ids) return accept(all);
   const unknown = ids.filter((id) => !all.some((r) => r.matchId === id));
   if (unknown.length) return badRequest(unknown.map((id) => `rooms: no room "${id}" in this session`));
@@ -68,13 +68,12 @@ export function broadcastText(scenario: Scenario, text: string): Result<string, 
 }
 
 /**
- * A clock operation within the session's limits; writes the log. Does not publish: the room
- * commits when it returns null.
+ * A clock operation within the session's limits, with its line for the facilitator's log (the
+ * room writes it with the change). Does not publish: the room commits when it is not refused.
  */
-function limitedControl(sessions: SessionStore, session: SessionRow, room: SessionRoom, play: MatchPlay, op: ControlOp, seconds: number | undefined, via: 'console' | 'room'): RoomRefusal | null {
+function limitedControl(session: SessionRow, room: SessionRoom, used: Usage, play: MatchPlay, op: ControlOp, seconds: number | undefined, via: 'console' | 'room'): { refused: RoomRefusal | null; line: NewLogEntry } {
   let refused: RoomRefusal | null = null;
   if (!play.ended && (op === 'pause' || op === 'extend')) {
-    const used = sessions.usage(session.id).get(room.matchId) ?? { pauses: 0, extensionSeconds: 0 };
     const { maxPauses, maxExtensionSeconds } = session.limits;
     if (op === 'pause' && !play.clock.paused && used.pauses >= maxPauses) {
       refused = { code: 'limit_reached', reason: `${room.label} has used its ${used.pauses} pause${used.pauses === 1 ? '' : 's'} (limit ${maxPauses})` };
@@ -86,7 +85,7 @@ function limitedControl(sessions: SessionStore, session: SessionRow, room: Sessi
     }
   }
   refused ??= play.control(op, seconds);
-  sessions.log({
+  const line: NewLogEntry = {
     sessionId: session.id,
     matchId: room.matchId,
     at: Date.now(),
@@ -95,21 +94,28 @@ function limitedControl(sessions: SessionStore, session: SessionRow, room: Sessi
     ok: !refused,
     ...(refused ? { reason: refused.reason } : {}),
     amount: op === 'extend' && !refused ? seconds : 0,
-  });
-  return refused;
+  };
+  return { refused, line };
 }
 
 /**
  * For the room: the clock rules of the session a match belongs to (limits, log), applied to the
- * in-room `control` message and the console alike; null for a match outside any session.
+ * in-room `control` message and the console alike; null for a match outside any session. Every
+ * pause and extension of a match goes through its room, so the room keeps the count from the log.
  */
 export function sessionControlGuard(sessions: SessionStore) {
-  return (matchId: string): ControlGuard | null => {
-    const room = sessions.roomOf(matchId);
-    if (!room) return null;
-    return (play, op, seconds, via) => {
-      const session = sessions.readSession(room.sessionId);
-      return session ? limitedControl(sessions, session, room, play, op, seconds, via) : play.control(op, seconds);
+  return async (matchId: string): Promise<ControlGuard | null> => {
+    const room = await sessions.roomOf(matchId);
+    const session = room ? await sessions.readSession(room.sessionId) : null;
+    if (!room || !session) return null;
+    const used = (await sessions.usage(session.id)).get(matchId) ?? { pauses: 0, extensionSeconds: 0 };
+    return {
+      control: (play, op, seconds, via) => limitedControl(session, room, used, play, op, seconds, via),
+      written(line) {
+        if (!line.ok) return;
+        if (line.op === 'pause') used.pauses++;
+        if (line.op === 'extend') used.extensionSeconds += line.amount ?? 0;
+      },
     };
   };
 }
@@ -118,10 +124,10 @@ export function sessionControlGuard(sessions: SessionStore) {
  * Ask each room in turn (started on demand); an ended match refuses without being started, and
  * one room refusing does not stop the others. `logged` writes an answered operation to the log.
  */
-async function eachRoom(deps: SessionDeps, rooms: SessionRoom[], ask: (room: SessionRoom) => Promise<ConsoleAnswer>, logged?: (room: SessionRoom, a: ConsoleAnswer) => void): Promise<RoomResult[]> {
+async function eachRoom(deps: SessionDeps, rooms: SessionRoom[], ask: (room: SessionRoom) => Promise<ConsoleAnswer>, logged?: (room: SessionRoom, a: ConsoleAnswer) => Promise<unknown>): Promise<RoomResult[]> {
   const out: RoomResult[] = [];
   for (const room of rooms) {
-    const row = deps.store.findByCode(room.code);
+    const row = await deps.store.findByCode(room.code);
     if (!row || row.ended) {
       out.push({ matchId: room.matchId, ok: false, code: 'match_over', reason: `${room.label} has ended` });
       continue;
@@ -135,7 +141,7 @@ async function eachRoom(deps: SessionDeps, rooms: SessionRoom[], ask: (room: Ses
       out.push({ matchId: room.matchId, ok: false, code: 'unavailable', reason: `${room.label} could not be reached` });
       continue;
     }
-    logged?.(room, answer);
+    await logged?.(room, answer);
     const r = answer.refused;
     out.push(r ? { matchId: room.matchId, ok: false, code: r.code, reason: r.reason } : { matchId: room.matchId, ok: true });
   }

@@ -1,10 +1,10 @@
 // The record of a room or a class, for the debrief and the exports: timelines replayed from the
 // store, outcomes side by side, JSON and CSV.
-import { replay } from '../../shared/engine/index.js';
 import type { ClassDebrief, CsvKind, FacilitatorLogEntry, RoomExport, RoomOutcome, RoomTimeline, TimelineChannels } from '../../shared/protocol/index.js';
 import { callIfRunning } from '../match/calls.js';
 import { TABLE } from '../match/chat.js';
 import { outcomeOf } from '../match/facts.js';
+import { replayRecord } from '../match/record.js';
 import type { MatchRecord } from '../store/matchStore.js';
 import type { SessionRoom, SessionRow } from '../store/sessionStore.js';
 import { DECISIONS_HEADER, decisionRows, METERS_HEADER, metersRows, toCsv } from './csv.js';
@@ -15,25 +15,28 @@ export function debriefReader(deps: SessionDeps) {
   const { store, sessions, library } = deps;
 
   /** A fork's copied log keeps its origin's times. */
-  const forkTimes = (room: SessionRoom | null): number[] => {
+  const forkTimes = async (room: SessionRoom | null): Promise<number[]> => {
     if (!room?.forkOf) return [];
-    const origin = store.readMatch(room.forkOf.matchId);
+    const origin = await store.readMatch(room.forkOf.matchId);
     return origin ? origin.log.slice(0, room.forkOf.logLength).map((e) => e.at) : [];
   };
 
   /** The session's rooms with their records (a room whose record is missing is left out). */
-  const roomRecords = (session: SessionRow): { room: SessionRoom; rec: MatchRecord }[] =>
-    sessions.rooms(session.id).flatMap((room) => {
-      const rec = store.readMatch(room.matchId);
-      return rec ? [{ room, rec }] : [];
-    });
+  const roomRecords = async (session: SessionRow): Promise<{ room: SessionRoom; rec: MatchRecord }[]> => {
+    const out: { room: SessionRoom; rec: MatchRecord }[] = [];
+    for (const room of await sessions.rooms(session.id)) {
+      const rec = await store.readMatch(room.matchId);
+      if (rec) out.push({ room, rec });
+    }
+    return out;
+  };
 
   /** How a match stands: told by its running room, else replayed from the record. */
   const outcome = async (rec: MatchRecord): Promise<RoomOutcome> =>
-    (await callIfRunning(rec.id, 'outcome')) ?? outcomeOf(replay(library.get(rec.scenario), rec.seed, rec.seats, rec.log.map((e) => e.entry)));
+    (await callIfRunning(rec.id, 'outcome')) ?? outcomeOf(replayRecord(await library.get(rec.scenario), rec).match);
 
-  function roomTimeline(rec: MatchRecord, room: SessionRoom | null, flog: FacilitatorLogEntry[], channels: TimelineChannels): RoomTimeline {
-    const walked = walk(library.get(rec.scenario), rec, flog, forkTimes(room));
+  async function roomTimeline(rec: MatchRecord, room: SessionRoom | null, flog: FacilitatorLogEntry[], channels: TimelineChannels): Promise<RoomTimeline> {
+    const walked = walk(await library.get(rec.scenario), rec, flog, await forkTimes(room));
     const o = outcomeOf(walked.match);
     return {
       matchId: rec.id,
@@ -52,36 +55,39 @@ export function debriefReader(deps: SessionDeps) {
     };
   }
 
-  function roomExport(rec: MatchRecord): RoomExport {
-    const room = sessions.roomOf(rec.id);
-    const session = room ? sessions.readSession(room.sessionId) : null;
-    const flog = session ? sessions.readLog(session.id, rec.id) : [];
+  async function roomExport(rec: MatchRecord): Promise<RoomExport> {
+    const room = await sessions.roomOf(rec.id);
+    const session = room ? await sessions.readSession(room.sessionId) : null;
+    const flog = session ? await sessions.readLog(session.id, rec.id) : [];
     // The hashes of the token and the seat keys never leave the store.
     const { tokenHash: _t, seatKeys: _k, ...match } = rec;
     return {
       exportedAt: Date.now(),
       match,
-      timeline: roomTimeline(rec, room, flog, 'all'),
+      timeline: await roomTimeline(rec, room, flog, 'all'),
       session: session && room ? { sessionId: session.id, name: session.name, label: room.label, forkOf: roomRef(room).forkOf } : null,
       facilitatorLog: flog,
     };
   }
 
   /** One CSV of the given kind over these rooms' records. */
-  function csvText(kind: CsvKind, rooms: { rec: MatchRecord; room: SessionRoom | null }[]): string {
-    const rows = rooms.flatMap(({ rec, room }) => {
+  async function csvText(kind: CsvKind, rooms: { rec: MatchRecord; room: SessionRoom | null }[]): Promise<string> {
+    const rows: ReturnType<typeof metersRows | typeof decisionRows> = [];
+    for (const { rec, room } of rooms) {
       const tag = { matchId: rec.id, code: rec.code, label: room?.label ?? rec.name };
-      if (kind === 'meters') return metersRows(tag, rec.rounds);
-      const flog = room ? sessions.readLog(room.sessionId, rec.id) : [];
-      return decisionRows(tag, walk(library.get(rec.scenario), rec, flog, forkTimes(room)).entries);
-    });
+      if (kind === 'meters') rows.push(...metersRows(tag, rec.rounds));
+      else {
+        const flog = room ? await sessions.readLog(room.sessionId, rec.id) : [];
+        rows.push(...decisionRows(tag, walk(await library.get(rec.scenario), rec, flog, await forkTimes(room)).entries));
+      }
+    }
     return toCsv(kind === 'meters' ? METERS_HEADER : DECISIONS_HEADER, rows);
   }
 
   async function classDebrief(session: SessionRow): Promise<ClassDebrief> {
     const rooms: ClassDebrief['rooms'] = [];
-    for (const { room, rec } of roomRecords(session)) rooms.push({ ...roomRef(room), ...(await outcome(rec)), rounds: rec.rounds });
-    return { sessionId: session.id, name: session.name, scenario: session.scenario, rooms, log: sessions.readLog(session.id) };
+    for (const { room, rec } of await roomRecords(session)) rooms.push({ ...roomRef(room), ...(await outcome(rec)), rounds: rec.rounds });
+    return { sessionId: session.id, name: session.name, scenario: session.scenario, rooms, log: await sessions.readLog(session.id) };
   }
 
   return { roomRecords, roomTimeline, roomExport, csvText, classDebrief };

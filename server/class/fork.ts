@@ -5,37 +5,48 @@ import { defaultForkLabel, forkBody, type RoomRef, type SeatKeys } from '../../s
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { checkSeats, storeNewMatch } from '../match/newMatch.js';
 import { accept, badRequest, issuesOf, refuse, type Result } from '../refusal.js';
+import { emptyWrite } from '../store/matchStore.js';
 import type { SessionRoom, SessionRow } from '../store/sessionStore.js';
 import { roomRef, type SessionDeps } from './sessions.js';
 
-/** The log prefix that ends on entering `round`'s report, with the match it rebuilds; null when that round was not reported. */
+/**
+ * The log prefix that ends on entering `round`'s report, with the match it rebuilds; length −1
+ * when that round was not reported. A log that stops replaying (a damaged record) is cut from
+ * its good part: a fork can start from any round reported before the damage.
+ */
 export function cutAtReport(start: Match, log: readonly LogEntry[], round: number): { length: number; match: Match; reported: number[] } {
   const reported: number[] = [];
   let length = -1;
-  const match = replayLog(start, log, ({ index, entry, after }) => {
-    if (entry.kind !== 'advance' || after.phase !== 'report' || reported.includes(after.round)) return;
-    reported.push(after.round);
-    if (after.round !== round) return;
-    length = index + 1;
-    return false;
-  });
+  let match = start;
+  try {
+    match = replayLog(start, log, ({ index, entry, after }) => {
+      if (entry.kind !== 'advance' || after.phase !== 'report' || reported.includes(after.round)) return;
+      reported.push(after.round);
+      if (after.round !== round) return;
+      length = index + 1;
+      match = after;
+      return false;
+    });
+  } catch {
+    // The damage comes after every round reported so far; `match` is the cut's, if it was found.
+  }
   return { length, match, reported };
 }
 
 /** A fork of `origin`, with its seats' keys; `token` is the session's (checked by the caller): the keys are made from it. */
-export function forkRoom(
+export async function forkRoom(
   deps: SessionDeps,
   session: SessionRow,
   token: string,
   origin: SessionRoom,
   raw: unknown,
-): Result<RoomRef & { keys: SeatKeys }, 'bad_request' | 'no_match' | 'no_free_code'> {
+): Promise<Result<RoomRef & { keys: SeatKeys }, 'bad_request' | 'no_match' | 'no_free_code'>> {
   const parsed = forkBody.safeParse(raw);
   if (!parsed.success) return badRequest(issuesOf(parsed.error.issues));
   const { round, seats: seatChoice, label } = parsed.data;
-  const rec = deps.store.readMatch(origin.matchId);
+  const rec = await deps.store.readMatch(origin.matchId);
   if (!rec) return refuse('no_match', 'no such match');
-  const scenario = deps.library.get(rec.scenario);
+  const scenario = await deps.library.get(rec.scenario);
   const log = rec.log.map((e) => e.entry);
   const cut = cutAtReport(createMatch(scenario, rec.seed, rec.seats), log, round);
   if (cut.length < 0) {
@@ -58,16 +69,16 @@ export function forkRoom(
     }
   }
 
-  const position = Math.max(...deps.sessions.rooms(session.id).map((r) => r.position)) + 1;
+  const position = Math.max(...(await deps.sessions.rooms(session.id)).map((r) => r.position)) + 1;
   const forkLabel = label ?? defaultForkLabel(origin.label, round);
-  const made = storeNewMatch(deps.store, token, { scenario: rec.scenario, name: `${session.name} · ${forkLabel}`.slice(0, 120), seed: rec.seed, seats: rec.seats, timers: rec.timers, open: false });
+  const made = await storeNewMatch(deps.store, token, { scenario: rec.scenario, name: `${session.name} · ${forkLabel}`.slice(0, 120), seed: rec.seed, seats: rec.seats, timers: rec.timers, open: false });
   if (!made.ok) return made;
   const { matchId, code, seatKeys } = made.value;
-  deps.store.appendProgress(matchId, { log: prefix, logFrom: 0, events: m.events, eventsFrom: 0, rounds: m.history, round: m.round, phase: m.phase, ended: null, clock: null });
+  await deps.store.write({ ...emptyWrite(matchId, null), log: { from: 0, entries: prefix }, events: { from: 0, entries: m.events }, rounds: m.history, standing: { round: m.round, phase: m.phase, ended: null, clock: null } });
   const room: SessionRoom = { sessionId: session.id, matchId, code, position, label: forkLabel, forkOf: { matchId: origin.matchId, round, logLength: cut.length }, createdAt: Date.now() };
-  deps.sessions.addRoom(room);
+  await deps.sessions.addRoom(room);
   const now = Date.now();
-  deps.sessions.log({ sessionId: session.id, matchId: origin.matchId, at: now, op: 'fork', detail: { round, phase: 'report', fork: matchId, code, label: forkLabel }, ok: true });
-  deps.sessions.log({ sessionId: session.id, matchId, at: now, op: 'forked', detail: { round, phase: 'report', from: origin.matchId, label: origin.label }, ok: true });
+  await deps.sessions.log({ sessionId: session.id, matchId: origin.matchId, at: now, op: 'fork', detail: { round, phase: 'report', fork: matchId, code, label: forkLabel }, ok: true });
+  await deps.sessions.log({ sessionId: session.id, matchId, at: now, op: 'forked', detail: { round, phase: 'report', from: origin.matchId, label: origin.label }, ok: true });
   return accept({ ...roomRef(room), keys: seatKeys });
 }

@@ -57,26 +57,26 @@ export async function createSession(deps: SessionDeps, body: unknown): Promise<R
     passphrase: b.passphrase ? await seal(token, b.passphrase) : null,
     createdAt: Date.now(),
   };
-  deps.sessions.createSession(session);
+  await deps.sessions.createSession(session);
   // An uploaded scenario now belongs to this session (it is no longer dropped after an hour).
-  deps.library.claim(scenario.id, session.id);
+  await deps.library.claim(scenario.id, session.id);
   const rooms: CreatedSession['rooms'] = [];
   for (const [i, roomSeats] of seats.entries()) {
     const label = defaultRoomLabel(i + 1);
     // A class's rooms are never open: each seat is entered with its key (the join sheet's QR codes).
-    const made = storeNewMatch(deps.store, token, { scenario: scenario.id, name: `${b.name} · ${label}`.slice(0, 120), seed, seats: roomSeats, timers, open: false });
+    const made = await storeNewMatch(deps.store, token, { scenario: scenario.id, name: `${b.name} · ${label}`.slice(0, 120), seed, seats: roomSeats, timers, open: false });
     if (!made.ok) return made;
     const { matchId, code, seatKeys } = made.value;
-    deps.sessions.addRoom({ sessionId: session.id, matchId, code, position: i, label, forkOf: null, createdAt: Date.now() });
+    await deps.sessions.addRoom({ sessionId: session.id, matchId, code, position: i, label, forkOf: null, createdAt: Date.now() });
     rooms.push({ matchId, code, label, forkOf: null, keys: seatKeys });
   }
-  deps.sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'create', detail: { name: b.name, scenario: scenario.id, rooms: b.rooms, limits }, ok: true });
+  await deps.sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'create', detail: { name: b.name, scenario: scenario.id, rooms: b.rooms, limits }, ok: true });
   return accept({ sessionId: session.id, facilitatorToken: token, rooms });
 }
 
 /** One of the session's rooms, by match id. */
-export function roomOfSession(deps: SessionDeps, session: SessionRow, matchId: string): Result<SessionRoom, 'no_room'> {
-  const room = deps.sessions.roomOf(matchId);
+export async function roomOfSession(deps: SessionDeps, session: SessionRow, matchId: string): Promise<Result<SessionRoom, 'no_room'>> {
+  const room = await deps.sessions.roomOf(matchId);
   if (!room || room.sessionId !== session.id) return refuse('no_room', `no room "${matchId.slice(0, 64)}" in this session`);
   return accept(room);
 }
@@ -85,7 +85,13 @@ export function roomOfSession(deps: SessionDeps, session: SessionRow, matchId: s
  * GET /api/sessions/:id. The seats' keys are made from the `token` presented (checked by the
  * caller); without one (the class export) they are left out. `joinAddress`: where the join sheet points.
  */
-export function sessionInfo(deps: SessionDeps, session: SessionRow, token: string | null, joinAddress: JoinAddress): SessionInfo {
+export async function sessionInfo(deps: SessionDeps, session: SessionRow, token: string | null, joinAddress: JoinAddress): Promise<SessionInfo> {
+  const rooms: SessionInfo['rooms'] = [];
+  for (const r of await deps.sessions.rooms(session.id)) {
+    const row = await deps.store.findByCode(r.code);
+    const keys = token && row ? currentSeatKeys(token, r.matchId, row.seatKeys) : {};
+    rooms.push({ ...roomRef(r), seats: row?.seats ?? {}, keys, createdAt: r.createdAt, ended: row?.ended ?? null });
+  }
   return {
     sessionId: session.id,
     name: session.name,
@@ -95,11 +101,7 @@ export function sessionInfo(deps: SessionDeps, session: SessionRow, token: strin
     timers: session.timers,
     limits: session.limits,
     passphrase: session.passphrase !== null,
-    rooms: deps.sessions.rooms(session.id).map((r) => {
-      const row = deps.store.findByCode(r.code);
-      const keys = token && row ? currentSeatKeys(token, r.matchId, row.seatKeys) : {};
-      return { ...roomRef(r), seats: row?.seats ?? {}, keys, createdAt: r.createdAt, ended: row?.ended ?? null };
-    }),
+    rooms,
     joinAddress,
   };
 }

@@ -47,8 +47,8 @@ function csvKind(req: Req): CsvKind {
 }
 
 /** The session named in the path, when the request carries its token; else the matching error. */
-function authorizeSession(deps: SessionDeps, req: Req): SessionRow {
-  const session = deps.sessions.readSession(String(req.params.id ?? '').slice(0, 64));
+async function authorizeSession(deps: SessionDeps, req: Req): Promise<SessionRow> {
+  const session = await deps.sessions.readSession(String(req.params.id ?? '').slice(0, 64));
   if (!session) throw new HttpError(404, 'no such session');
   const token = bearer(req);
   if (!token) throw new HttpError(401, 'this needs the session token: Authorization: Bearer <facilitatorToken>');
@@ -65,19 +65,19 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
   const replays: ReplayCache = new Map();
   /** The session named in the path, for its token; its scenario loaded (off the event loop for an upload). */
   const authorized = async (req: Req): Promise<SessionRow> => {
-    const session = authorizeSession(deps, req);
+    const session = await authorizeSession(deps, req);
     await library.load(session.scenario);
     return session;
   };
 
   const { roomRecords, roomTimeline, roomExport, csvText, classDebrief } = debriefReader(deps);
-  const record = (matchId: string): MatchRecord => {
-    const rec = deps.store.readMatch(matchId);
+  const record = async (matchId: string): Promise<MatchRecord> => {
+    const rec = await deps.store.readMatch(matchId);
     if (!rec) throw new HttpError(404, 'no such match');
     return rec;
   };
   /** One of the session's rooms, named in the path. */
-  const roomIn = (session: SessionRow, req: Req) => unwrap(roomOfSession(deps, session, String(req.params.matchId ?? '')));
+  const roomIn = async (session: SessionRow, req: Req) => unwrap(await roomOfSession(deps, session, String(req.params.matchId ?? '')));
 
   // ---- Scenarios ----
 
@@ -102,22 +102,22 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
       const id = String(req.params.id ?? '');
       const s = /^[a-z0-9][a-z0-9-]{0,80}$/.test(id) ? await library.load(id) : null;
       if (!s) throw new HttpError(404, `no scenario "${id.slice(0, 80)}"`);
-      sendJson(res, 200, opensScenario(req, id) ? s : publicScenario(s));
+      sendJson(res, 200, (await opensScenario(req, id)) ? s : publicScenario(s));
     }),
   );
 
   /** Whether this request may read every seat's secrets of scenario `id`. */
-  const opensScenario = (req: Req, id: string): boolean => {
+  const opensScenario = async (req: Req, id: string): Promise<boolean> => {
     const q = query(req);
     const token = bearer(req);
     const sessionId = q.get('session');
     if (sessionId) {
-      const session = sessions.readSession(sessionId.slice(0, 64));
+      const session = await sessions.readSession(sessionId.slice(0, 64));
       return !!session && session.scenario === id && tokenMatches(token, session.tokenHash);
     }
     const matchId = q.get('match');
     if (matchId) {
-      const rec = deps.store.readMatch(matchId.slice(0, 64));
+      const rec = await deps.store.readMatch(matchId.slice(0, 64));
       return !!rec && rec.scenario === id && (rec.ended !== null || tokenMatches(token, rec.tokenHash));
     }
     return false;
@@ -136,7 +136,7 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
   app.post(
     '/api/sessions/:id/token',
     guarded(async (req, res) => {
-      const session = sessions.readSession(String(req.params.id ?? '').slice(0, 64));
+      const session = await sessions.readSession(String(req.params.id ?? '').slice(0, 64));
       if (!session) throw new HttpError(404, 'no such session');
       const { passphrase } = parseBody(tokenBody, await readJson(req));
       if (!session.passphrase) throw new HttpError(400, 'this session has no passphrase; use the token shown when it was created');
@@ -147,14 +147,14 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
       const token = await unseal(session.passphrase, passphrase);
       if (!token || !tokenMatches(token, session.tokenHash)) throw new HttpError(403, 'wrong passphrase');
       wrongPassphrase.refund(address);
-      sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'token', detail: {}, ok: true });
+      await sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'token', detail: {}, ok: true });
       sendJson(res, 200, { facilitatorToken: token } satisfies TokenAnswer);
     }),
   );
 
   app.get(
     '/api/sessions/:id',
-    guarded(async (req, res) => sendJson(res, 200, sessionInfo(deps, await authorized(req), bearer(req)!, deps.joinAddress(req)))),
+    guarded(async (req, res) => sendJson(res, 200, await sessionInfo(deps, await authorized(req), bearer(req)!, deps.joinAddress(req)))),
   );
 
   app.get(
@@ -171,7 +171,7 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
     guarded(async (req, res) => {
       const session = await authorized(req);
       const b = parseBody(controlBody, await readJson(req));
-      sendResults(res, await control(deps, unwrap(pickRooms(sessions, session, b.rooms)), b.op, b.seconds));
+      sendResults(res, await control(deps, unwrap(await pickRooms(sessions, session, b.rooms)), b.op, b.seconds));
     }),
   );
 
@@ -179,8 +179,8 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
     '/api/sessions/:id/inject',
     guarded(async (req, res) => {
       const session = await authorized(req);
-      const { action, rooms } = unwrap(checkInject(library.get(session.scenario), await readJson(req)));
-      const picked = unwrap(pickRooms(sessions, session, rooms));
+      const { action, rooms } = unwrap(checkInject(await library.get(session.scenario), await readJson(req)));
+      const picked = unwrap(await pickRooms(sessions, session, rooms));
       const detail = action.event !== undefined ? { event: action.event } : { custom: action.custom };
       sendResults(res, await act(deps, session, picked, 'inject', action, detail));
     }),
@@ -191,8 +191,8 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
     guarded(async (req, res) => {
       const session = await authorized(req);
       const b = parseBody(broadcastBody, await readJson(req));
-      unwrap(broadcastText(library.get(session.scenario), b.text));
-      sendResults(res, await broadcast(deps, session, unwrap(pickRooms(sessions, session, b.rooms)), b.name, b.text));
+      unwrap(broadcastText(await library.get(session.scenario), b.text));
+      sendResults(res, await broadcast(deps, session, unwrap(await pickRooms(sessions, session, b.rooms)), b.name, b.text));
     }),
   );
 
@@ -201,19 +201,19 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
     guarded(async (req, res) => {
       const session = await authorized(req);
       const b = parseBody(seatBody, await readJson(req));
-      const action = unwrap(seatAction(library.get(session.scenario), b.seat, b.controller, b.strategy));
+      const action = unwrap(seatAction(await library.get(session.scenario), b.seat, b.controller, b.strategy));
       const { type: _type, ...detail } = action;
-      sendResults(res, await act(deps, session, unwrap(pickRooms(sessions, session, b.rooms)), 'seat', action, detail));
+      sendResults(res, await act(deps, session, unwrap(await pickRooms(sessions, session, b.rooms)), 'seat', action, detail));
     }),
   );
 
   app.get(
     '/api/sessions/:id/rooms/:matchId/chat',
     guarded(async (req, res) => {
-      const room = roomIn(await authorized(req), req);
+      const room = await roomIn(await authorized(req), req);
       const q = query(req);
-      const rec = record(room.matchId);
-      const channels = channelsOf(library.get(rec.scenario));
+      const rec = await record(room.matchId);
+      const channels = channelsOf(await library.get(rec.scenario));
       const channel = q.get('channel');
       const issues: string[] = [];
       if (channel !== null && !channels.includes(channel)) issues.push(`channel: no channel "${channel.slice(0, 40)}" (channels: ${channels.join(', ')})`);
@@ -231,8 +231,8 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
     '/api/sessions/:id/rooms/:matchId/fork',
     guarded(async (req, res) => {
       const session = await authorized(req);
-      const room = roomIn(session, req);
-      sendJson(res, 201, unwrap(forkRoom(deps, session, bearer(req)!, room, await readJson(req))));
+      const room = await roomIn(session, req);
+      sendJson(res, 201, unwrap(await forkRoom(deps, session, bearer(req)!, room, await readJson(req))));
     }),
   );
 
@@ -240,16 +240,16 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
     '/api/sessions/:id/rooms/:matchId/timeline',
     guarded(async (req, res) => {
       const session = await authorized(req);
-      const room = roomIn(session, req);
+      const room = await roomIn(session, req);
       const channels = (query(req).get('channels') ?? 'none') as TimelineChannels;
       if (!TIMELINE_CHANNELS.includes(channels)) throw new HttpError(400, 'bad request', [`channels: one of ${TIMELINE_CHANNELS.join(', ')}`]);
-      sendJson(res, 200, roomTimeline(record(room.matchId), room, sessions.readLog(session.id, room.matchId), channels));
+      sendJson(res, 200, await roomTimeline(await record(room.matchId), room, await sessions.readLog(session.id, room.matchId), channels));
     }),
   );
 
   app.get(
     '/api/sessions/:id/log',
-    guarded(async (req, res) => sendJson(res, 200, sessions.readLog((await authorized(req)).id))),
+    guarded(async (req, res) => sendJson(res, 200, await sessions.readLog((await authorized(req)).id))),
   );
 
   app.get(
@@ -264,9 +264,9 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
       const body: ClassExport = {
         exportedAt: Date.now(),
         // Without the seats' keys: an export may travel further than the console.
-        session: sessionInfo(deps, session, null, deps.joinAddress(req)),
+        session: await sessionInfo(deps, session, null, deps.joinAddress(req)),
         debrief: await classDebrief(session),
-        rooms: roomRecords(session).map(({ rec }) => roomExport(rec)),
+        rooms: await Promise.all((await roomRecords(session)).map(({ rec }) => roomExport(rec))),
       };
       sendJson(res, 200, body, attachment(`parity-class-${session.id}.json`));
     }),
@@ -277,16 +277,16 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
     guarded(async (req, res) => {
       const session = await authorized(req);
       const kind = csvKind(req);
-      const rooms = roomRecords(session);
-      sendText(res, 200, csvText(kind, rooms), 'text/csv; charset=utf-8', attachment(`parity-class-${session.id}-${kind}.csv`));
+      const rooms = await roomRecords(session);
+      sendText(res, 200, await csvText(kind, rooms), 'text/csv; charset=utf-8', attachment(`parity-class-${session.id}-${kind}.csv`));
     }),
   );
 
   // ---- Exports of one match (a session's room, or any match) ----
 
   /** The record, for its facilitator token (a session's token for its rooms) or once ended. */
-  const exportable = (req: Req): MatchRecord => {
-    const rec = record(String(req.params.id ?? '').slice(0, 64));
+  const exportable = async (req: Req): Promise<MatchRecord> => {
+    const rec = await record(String(req.params.id ?? '').slice(0, 64));
     if (rec.ended !== null) return rec;
     const token = bearer(req);
     if (!token) throw new HttpError(401, 'the export opens when the match ends, or with the facilitator token');
@@ -296,18 +296,18 @@ export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
 
   app.get(
     '/api/matches/:id/export.json',
-    guarded((req, res) => {
-      const rec = exportable(req);
-      sendJson(res, 200, roomExport(rec), attachment(`parity-${rec.id}.json`));
+    guarded(async (req, res) => {
+      const rec = await exportable(req);
+      sendJson(res, 200, await roomExport(rec), attachment(`parity-${rec.id}.json`));
     }),
   );
 
   app.get(
     '/api/matches/:id/export.csv',
-    guarded((req, res) => {
-      const rec = exportable(req);
+    guarded(async (req, res) => {
+      const rec = await exportable(req);
       const kind = csvKind(req);
-      sendText(res, 200, csvText(kind, [{ rec, room: sessions.roomOf(rec.id) }]), 'text/csv; charset=utf-8', attachment(`parity-${rec.id}-${kind}.csv`));
+      sendText(res, 200, await csvText(kind, [{ rec, room: await sessions.roomOf(rec.id) }]), 'text/csv; charset=utf-8', attachment(`parity-${rec.id}-${kind}.csv`));
     }),
   );
 }

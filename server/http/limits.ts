@@ -45,6 +45,18 @@ export const DEFAULT_LIMITS: Limits = {
   wrongPassphrases: { burst: 5, perMinute: 1 },
 };
 
+/** Every per-address rate lifted (PARITY_LIMITS=off: benches and tests, all of whose clients share one address); the body caps stay. */
+const PLENTY: Rate = { burst: 1e6, perMinute: 1e6 };
+export const NO_LIMITS: Partial<Limits> = {
+  matchCreations: PLENTY,
+  sessionCreations: PLENTY,
+  uploads: PLENTY,
+  codeLookups: PLENTY,
+  missedLookups: PLENTY,
+  roomStarts: PLENTY,
+  matchmake: PLENTY,
+};
+
 /** Keys kept before full buckets are swept out. */
 const SWEEP_AT = 20_000;
 

@@ -5,7 +5,7 @@ import { replay, seatScores } from '../../shared/engine/index.js';
 import type { FullMatchInfo, Health, JoinInfo, MatchDebrief, MatchInfo, MatchSummary, OpenMatch, ScenarioSummary } from '../../shared/protocol/index.js';
 import type { Scenario } from '../../shared/scenario/schema.js';
 import { botRun } from '../../shared/sim/botRun.js';
-import { callIfRunning } from '../match/calls.js';
+import { callIfRunning, runsSomewhere } from '../match/calls.js';
 import { seatControllers } from '../match/facts.js';
 import { createCasualMatch } from '../match/newMatch.js';
 import { isCode, normaliseCode, tokenMatches } from '../store/ids.js';
@@ -15,7 +15,7 @@ import { bearer, clientAddress, guarded, HttpError, readJson, sendJson, unwrap, 
 
 export interface MatchRouteDeps {
   store: MatchStore;
-  scenario(id: string): Scenario;
+  scenario(id: string): Promise<Scenario>;
   /** The scenario loaded (an upload parsed off the event loop) before a room needs it. */
   loadScenario(id: string): Promise<unknown>;
   scenarioIds(): string[];
@@ -50,11 +50,12 @@ export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
 
   app.get(
     '/api/scenarios',
-    guarded((_req, res) => {
-      const list = deps.scenarioIds().map((id): ScenarioSummary => {
-        const s = deps.scenario(id);
-        return { id, title: s.title, rounds: s.rounds, mediators: s.mediators, directChannel: s.directChannel, timers: s.timers };
-      });
+    guarded(async (_req, res) => {
+      const list: ScenarioSummary[] = [];
+      for (const id of deps.scenarioIds()) {
+        const s = await deps.scenario(id);
+        list.push({ id, title: s.title, rounds: s.rounds, mediators: s.mediators, directChannel: s.directChannel, timers: s.timers });
+      }
       sendJson(res, 200, list);
     }),
   );
@@ -64,7 +65,7 @@ export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
     guarded(async (req, res) => {
       spend(creations, clientAddress(req), 'too many matches created from this address');
       const body = await readJson(req);
-      sendJson(res, 201, unwrap(createCasualMatch(store, { ids: deps.scenarioIds, get: deps.scenario }, body)));
+      sendJson(res, 201, unwrap(await createCasualMatch(store, { ids: deps.scenarioIds, get: deps.scenario }, body)));
     }),
   );
 
@@ -78,12 +79,12 @@ export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
       if (wait !== null) throw tooMany(wait, 'too many codes that match nothing from this address');
       spend(lookups, address, 'too many code lookups from this address');
       const code = normaliseCode(String(req.params.code ?? ''));
-      const row = isCode(code) ? store.findByCode(code) : null;
+      const row = isCode(code) ? await store.findByCode(code) : null;
       if (!row) {
         misses.take(address);
         throw new HttpError(404, 'no match with this code');
       }
-      if (!row.ended && !(await matchMaker.getRoomById(row.id))) {
+      if (!row.ended && !(await runsSomewhere(row.id))) {
         spend(starts, address, 'too many matches started from this address');
         await deps.loadScenario(row.scenario);
         await deps.ensureRoom(row.id);
@@ -99,8 +100,8 @@ export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
   // The public list: only matches created as listed (class matches' codes stay with the class).
   app.get(
     '/api/matches',
-    guarded((_req, res) => {
-      const open = store.listOpenMatches(50).map((r): OpenMatch => {
+    guarded(async (_req, res) => {
+      const open = (await store.listOpenMatches(50)).map((r): OpenMatch => {
         const seats: OpenMatch['seats'] = {};
         for (const [s, c] of Object.entries(r.seats)) seats[s as keyof OpenMatch['seats']] = c!.controller;
         return { ...summary(r), seats };
@@ -110,16 +111,16 @@ export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
   );
 
   /** Full record for the facilitator, or for anyone once the match is over. */
-  const readRecord = (req: Req): { rec: MatchRecord; full: boolean } => {
-    const rec = store.readMatch(String(req.params.id ?? '').slice(0, 64));
+  const readRecord = async (req: Req): Promise<{ rec: MatchRecord; full: boolean }> => {
+    const rec = await store.readMatch(String(req.params.id ?? '').slice(0, 64));
     if (!rec) throw new HttpError(404, 'no such match');
     return { rec, full: rec.ended !== null || tokenMatches(bearer(req), rec.tokenHash) };
   };
 
   app.get(
     '/api/matches/:id',
-    guarded((req, res) => {
-      const { rec, full } = readRecord(req);
+    guarded(async (req, res) => {
+      const { rec, full } = await readRecord(req);
       const base: MatchInfo = { ...summary(rec), seats: seatControllers(rec.seats), timers: rec.timers, participants: rec.participants };
       if (!full) return sendJson(res, 200, base);
       const all: FullMatchInfo = { ...base, seed: rec.seed, seatConfig: rec.seats, log: rec.log, events: rec.events, rounds: rec.rounds, chat: rec.chat };
@@ -129,11 +130,11 @@ export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
 
   app.get(
     '/api/matches/:id/debrief',
-    guarded((req, res) => {
-      const { rec, full } = readRecord(req);
+    guarded(async (req, res) => {
+      const { rec, full } = await readRecord(req);
       if (!full) throw new HttpError(403, 'the debrief opens when the match ends, or with the facilitator token');
       const timeline = rec.events.map((e) => ({ ...e.entry, seq: e.seq, at: e.at }));
-      const scores = rec.ended ? seatScores(replay(deps.scenario(rec.scenario), rec.seed, rec.seats, rec.log.map((e) => e.entry))) : null;
+      const scores = rec.ended ? seatScores(replay(await deps.scenario(rec.scenario), rec.seed, rec.seats, rec.log.map((e) => e.entry))) : null;
       const debrief: MatchDebrief = { matchId: rec.id, scenario: rec.scenario, ended: rec.ended, round: rec.round, phase: rec.phase, timeline, rounds: rec.rounds, scores };
       sendJson(res, 200, debrief);
     }),
@@ -142,10 +143,10 @@ export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
   /** The same scenario and seed played by bots in every seat, for the debrief's side-by-side. */
   app.get(
     '/api/matches/:id/botrun',
-    guarded((req, res) => {
-      const { rec, full } = readRecord(req);
+    guarded(async (req, res) => {
+      const { rec, full } = await readRecord(req);
       if (!full) throw new HttpError(403, 'the comparison opens when the match ends, or with the facilitator token');
-      sendJson(res, 200, botRun(deps.scenario(rec.scenario), rec.seed));
+      sendJson(res, 200, botRun(await deps.scenario(rec.scenario), rec.seed));
     }),
   );
 }

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { ApiErrorBody } from '../../shared/protocol/index.js';
 import type { z } from 'zod';
-import { accept, badRequest, issuesOf, type Result } from '../refusal.js';
+import { accept, badRequest, issuesOf, Trouble, type Result } from '../refusal.js';
 import { requestAddress } from './address.js';
 import { accepts } from './static.js';
 
@@ -78,6 +78,7 @@ export const guarded =
     } catch (e) {
       if (res.headersSent) return;
       if (e instanceof HttpError) return sendJson(res, e.status, { error: e.message, ...(e.issues ? { issues: e.issues } : {}) } satisfies ApiErrorBody, e.headers);
+      if (e instanceof Trouble) return sendJson(res, e.kind === 'damaged' ? 409 : 503, { error: e.message } satisfies ApiErrorBody);
       console.error('[api]', e);
       sendJson(res, 500, { error: 'internal error' });
     }

@@ -19,8 +19,8 @@ export function mountSeatRoutes(app: App, deps: SeatRouteDeps) {
   const { store, sessions } = deps;
 
   /** The match and the token that opens it. */
-  const facilitated = (req: Req): { rec: MatchRecord; token: string } => {
-    const rec = store.readMatch(String(req.params.id ?? '').slice(0, 64));
+  const facilitated = async (req: Req): Promise<{ rec: MatchRecord; token: string }> => {
+    const rec = await store.readMatch(String(req.params.id ?? '').slice(0, 64));
     if (!rec) throw new HttpError(404, 'no such match');
     const token = bearer(req);
     if (!token) throw new HttpError(401, "this needs the match's facilitator token: Authorization: Bearer <facilitatorToken>");
@@ -28,15 +28,15 @@ export function mountSeatRoutes(app: App, deps: SeatRouteDeps) {
     return { rec, token };
   };
 
-  const logged = (matchId: string, op: string, detail: Record<string, unknown>) => {
-    const room = sessions.roomOf(matchId);
-    if (room) sessions.log({ sessionId: room.sessionId, matchId, at: Date.now(), op, detail, ok: true });
+  const logged = async (matchId: string, op: string, detail: Record<string, unknown>) => {
+    const room = await sessions.roomOf(matchId);
+    if (room) await sessions.log({ sessionId: room.sessionId, matchId, at: Date.now(), op, detail, ok: true });
   };
 
   app.get(
     '/api/matches/:id/keys',
-    guarded((req, res) => {
-      const { rec, token } = facilitated(req);
+    guarded(async (req, res) => {
+      const { rec, token } = await facilitated(req);
       sendJson(res, 200, { matchId: rec.id, keys: currentSeatKeys(token, rec.id, rec.seatKeys) } satisfies SeatKeysAnswer);
     }),
   );
@@ -44,14 +44,14 @@ export function mountSeatRoutes(app: App, deps: SeatRouteDeps) {
   app.post(
     '/api/matches/:id/keys',
     guarded(async (req, res) => {
-      const { rec, token } = facilitated(req);
+      const { rec, token } = await facilitated(req);
       const { seat } = parseBody(renewKeyBody, await readJson(req));
       if (!Object.hasOwn(rec.seats, seat)) throw new HttpError(400, 'bad request', [`seat: "${seat}" is not a seat of this match`]);
       const { stored } = renewedSeatKey(token, rec.id, seat, rec.seatKeys);
-      store.setSeatKey(rec.id, seat, stored);
+      await store.setSeatKey(rec.id, seat, stored);
       // A running room takes the new key at once; one that is not running reads it when it starts.
       await callIfRunning(rec.id, 'setSeatKey', seat, stored);
-      logged(rec.id, 'newKey', { seat, version: stored.v, round: rec.round, phase: rec.phase });
+      await logged(rec.id, 'newKey', { seat, version: stored.v, round: rec.round, phase: rec.phase });
       sendJson(res, 200, { matchId: rec.id, keys: currentSeatKeys(token, rec.id, { ...rec.seatKeys, [seat]: stored }) } satisfies SeatKeysAnswer);
     }),
   );
@@ -59,10 +59,10 @@ export function mountSeatRoutes(app: App, deps: SeatRouteDeps) {
   app.post(
     '/api/matches/:id/remove',
     guarded(async (req, res) => {
-      const { rec } = facilitated(req);
+      const { rec } = await facilitated(req);
       const { seat, name } = parseBody(removeBody, await readJson(req));
       const removed = (await callIfRunning(rec.id, 'removeParticipants', seat, name)) ?? 0;
-      logged(rec.id, 'remove', { seat, name: name.slice(0, 40), removed, round: rec.round, phase: rec.phase });
+      await logged(rec.id, 'remove', { seat, name: name.slice(0, 40), removed, round: rec.round, phase: rec.phase });
       sendJson(res, 200, { matchId: rec.id, removed } satisfies RemoveAnswer);
     }),
   );

@@ -60,13 +60,20 @@ export class PhaseClock {
     return { paused: this.paused, endsAt: this.endsAt, remaining: this.paused ? this.left : 0 };
   }
 
+  /** Take a clock's record without running it (a lost write put the match back; `restore` runs it again). */
+  hold(r: ClockRecord): void {
+    this.clear();
+    this.paused = r.paused;
+    this.endsAt = r.paused ? 0 : r.endsAt;
+    this.left = r.paused ? r.remaining : 0;
+  }
+
   /** Pick up where a stored clock left off (after a restart or a suspended room). */
   restore(r: ClockRecord): void {
     this.paused = r.paused;
     if (r.paused) this.start(r.remaining);
     else this.start(r.endsAt > 0 ? Math.max(0, r.endsAt - Date.now()) : r.remaining);
   }
-
 
   clear(): void {
     if (this.timer) clearTimeout(this.timer);

@@ -13,15 +13,21 @@ export type MatchClient = Client<{ messages: ServerMessages }>;
 /** Where a class session's clock operation comes from: the console or the room's `control` message. */
 export type ControlVia = 'console' | 'room';
 
+/**
+ * The answer to a change, once the store kept it (null) or could not (the refusal to give: the
+ * change was undone). A change refused at once is returned instead, and never reaches here.
+ */
+export type Reply = (lost: RoomRefusal | null) => void;
+
 /** What a handler may use of its room. */
 export interface RoomContext {
   readonly roster: Roster;
-  /** A seat's engine action; once stored and published, `then` runs (the reply). */
-  act(seat: Seat, action: unknown, then?: () => void): RoomRefusal | null;
-  /** A chat message from a member; once stored and delivered, `then` runs. */
-  say(seat: Seat, name: string, channel: string, text: string, then?: () => void): RoomRefusal | null;
+  /** A seat's engine action; once stored and published (or lost), `reply` runs. */
+  act(seat: Seat, action: unknown, reply?: Reply): RoomRefusal | null;
+  /** A chat message from a member; once stored and delivered (or lost), `reply` runs. */
+  say(seat: Seat, name: string, channel: string, text: string, reply?: Reply): RoomRefusal | null;
   /** A facilitator's clock operation (within a class session's limits). */
-  control(op: ControlOp, seconds: number | undefined, via: ControlVia, then?: () => void): RoomRefusal | null;
+  control(op: ControlOp, seconds: number | undefined, via: ControlVia, reply?: Reply): RoomRefusal | null;
   /** Run `f` when what was written so far is stored, after the clients heard of it. */
   later(f: () => void): void;
   /** Send one client its seat's whole view and chat history (after what is already queued). */
@@ -34,7 +40,11 @@ export function refuse(client: MatchClient, type: string, code: RoomRefusal['cod
   client.send('refused', { type: type.slice(0, 40), code, reason: reason.slice(0, 500), ref, ...(params ? { params } : {}) });
 }
 
-const accepted = (client: MatchClient, type: string, ref: Ref) => () => client.send('accepted', { type, ref });
+/** `accepted` once stored; `refused` with why when the store could not keep it. */
+const accepted =
+  (client: MatchClient, type: string, ref: Ref): Reply =>
+  (lost) =>
+    lost ? refuse(client, type, lost.code, lost.reason, ref) : client.send('accepted', { type, ref });
 
 /** A handler that throws must not take the room down, nor leave the client without an answer. */
 export function safely(matchId: string, f: () => void, client?: MatchClient, type?: string, payload?: unknown): void {
@@ -104,7 +114,7 @@ export const handlers: Record<ClientMessageType, Handler> = {
     if (!m) return;
     if (payload !== undefined && !CLIENT_MESSAGES.sync.safeParse(payload).success) return refuse(client, 'sync', 'bad_message', 'sync takes {ref?}', refOf(payload));
     room.sendPrivate(client, m.seat);
-    room.later(accepted(client, 'sync', refOf(payload)));
+    room.later(() => accepted(client, 'sync', refOf(payload))(null));
   },
 };
 

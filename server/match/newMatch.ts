@@ -28,17 +28,17 @@ export function checkSeats(scenario: Scenario, choice: Partial<Record<PlayingSea
  * Store a new match's row under a free join code, with a key for each of its seats made from the
  * facilitator token (seatKeys.ts); the keys are in the answer, only their hashes in the store.
  */
-export function storeNewMatch(
+export async function storeNewMatch(
   store: MatchStore,
   token: string,
   m: Omit<NewMatch, 'id' | 'code' | 'createdAt' | 'tokenHash' | 'seatKeys'>,
-): Result<{ matchId: string; code: string; seatKeys: SeatKeys }, 'no_free_code'> {
+): Promise<Result<{ matchId: string; code: string; seatKeys: SeatKeys }, 'no_free_code'>> {
   const id = newMatchId();
   const { keys, hashes } = firstSeatKeys(token, id, Object.keys(m.seats) as PlayingSeat[]);
   for (let attempt = 0; attempt <= 20; attempt++) {
     const code = newCode();
-    if (store.findByCode(code)) continue;
-    store.createMatch({ id, code, createdAt: Date.now(), ...m, tokenHash: hashToken(token), seatKeys: hashes });
+    if (await store.findByCode(code)) continue;
+    await store.createMatch({ id, code, createdAt: Date.now(), ...m, tokenHash: hashToken(token), seatKeys: hashes });
     return accept({ matchId: id, code, seatKeys: keys });
   }
   return refuse('no_free_code', 'no free join code');
@@ -48,22 +48,22 @@ export function storeNewMatch(
  * POST /api/matches: a casual match, with its facilitator token and seat keys (shown once). Seats named for a
  * mediator the scenario does not have are left out.
  */
-export function createCasualMatch(
+export async function createCasualMatch(
   store: MatchStore,
-  scenarios: { ids(): string[]; get(id: string): Scenario },
+  scenarios: { ids(): string[]; get(id: string): Promise<Scenario> },
   body: unknown,
-): Result<CreatedMatch, 'bad_request' | 'no_scenario' | 'no_free_code'> {
+): Promise<Result<CreatedMatch, 'bad_request' | 'no_scenario' | 'no_free_code'>> {
   const parsed = createMatchBody.safeParse(body);
   if (!parsed.success) return badRequest(issuesOf(parsed.error.issues));
   const b = parsed.data;
   if (!scenarios.ids().includes(b.scenario)) return refuse('no_scenario', `no scenario "${b.scenario}"`);
-  const scenario = scenarios.get(b.scenario);
+  const scenario = await scenarios.get(b.scenario);
   const chosen: Partial<Record<PlayingSeat, Choice>> = {};
   for (const s of playingSeats(scenario)) if (b.seats[s]) chosen[s] = b.seats[s];
   const seats = checkSeats(scenario, chosen, 'seats');
   if (!seats.ok) return seats;
   const token = newToken();
-  const made = storeNewMatch(store, token, {
+  const made = await storeNewMatch(store, token, {
     scenario: b.scenario,
     name: b.name,
     seed: b.seed ?? Math.floor(Math.random() * 2 ** 32),

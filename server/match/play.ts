@@ -171,6 +171,24 @@ export class MatchPlay {
     if (this.match.ended) this.clock.stop();
   }
 
+  /**
+   * Back to a match and clock kept in the store (a write was lost): bot decisions under way are
+   * dropped and the clock is held until `resumeClock`.
+   */
+  putBack(match: Match, clock: ClockRecord): void {
+    this.stop();
+    this.match = match;
+    this.said = [];
+    this.clock.hold(clock);
+  }
+
+  /** Run the held clock again; phases that fell due meanwhile are played now. */
+  resumeClock(): void {
+    if (this.ended) return;
+    const r = this.clock.record();
+    this.clock.restore(!r.paused && r.endsAt > 0 && r.endsAt <= Date.now() ? this.catchUp(r) : r);
+  }
+
   /** Bot lines not yet posted to the chat. */
   takeLines(): BotLine[] {
     return this.said.splice(0);

@@ -1,49 +1,67 @@
-// Telling the store and the clients: what changed is appended to the store, the public facts are
+// Telling the store and the clients: what changed is written to the store, the public facts are
 // projected into the synced state, and each seat's private view (views.ts) goes to that seat's
-// clients — all of it once the store has committed (Outbox).
+// clients — all of it once the store has kept the change, or, when it could not, the match put
+// back and the change refused (Outbox).
 import { isOpenTo, type Match, type Seat, type SeatView } from '../../shared/engine/index.js';
-import { seatBriefs, type ChatMessage } from '../../shared/protocol/index.js';
+import { seatBriefs, type ChatMessage, type RoomRefusal } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { canRead } from './chat.js';
 import type { PhaseClock } from './clock.js';
 import type { MatchClient } from './messages.js';
 import type { Roster } from './seats.js';
 import type { MatchState } from './state.js';
-import type { MatchStore } from '../store/matchStore.js';
+import type { MatchStore, MatchWrite } from '../store/matchStore.js';
 import type { SeatViews, ViewMessage } from './views.js';
 
-/** Appends a match's progress to the store, remembering how much was written. */
-export class ProgressWriter {
-  private saved: { log: number; events: number; rounds: number };
-  /** The last round snapshot written (the engine rewrites it when the match ends mid-round). */
-  private lastRound: unknown = null;
-  /** Round, phase, ending and clock as last written: the match's row changes only with them. */
-  private standing = '';
+/** Where a match's record stands in the store: how much of its log, events and rounds is kept. */
+interface Saved {
+  log: number;
+  events: number;
+  rounds: number;
+  /** The last round snapshot kept (the engine rewrites it when the match ends mid-round). */
+  lastRound: unknown;
+  /** Round, phase, ending and clock as last kept: the match's row changes only with them. */
+  standing: string;
+}
 
-  constructor(
-    private store: MatchStore,
-    private matchId: string,
-    stored: { log: number; events: number; rounds: number },
-  ) {
-    this.saved = { ...stored };
+/**
+ * Puts what changed in a match into its room's next write, and moves on only once that write is
+ * kept: a write that is lost leaves it where it was, so the next one carries the same entries
+ * again (no gap in the log).
+ */
+export class ProgressWriter {
+  private saved: Saved;
+  private sending: Saved | null = null;
+
+  constructor(stored: { log: number; events: number; rounds: number }) {
+    this.saved = { ...stored, lastRound: null, standing: '' };
   }
 
-  write(m: Match, clock: PhaseClock): void {
-    const from = m.history[this.saved.rounds - 1] === this.lastRound ? this.saved.rounds : Math.max(0, this.saved.rounds - 1);
+  /** How much of the log the store keeps. */
+  get logLength(): number {
+    return this.saved.log;
+  }
+
+  fill(w: MatchWrite, m: Match, clock: PhaseClock): void {
+    const s = this.saved;
+    const from = m.history[s.rounds - 1] === s.lastRound ? s.rounds : Math.max(0, s.rounds - 1);
     const ended = m.ended?.kind ?? null;
     const record = m.ended ? { paused: false, endsAt: 0, remaining: 0 } : clock.record();
     const standing = `${m.round} ${m.phase} ${ended} ${record.paused} ${record.endsAt} ${record.remaining}`;
-    this.store.appendProgress(this.matchId, {
-      log: m.log.slice(this.saved.log),
-      logFrom: this.saved.log,
-      events: m.events.slice(this.saved.events),
-      eventsFrom: this.saved.events,
-      rounds: m.history.slice(from),
-      ...(standing !== this.standing ? { round: m.round, phase: m.phase, ended, clock: record } : {}),
-    });
-    this.standing = standing;
-    this.saved = { log: m.log.length, events: m.events.length, rounds: m.history.length };
-    this.lastRound = m.history[m.history.length - 1] ?? null;
+    w.log = { from: s.log, entries: m.log.slice(s.log) };
+    w.events = { from: s.events, entries: m.events.slice(s.events) };
+    w.rounds = m.history.slice(from);
+    if (standing !== s.standing) w.standing = { round: m.round, phase: m.phase, ended, clock: record };
+    this.sending = { log: m.log.length, events: m.events.length, rounds: m.history.length, lastRound: m.history[m.history.length - 1] ?? null, standing };
+  }
+
+  kept(): void {
+    if (this.sending) this.saved = this.sending;
+    this.sending = null;
+  }
+
+  lost(): void {
+    this.sending = null;
   }
 }
 
@@ -103,55 +121,125 @@ export function sendChat(clients: Iterable<MatchClient>, roster: Roster, msg: Ch
   }
 }
 
+/** A room's side of its turns (room.ts): what to write, and what to do once it is kept or lost. */
+export interface Turns {
+  /** This turn's write, or null when nothing changed that the store keeps. */
+  take(): MatchWrite | null;
+  /** The write is durable. */
+  kept(): void;
+  /** The write was refused: put the match back as it was before the turn. */
+  lost(e: Error): void;
+  /** Project the public state and patch clients; then, if `views`, each seat's view update. */
+  publish(views: boolean): void;
+}
+
+/** What a change that could not be kept is answered with. */
+export const STORAGE_REFUSAL: RoomRefusal = { code: 'storage_unavailable', reason: 'storage unavailable, try again' };
+
+interface Queued {
+  kept(): void;
+  /** Instead of `kept` when the turn's write was lost; null: dropped (a chat message not kept). */
+  lost: ((r: RoomRefusal) => void) | null;
+}
+
 /**
- * What a room tells its clients goes out only once the store holds what it shows (the store
- * commits each turn's writes together). One flush per turn: the state patch, then what changed in
- * each seat's view, then replies and other messages in the order they were queued.
+ * Store, then send: what a room tells its clients goes out only once the store holds what it
+ * shows. A room writes one turn at a time: the changes of one turn of the event loop go in one
+ * write (with every other room's, writeQueue.ts), and while it is being written the room's next
+ * work waits (`run`), so a write that is lost can be put back without touching anything later.
+ * One flush per turn: the state patch, then what changed in each seat's view, then replies and
+ * other messages in the order they were queued; a lost turn's replies become refusals instead.
  */
 export class Outbox {
-  private queued: (() => void)[] = [];
+  private queued: Queued[] = [];
   private viewsDue = false;
-  private scheduled = false;
+  private phase: 'idle' | 'open' | 'writing' = 'idle';
+  private waiting: (() => void)[] = [];
+  private writing: Promise<unknown> | null = null;
   private closed = false;
 
   constructor(
     private store: MatchStore,
     private clients: Iterable<MatchClient>,
-    private publish: (views: boolean) => void,
+    private turns: Turns,
   ) {}
+
+  /** Run `f` now, or once the write under way is settled (f changes the match). */
+  run(f: () => void): void {
+    if (this.phase === 'writing') this.waiting.push(f);
+    else f();
+  }
 
   /** The match changed: views are due. */
   changed(): void {
     this.viewsDue = true;
-    this.schedule();
+    this.open();
   }
 
-  /** Send something after the next flush's patch and views (or just publish the state). */
+  /** Send after this turn is stored; when it could not be, `lost` (or nothing). */
+  tied(kept: () => void, lost: ((r: RoomRefusal) => void) | null = null): void {
+    this.queued.push({ kept, lost });
+    this.open();
+  }
+
+  /** Send something after the next flush's patch and views, whatever becomes of the write (or just publish the state). */
   later(f?: () => void): void {
-    if (f) this.queued.push(f);
-    this.schedule();
+    if (f) this.queued.push({ kept: f, lost: () => f() });
+    this.open();
   }
 
-  close(): void {
+  /** Send nothing more; resolves once the write under way (if any) has settled. */
+  async close(): Promise<void> {
     this.closed = true;
+    await this.writing;
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.closed) return;
-    this.scheduled = true;
-    this.store.afterWrite(() => this.flush());
+  private open(): void {
+    if (this.phase !== 'idle' || this.closed) return;
+    this.phase = 'open';
+    setImmediate(() => void this.turn());
   }
 
-  private flush(): void {
-    this.scheduled = false;
+  private async turn(): Promise<void> {
     if (this.closed) return;
-    const views = this.viewsDue;
+    const w = this.turns.take();
+    let lost: Error | null = null;
+    if (w) {
+      this.phase = 'writing';
+      this.writing = this.store.write(w);
+      try {
+        await this.writing;
+        this.turns.kept();
+      } catch (e) {
+        lost = e instanceof Error ? e : new Error(String(e));
+        this.turns.lost(lost);
+      }
+      this.writing = null;
+    }
+    this.phase = 'idle';
+    if (this.closed) return;
+    this.flush(lost ? STORAGE_REFUSAL : null);
+    // What waited for the write runs now (and may open the next turn).
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const f of waiting) f();
+  }
+
+  private flush(refused: RoomRefusal | null): void {
+    const views = this.viewsDue && !refused;
     this.viewsDue = false;
     const queued = this.queued;
     this.queued = [];
     corked(this.clients, () => {
-      this.publish(views);
-      for (const f of queued) f();
+      this.turns.publish(views);
+      for (const q of queued) {
+        try {
+          if (!refused) q.kept();
+          else q.lost?.(refused);
+        } catch (e) {
+          console.error('[outbox] a queued send failed', e);
+        }
+      }
     });
   }
 }

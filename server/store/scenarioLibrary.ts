@@ -3,7 +3,7 @@
 // validated on a worker thread (scenarioChecker.ts). An upload belongs to the first class session
 // created with it; one that no session took within an hour is dropped.
 import { listScenarioIds, loadScenario } from '../../shared/scenario/files.js';
-import { MAX_SCENARIO_BYTES, scenarioOrThrow } from '../../shared/scenario/parse.js';
+import { MAX_SCENARIO_BYTES } from '../../shared/scenario/parse.js';
 import type { Scenario } from '../../shared/scenario/schema.js';
 import { ScenarioChecker, type CheckedUpload } from './scenarioChecker.js';
 import type { SessionStore } from './sessionStore.js';
@@ -42,21 +42,9 @@ export class ScenarioLibrary {
     return listScenarioIds(this.dir);
   }
 
-  /**
-   * The scenario with this id, or null. An upload that is not in the cache is parsed here, on the
-   * event loop: the routes and rooms `load` it first, so this is the rare case.
-   */
-  find(id: string): Scenario | null {
-    const hit = this.cached(id);
-    if (hit) return hit;
-    if (this.shippedIds().includes(id)) return this.keepShipped(id, loadScenario(id, this.dir));
-    const row = this.sessions.readScenario(id);
-    return row ? this.keep(id, scenarioOrThrow(JSON.parse(row.body), `uploaded scenario ${id}`), row.body.length) : null;
-  }
-
   /** The scenario with this id; throws when there is none (rooms only ask for stored ids). */
-  get(id: string): Scenario {
-    const s = this.find(id);
+  async get(id: string): Promise<Scenario> {
+    const s = await this.load(id);
     if (!s) throw new Error(`no scenario "${id}"`);
     return s;
   }
@@ -65,8 +53,9 @@ export class ScenarioLibrary {
   async load(id: string): Promise<Scenario | null> {
     const hit = this.cached(id);
     if (hit) return hit;
-    if (this.shippedIds().includes(id)) return this.find(id);
-    const row = this.sessions.readScenario(id);
+    if (this.shippedIds().includes(id)) return this.keepShipped(id, loadScenario(id, this.dir));
+    // An upload is read from the store once, on any process.
+    const row = await this.sessions.readScenario(id);
     if (!row) return null;
     const r = await this.checker.load(row.body);
     if (!r.ok || !r.scenario) throw new Error(`uploaded scenario ${id} is invalid:\n  ${r.ok ? 'no scenario' : r.errors.join('\n  ')}`);
@@ -79,20 +68,20 @@ export class ScenarioLibrary {
    * each naming its field; or `full` when too many uploads wait for a session.
    */
   async upload(body: string): Promise<UploadResult> {
-    for (const id of this.sessions.dropUnclaimedScenarios(Date.now() - this.bounds.unclaimedMs)) this.uploads.delete(id);
-    if (this.sessions.unclaimedScenarioBytes() + body.length > this.bounds.unclaimedBytes) {
+    for (const id of await this.sessions.dropUnclaimedScenarios(Date.now() - this.bounds.unclaimedMs)) this.uploads.delete(id);
+    if ((await this.sessions.unclaimedScenarioBytes()) + body.length > this.bounds.unclaimedBytes) {
       return { ok: false, full: true, errors: ['(file): too many uploads wait for a class session; create a session with yours, or try again later'] };
     }
     const r = await this.checker.upload(body, MAX_SCENARIO_BYTES);
     if (!r.ok) return r;
     const u = r.upload!;
-    this.sessions.saveScenario({ id: u.id, originalId: u.originalId, body: u.body, createdAt: Date.now(), sessionId: null });
+    await this.sessions.saveScenario({ id: u.id, originalId: u.originalId, body: u.body, createdAt: Date.now(), sessionId: null });
     return { ok: true, upload: u };
   }
 
   /** A class session was created with this scenario: an upload is now its. */
-  claim(id: string, sessionId: string): void {
-    if (!this.shippedIds().includes(id)) this.sessions.claimScenario(id, sessionId);
+  async claim(id: string, sessionId: string): Promise<void> {
+    if (!this.shippedIds().includes(id)) await this.sessions.claimScenario(id, sessionId);
   }
 
   close(): void {

@@ -149,6 +149,10 @@ export interface RoomLine extends MatchFacts {
   seats: Partial<Record<PlayingSeat, SeatLive>>;
   facilitators: number;
   spectators: number;
+  /** Why the room cannot start: its record does not replay (fork it from its last good round). */
+  damaged?: string;
+  /** With `damaged`: the last round resolved before the damage, the one a fork can start from (none when no round was). */
+  forkFrom?: number;
 }
 
 export interface RoomLive extends RoomRef, RoomLine {

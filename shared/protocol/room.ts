@@ -73,7 +73,10 @@ export interface ClientMessages {
   sync: z.input<typeof syncMessage>;
 }
 
-/** Refusals the room itself gives (the engine's RefusalCode are the rest); `limit_reached` in a class session's rooms. */
+/**
+ * Refusals the room itself gives (the engine's RefusalCode are the rest); `limit_reached` in a class
+ * session's rooms; `storage_unavailable` when the store could not keep the change (nothing changed).
+ */
 export type RoomRefusalCode =
   | 'bad_message'
   | 'too_large'
@@ -86,6 +89,7 @@ export type RoomRefusalCode =
   | 'match_over'
   | 'bad_control'
   | 'limit_reached'
+  | 'storage_unavailable'
   | 'internal';
 
 /** Why the room said no: its own codes or the engine's. */

@@ -117,6 +117,10 @@ describe('texts in every language', () => {
     expect(refusalWords({ code: 'over_budget', reason: 'the plan costs 12 but the budget is 8' }, te, namer(scenario, te, 'en'), 'en')).toEqual({ short: 'over budget', detail: 'the plan costs 12 but the budget is 8' });
     expect(errorText(new Error('seat_full: armenia already has 8 players'), t, 'ru')).toBe('В этой роли нет свободных мест.');
     expect(errorText(Object.assign(new Error('no match with this code'), { status: 404 }), t, 'ru')).toMatch(/^Партии с таким кодом нет/);
+    // The store could not keep a change; a match whose record cannot be replayed (issue 15).
+    expect(refusalWords({ code: 'storage_unavailable', reason: 'storage unavailable, try again' }, t, n, 'ru')).toEqual({ short: 'хранилище недоступно, попробуйте снова', detail: '' });
+    expect(errorText(Object.assign(new Error('the record of match m1 cannot be replayed'), { status: 409 }), t, 'ru')).toMatch(/^Запись этой партии не воспроизводится/);
+    expect(errorText(Object.assign(new Error('storage unavailable, try again'), { status: 503 }), t, 'ru')).toMatch(/^Игра сейчас не может/);
   });
 
   it('names the server’s default rooms and forks in the reader’s language, and keeps a name the facilitator chose', async () => {

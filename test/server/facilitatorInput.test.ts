@@ -36,7 +36,7 @@ it('refuses hostile bodies, ids and queries with a 4xx and a reason, and changes
     const log = (await api(t.url, `/api/sessions/${sessionId}/log`, { token })).body;
     const chat = (await api(t.url, `/api/sessions/${sessionId}/rooms/${m}/chat`, { token })).body.messages;
     const rooms = o.rooms.map(({ remaining: _r, phaseEndsAt: _p, ...rest }: Record<string, unknown>) => rest);
-    return JSON.stringify({ rooms, log: log.length, chat: chat.length, list: t.parity.store.listMatches(1000).length });
+    return JSON.stringify({ rooms, log: log.length, chat: chat.length, list: (await t.parity.store.listMatches(1000)).length });
   };
   const before = await snapshot();
 

@@ -120,7 +120,7 @@ describe('fuzz', () => {
     }
     expect((await clients[0].send('chat', { channel: 'table', text: 'still here' })).kind).toBe('accepted');
     expect((await api(t.url, '/api/health')).body.ok).toBe(true);
-    expect(t.parity.store.readMatch(m.matchId)!.log.length).toBe(room.match.log.length);
+    expect((await t.parity.store.readMatch(m.matchId))!.log.length).toBe(room.match.log.length);
     console.log(`fuzz seed ${SEED}: ${accepted} accepted, ${refused} refused`);
   });
 });

@@ -5,22 +5,13 @@ import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
 import { Client, type Room } from '@colyseus/sdk';
 import { createParityServer, type ParityOptions, type ParityServer } from '../../server/app.js';
-import type { Limits } from '../../server/http/limits.js';
+import { NO_LIMITS } from '../../server/http/limits.js';
 import type { MatchRoom } from '../../server/match/room.js';
 import type { SeatView } from '../../shared/engine/index.js';
 import { applyViewUpdate } from '../../shared/protocol/index.js';
 
-const plenty = { burst: 1e6, perMinute: 1e6 };
 /** Per-address limits no test run reaches (test/server/abuse.test.ts tries the real ones). */
-export const NO_LIMITS: Partial<Limits> = {
-  matchCreations: plenty,
-  sessionCreations: plenty,
-  uploads: plenty,
-  codeLookups: plenty,
-  missedLookups: plenty,
-  roomStarts: plenty,
-  matchmake: plenty,
-};
+export { NO_LIMITS };
 
 /** PARITY_TEST_PORT lets two checkouts run their server tests side by side. */
 export const TEST_PORT = Number(process.env.PARITY_TEST_PORT ?? 2568);
@@ -30,6 +21,20 @@ export interface TestServer {
   url: string;
   dir: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Forget the sockets fetch keeps alive: the next server on the same port must not get a request
+ * on a socket of the one stopped (it fails "other side closed"). Node's fetch keeps them in
+ * undici's global dispatcher; a new one of the same kind starts with none.
+ */
+export function freshConnections(): void {
+  const key = Symbol.for('undici.globalDispatcher.1');
+  const g = globalThis as unknown as Record<symbol, { constructor: new () => unknown; destroy(): Promise<void> } | undefined>;
+  const old = g[key];
+  if (!old) return;
+  g[key] = new old.constructor() as never;
+  void old.destroy().catch(() => undefined);
 }
 
 export async function startServer(o: ParityOptions = {}): Promise<TestServer> {
@@ -43,6 +48,7 @@ export async function startServer(o: ParityOptions = {}): Promise<TestServer> {
     dir,
     stop: async () => {
       await parity.shutdown();
+      freshConnections();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScenarioChecker } from '../../server/store/scenarioChecker.js';
 import { ScenarioLibrary } from '../../server/store/scenarioLibrary.js';
-import { SqliteSessionStore } from '../../server/store/sessionStore.js';
+import { openStore } from '../../server/store/open.js';
 
 const BASE = readFileSync('scenarios/august-2022.json', 'utf8');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -24,7 +24,8 @@ describe('scenario uploads', () => {
   });
 
   it('keeps at most so many parsed, drops uploads no session took, keeps the ones one did', async () => {
-    const sessions = new SqliteSessionStore(':memory:');
+    const sessions = openStore({ path: ':memory:' });
+    await sessions.ready;
     const bounds = { cached: 2, cachedBytes: 10 * 1024 * 1024, unclaimedBytes: Infinity, unclaimedMs: 200 };
     const library = new ScenarioLibrary(sessions, undefined, bounds);
     try {
@@ -42,16 +43,16 @@ describe('scenario uploads', () => {
       expect(full.ok).toBe(false);
       for (const id of ids) expect((await library.load(id))?.id).toBe(id);
       expect(library.cacheSize().count).toBe(2);
-      library.claim(ids[0], 's1');
+      await library.claim(ids[0], 's1');
       await sleep(300);
       // The next upload sweeps the ones nobody took; the claimed one stays.
       expect((await library.upload(BASE)).ok).toBe(true);
-      expect(sessions.readScenario(ids[0])?.sessionId).toBe('s1');
-      expect(sessions.readScenario(ids[1])).toBeNull();
-      expect(library.find(ids[2])).toBeNull();
+      expect((await sessions.readScenario(ids[0]))?.sessionId).toBe('s1');
+      expect(await sessions.readScenario(ids[1])).toBeNull();
+      expect(await library.load(ids[2])).toBeNull();
     } finally {
       library.close();
-      sessions.close();
+      await sessions.close();
     }
   });
 });

@@ -22,7 +22,7 @@ interface Created {
 
 /** Every match in the store (class matches are not in the public list). */
 async function openMatches() {
-  return t.parity.store.listMatches(1000).length;
+  return (await t.parity.store.listMatches(1000)).length;
 }
 
 describe('creating a class session', () => {

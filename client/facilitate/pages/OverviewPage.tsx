@@ -148,6 +148,11 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
         <UsageLine room={room} short />
         {!room.live && !room.ended && <> · {t('fac.facts.notLiveShort')}</>}
       </p>
+      {room.damaged && (
+        <p className="hint fac-damaged" role="alert" data-testid="room-damaged" title={room.damaged}>
+          {room.forkFrom !== undefined ? t('fac.facts.damaged', { round: room.forkFrom }) : t('fac.facts.damagedNoFork')}
+        </p>
+      )}
       {!room.ended && (
         <div className="fac-buttons fac-room-buttons">
           <button type="button" onClick={() => void ctl(room.paused ? 'resume' : 'pause')} data-testid="room-pause">

@@ -1,0 +1,249 @@
+// The clients of bench:server and bench:scale: R rooms × 4 real SDK clients in this process,
+// playing realistic actions at a human-ish pace against one or more server processes. Latency:
+// action sent → its reply received (the reply follows the state patch and the view update on the
+// same connection, so it bounds both).
+import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Client, type Room } from '@colyseus/sdk';
+import { applyViewUpdate } from '../shared/protocol/index.js';
+
+export const SEATS = ['armenia', 'azerbaijan', 'russia', 'eu'] as const;
+const DEMANDS = ['lachin-handover', 'border-delimitation', 'cede-heights', 'route-through-syunik'];
+const CLAUSES = ['mutual-recognition', 'border-commission', 'detainees'];
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** CPU seconds a process has used (user + system). */
+export const cpuSeconds = (pid: number) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+};
+export const rssKB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+
+/** One seat's client: keeps its latest view and answers its own refs. */
+export class BenchSeat {
+  view: any = null;
+  private pending = new Map<string, (ms: number) => void>();
+  private n = 0;
+  done = '';
+  constructor(
+    public room: Room,
+    public seat: (typeof SEATS)[number],
+  ) {
+    room.onMessage('view', (v) => (this.view = v));
+    // As client/net does: updates apply to the last view; one that does not follow asks for a sync.
+    room.onMessage('viewUpdate', (u) => {
+      if (!this.view) return;
+      const next = applyViewUpdate(this.view, u);
+      if (next) this.view = next;
+      else room.send('sync', {});
+    });
+    const reply = (r: any) => {
+      const f = this.pending.get(r?.ref);
+      if (f) this.pending.delete(r.ref), f(performance.now());
+    };
+    room.onMessage('accepted', reply);
+    room.onMessage('refused', reply);
+    room.onMessage('*', () => undefined);
+  }
+  send(type: string, payload: object): Promise<number> {
+    const ref = `b${this.n++}`;
+    const t0 = performance.now();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('reply timeout')), 10_000);
+      this.pending.set(ref, (t1) => (clearTimeout(timer), resolve(t1 - t0)));
+      this.room.send(type, { ...payload, ref });
+    });
+  }
+  /** What a player in this seat would plausibly do next in this phase. */
+  next(): [string, object] {
+    const v = this.view;
+    const key = `${v.round}:${v.phase}`;
+    const me = this.seat;
+    if (this.done === key) return ['chat', { channel: 'table', text: `${me} waits` }];
+    const party = me === 'armenia' || me === 'azerbaijan';
+    const acted = (this as any)[key];
+    (this as any)[key] = true;
+    if (!acted) {
+      if (v.phase === 'planning' && party) return ['action', { type: 'plan', procure: [{ item: me === 'armenia' ? 'arm-local-drones' : 'aze-drones', qty: 1 }], reform: 0, diplomacy: 0, prepareEscalation: null }];
+      if (v.phase === 'demands' && me === 'azerbaijan') return ['action', { type: 'issueDemand', demand: DEMANDS[v.round % DEMANDS.length], deadline: 0 }];
+      if (v.phase === 'negotiation' && !party) return ['action', { type: 'propose', clauses: CLAUSES }];
+      if (v.phase === 'negotiation') return ['chat', { channel: me === 'armenia' ? 'armenia-russia' : 'azerbaijan-eu', text: 'what would you accept?' }];
+      if (v.phase === 'response' && me === 'armenia') {
+        const d = v.demands?.find((x: any) => x.to === 'armenia' && x.status === 'open');
+        if (d) return ['action', { type: 'respond', demand: d.id, answer: v.round % 2 ? 'refuse' : 'accept' }];
+      }
+      if (v.phase === 'response' && me === 'azerbaijan') {
+        const d = v.demands?.find((x: any) => x.from === 'azerbaijan' && x.status === 'refused' && x.escalate === null);
+        if (d) return ['action', { type: 'chooseEscalation', demand: d.id, escalate: true }];
+      }
+    }
+    this.done = key;
+    return ['action', { type: 'done' }];
+  }
+}
+
+export function pct(xs: number[], p: number) {
+  if (!xs.length) return NaN;
+  return xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+}
+
+export async function pool<T>(n: number, width: number, f: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await f(i);
+      }
+    }),
+  );
+  return out;
+}
+
+/** How a bench makes room `i` and joins its four seats. */
+export type RoomMaker = (i: number) => Promise<{ seats: BenchSeat[]; failed: number }>;
+
+const long = { news: 86400, planning: 86400, demands: 86400, negotiation: 86400, response: 86400, resolution: 86400, report: 86400 };
+
+/** A Parity match through `url`'s HTTP API, its seats joined through Colyseus. */
+export function parityRoom(url: (i: number) => string): RoomMaker {
+  const sdks = new Map<string, Client>();
+  return async (i) => {
+    const base = url(i);
+    const sdk = sdks.get(base) ?? sdks.set(base, new Client(base)).get(base)!;
+    let failed = 0;
+    const seats: BenchSeat[] = [];
+    try {
+      const res = await fetch(`${base}/api/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: i, timers: long }) });
+      const { code, seatKeys } = (await res.json()) as { code: string; seatKeys: Record<string, string> };
+      const info = (await (await fetch(`${base}/api/join/${code}`)).json()) as { roomId: string };
+      for (const seat of SEATS) {
+        try {
+          const room = await sdk.joinById(info.roomId, { seat, name: `${seat}-${i}`, key: seatKeys[seat] });
+          room.reconnection.enabled = false;
+          seats.push(new BenchSeat(room, seat));
+        } catch {
+          failed++;
+        }
+      }
+    } catch {
+      failed = SEATS.length - seats.length;
+    }
+    return { seats, failed };
+  };
+}
+
+/** A bare Colyseus room (bareServer.ts), made by its first seat and joined by the others. */
+export function bareRoom(url: string): RoomMaker {
+  const sdk = new Client(url);
+  return async (i) => {
+    let failed = 0;
+    const seats: BenchSeat[] = [];
+    let roomId = '';
+    for (const seat of SEATS) {
+      try {
+        const room = roomId ? await sdk.joinById(roomId, { name: `${seat}-${i}` }) : await sdk.create('bare', { name: `${seat}-${i}` });
+        roomId = room.roomId;
+        room.reconnection.enabled = false;
+        seats.push(new BenchSeat(room, seat));
+      } catch {
+        failed++;
+      }
+    }
+    return { seats, failed };
+  };
+}
+
+export interface LoadResult {
+  rooms: number;
+  clients: number;
+  failedJoins: number;
+  messages: number;
+  timeouts: number;
+  drops: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Peak RSS over the processes' idle RSS, per room. */
+  memPerRoomKB: number;
+  /** Server CPU per message, over all processes. */
+  cpuPerMessageUs: number;
+  serverCpuSeconds: number;
+  clientsCpuSeconds: number;
+  clientLagP99Ms: number;
+  joinSeconds: number;
+  rounds: { max: number; mean: number };
+}
+
+/** Join `rooms` rooms, play for `seconds` at `intervalMs` per client, and measure the servers `pids`. */
+export async function playLoad(o: { rooms: number; seconds: number; intervalMs: number; make: RoomMaker; pids: number[] }): Promise<LoadResult> {
+  const idle = o.pids.reduce((s, p) => s + rssKB(p), 0);
+  const t0 = Date.now();
+  const made = await pool(o.rooms, 32, o.make);
+  const joinSeconds = (Date.now() - t0) / 1000;
+  const clients = made.flatMap((r) => r.seats);
+  const failedJoins = made.reduce((s, r) => s + r.failed, 0);
+  await sleep(1000);
+  const rssAll = () => o.pids.reduce((s, p) => s + rssKB(p), 0);
+  let peak = rssAll();
+
+  let drops = 0;
+  for (const c of clients) c.room.onLeave(() => drops++);
+  const lat: number[] = [];
+  let timeouts = 0;
+  const until = Date.now() + o.seconds * 1000;
+  const cpu0 = { server: o.pids.reduce((s, p) => s + cpuSeconds(p), 0), bench: cpuSeconds(process.pid) };
+  const lag = monitorEventLoopDelay({ resolution: 1 });
+  lag.enable();
+  const sampler = setInterval(() => (peak = Math.max(peak, rssAll())), 1000);
+  await Promise.all(
+    clients.map(async (c) => {
+      await sleep(Math.random() * o.intervalMs);
+      while (Date.now() < until) {
+        if (!c.view) break;
+        const [type, payload] = c.next();
+        try {
+          lat.push(await c.send(type, payload));
+        } catch {
+          timeouts++;
+        }
+        await sleep(o.intervalMs * (0.5 + Math.random()));
+      }
+    }),
+  );
+  clearInterval(sampler);
+  const serverCpu = o.pids.reduce((s, p) => s + cpuSeconds(p), 0) - cpu0.server;
+  const benchCpu = cpuSeconds(process.pid) - cpu0.bench;
+  lag.disable();
+  lat.sort((a, b) => a - b);
+  const rounds = made.map((r) => r.seats[0]?.view?.round ?? 0);
+  const dropped = drops;
+  await Promise.all(clients.map((c) => c.room.leave(true).catch(() => undefined)));
+  return {
+    rooms: o.rooms,
+    clients: clients.length,
+    failedJoins,
+    messages: lat.length,
+    timeouts,
+    drops: dropped,
+    p50: pct(lat, 50),
+    p95: pct(lat, 95),
+    p99: pct(lat, 99),
+    memPerRoomKB: Math.round((Math.max(peak, rssAll()) - idle) / o.rooms),
+    cpuPerMessageUs: Math.round((serverCpu / Math.max(1, lat.length)) * 1e6),
+    serverCpuSeconds: serverCpu,
+    clientsCpuSeconds: benchCpu,
+    clientLagP99Ms: lag.percentile(99) / 1e6,
+    joinSeconds,
+    rounds: { max: Math.max(...rounds), mean: rounds.reduce((a, b) => a + b, 0) / Math.max(1, rounds.length) },
+  };
+}
+
+/** The figures line: `server: rooms=R clients=C p50=… p95=… p99=… mem/room=… KB`. */
+export const figures = (label: string, r: LoadResult) =>
+  `${label}: rooms=${r.rooms} clients=${r.clients} p50=${r.p50.toFixed(1)} ms p95=${r.p95.toFixed(1)} ms p99=${r.p99.toFixed(1)} ms mem/room=${r.memPerRoomKB} KB`;
+
+/** The details line under it. */
+export const details = (r: LoadResult) =>
+  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}`;

@@ -1,0 +1,318 @@
+// The shared store: PostgreSQL (DATABASE_URL), for several processes behind one proxy. The same
+// interface and tests as the SQLite store. The rooms' turns of one batch (writeQueue.ts) go in one
+// transaction of a few statements whatever their number: each table's rows of every write at once
+// (unnest), so a batch of 200 rooms costs about the round trips of one.
+import pg from 'pg';
+import type { FacilitatorLogEntry } from '../../../shared/protocol/index.js';
+import type { PlayingSeat } from '../../../shared/scenario/schema.js';
+import { StoreUnavailable, wakeAt, type MatchRecord, type MatchRow, type MatchWrite, type NewMatch } from '../matchStore.js';
+import { MATCH_COLUMNS, toChat, toLog, toParticipant, toRoom, toRow, toScenario, toSession, toStored, toUsage } from '../rows.js';
+import type { NewLogEntry, SessionRoom, SessionRow, Store, UploadedScenarioRow, Usage } from '../sessionStore.js';
+import { WriteQueue, type RetryPolicy, type WriteOutcome } from '../writeQueue.js';
+import { migrate } from './migrations.js';
+
+/** BIGINT columns (times, seeds) as numbers: every value the store keeps is below 2^53. */
+const types = { getTypeParser: (oid: number, format?: string) => (oid === 20 ? Number : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format)) };
+
+/**
+ * Errors of the data, not of the connection (SQLSTATE classes 21 cardinality, 22 data, 23
+ * constraint): the batch is written again one write at a time, to find the one at fault.
+ */
+const dataError = (e: unknown) => /^2[123]/.test(String((e as { code?: string }).code ?? ''));
+
+type Q = Pick<pg.PoolClient, 'query'>;
+
+/** The batch statement of `apply`: its parameters in the order `apply` gives them. */
+const BATCH = `
+WITH w AS (SELECT * FROM unnest($1::text[], $2::text[]) AS w(id, owner)),
+held AS (SELECT m.id, m.owner FROM matches m WHERE m.id = ANY($1::text[]) ORDER BY m.id FOR UPDATE),
+ok AS (SELECT w.id FROM w JOIN held h ON h.id = w.id WHERE w.owner IS NULL OR w.owner = h.owner),
+cut_log AS (DELETE FROM log t USING unnest($7::text[], $8::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)),
+put_log AS (INSERT INTO log (match_id, seq, at, entry) SELECT * FROM unnest($3::text[], $4::int[], $5::bigint[], $6::text[]) AS r(id, seq, at, body) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, entry = EXCLUDED.entry),
+cut_events AS (DELETE FROM events t USING unnest($13::text[], $14::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)),
+put_events AS (INSERT INTO events (match_id, seq, at, event) SELECT * FROM unnest($9::text[], $10::int[], $11::bigint[], $12::text[]) AS r(id, seq, at, body) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, event = EXCLUDED.event),
+put_rounds AS (INSERT INTO rounds (match_id, round, meters) SELECT * FROM unnest($15::text[], $16::int[], $17::text[]) AS r(id, round, meters) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, round) DO UPDATE SET meters = EXCLUDED.meters),
+cut_rounds AS (DELETE FROM rounds t USING unnest($18::text[], $19::int[]) AS c(id, last) WHERE t.match_id = c.id AND t.round > c.last AND c.id IN (SELECT id FROM ok)),
+put_standing AS (UPDATE matches m SET round = s.round, phase = s.phase, ended = s.ended, clock = s.clock, wake_at = s.wake_at
+  FROM unnest($20::text[], $21::int[], $22::text[], $23::text[], $24::text[], $25::bigint[]) AS s(id, round, phase, ended, clock, wake_at) WHERE m.id = s.id AND s.id IN (SELECT id FROM ok)),
+put_chat AS (INSERT INTO chat (match_id, id, channel, seat, name, text, at)
+  SELECT * FROM unnest($26::text[], $27::int[], $28::text[], $29::text[], $30::text[], $31::text[], $32::bigint[]) AS r(id, n, channel, seat, name, text, at) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, id) DO UPDATE SET channel = EXCLUDED.channel, seat = EXCLUDED.seat, name = EXCLUDED.name, text = EXCLUDED.text, at = EXCLUDED.at),
+put_joined AS (INSERT INTO participants (match_id, seat, name, at)
+  SELECT * FROM unnest($33::text[], $34::text[], $35::text[], $36::bigint[]) AS r(id, seat, name, at) WHERE r.id IN (SELECT id FROM ok)),
+put_lines AS (INSERT INTO facilitator_log (session_id, match_id, at, op, detail, ok, reason, amount)
+  SELECT session_id, match_id, at, op, detail, ok, reason, amount
+  FROM unnest($37::text[], $38::text[], $39::text[], $40::bigint[], $41::text[], $42::text[], $43::boolean[], $44::text[], $45::int[]) AS r(for_match, session_id, match_id, at, op, detail, ok, reason, amount)
+  WHERE r.for_match IN (SELECT id FROM ok))
+SELECT w.id, h.id IS NOT NULL AS found, h.owner FROM w LEFT JOIN held h ON h.id = w.id`;
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly ready: Promise<void>;
+  private pool: pg.Pool;
+  private writes: WriteQueue;
+
+  constructor(url: string, retry?: RetryPolicy) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: 6,
+      connectionTimeoutMillis: 2000,
+      // A statement that waits longer (a lock, a stalled server) fails and its batch is tried again.
+      statement_timeout: 2000,
+      query_timeout: 2500,
+      idle_in_transaction_session_timeout: 5000,
+      // Short statements only: compiling one (JIT) would cost more than running it.
+      options: '-c jit=off',
+      types,
+    } as pg.PoolConfig);
+    // An idle connection that breaks (the server restarted) is dropped and replaced.
+    this.pool.on('error', (e) => console.error('[store] postgres connection lost:', e.message));
+    this.ready = this.withClient(migrate);
+    this.writes = new WriteQueue((batch) => this.commit(batch), { ...retry, inFlight: 4 });
+  }
+
+  private async withClient<T>(f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      return await f(c);
+    } finally {
+      c.release();
+    }
+  }
+
+  /** A query on any connection; a connection that cannot be had is StoreUnavailable. */
+  private async q<R extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(sql, params)).rows;
+    } catch (e) {
+      throw dataError(e) ? e : new StoreUnavailable(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  // ---- Matches ----
+
+  async createMatch(m: NewMatch): Promise<void> {
+    await this.q(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, listed, open, seat_keys) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`, [
+      m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, !!m.listed, !!m.open, JSON.stringify(m.seatKeys),
+    ]);
+  }
+
+  async setSeatKey(id: string, seat: PlayingSeat, key: { v: number; hash: string }): Promise<void> {
+    await this.q(`UPDATE matches SET seat_keys = jsonb_set(seat_keys::jsonb, ARRAY[$1::text], $2::jsonb)::text WHERE id = $3`, [seat, JSON.stringify(key), id]);
+  }
+
+  async findByCode(code: string): Promise<MatchRow | null> {
+    const [r] = await this.q(`SELECT ${MATCH_COLUMNS} FROM matches WHERE code = $1`, [code]);
+    return r ? toRow(r) : null;
+  }
+
+  /** Read in one snapshot, so the log, events and chat agree with each other. */
+  async readMatch(id: string): Promise<MatchRecord | null> {
+    try {
+      return await this.withClient(async (c) => {
+        await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        try {
+          const [r] = (await c.query(`SELECT ${MATCH_COLUMNS} FROM matches WHERE id = $1`, [id])).rows;
+          if (!r) return null;
+          const all = async (sql: string) => (await c.query(sql, [id])).rows;
+          return {
+            ...toRow(r),
+            participants: (await all(`SELECT seat, name, at FROM participants WHERE match_id = $1 ORDER BY id`)).map(toParticipant),
+            log: (await all(`SELECT seq, at, entry FROM log WHERE match_id = $1 ORDER BY seq`)).map(toStored('entry')),
+            events: (await all(`SELECT seq, at, event FROM events WHERE match_id = $1 ORDER BY seq`)).map(toStored('event')),
+            rounds: (await all(`SELECT meters FROM rounds WHERE match_id = $1 ORDER BY round`)).map((x) => JSON.parse(String(x.meters))),
+            chat: (await all(`SELECT id, channel, seat, name, text, at FROM chat WHERE match_id = $1 ORDER BY id`)).map(toChat),
+          };
+        } finally {
+          await c.query('COMMIT').catch(() => undefined);
+        }
+      });
+    } catch (e) {
+      throw new StoreUnavailable(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async listMatches(limit = 100): Promise<MatchRow[]> {
+    return (await this.q(`SELECT ${MATCH_COLUMNS} FROM matches ORDER BY created_at DESC LIMIT $1`, [limit])).map(toRow);
+  }
+
+  async listOpenMatches(limit = 50): Promise<MatchRow[]> {
+    return (await this.q(`SELECT ${MATCH_COLUMNS} FROM matches WHERE listed AND ended IS NULL ORDER BY created_at DESC LIMIT $1`, [limit])).map(toRow);
+  }
+
+  write(w: MatchWrite): Promise<void> {
+    return this.writes.write(w);
+  }
+
+  /** The batch in one statement; a write whose data is at fault is found by writing them one by one. */
+  private async commit(writes: MatchWrite[]): Promise<WriteOutcome[]> {
+    try {
+      return await this.apply(writes);
+    } catch (e) {
+      if (!dataError(e)) throw e;
+      if (writes.length === 1) return [{ failed: e instanceof Error ? e.message : String(e) }];
+      const out: WriteOutcome[] = [];
+      for (const w of writes) out.push(...(await this.commit([w])));
+      return out;
+    }
+  }
+
+  /**
+   * Every write of the batch in one statement (so one round trip, and atomic without BEGIN and
+   * COMMIT): the batch's matches are locked and fenced — a write for a match another process's
+   * room holds now is left out — then each table gets all its rows at once (unnest), and the
+   * stored log and events are cut where each write ends.
+   */
+  private async apply(writes: MatchWrite[]): Promise<WriteOutcome[]> {
+    const cols = <T>(rows: T[], ...pick: ((r: T) => unknown)[]) => pick.map((f) => rows.map(f));
+    const part = (key: 'log' | 'events') => {
+      const rows = writes.flatMap((w) => w[key].entries.map((e, i) => ({ id: w.matchId, seq: w[key].from + i, at: w.at, body: JSON.stringify(e) })));
+      return [...cols(rows, (r) => r.id, (r) => r.seq, (r) => r.at, (r) => r.body), ...cols(writes, (w) => w.matchId, (w) => w[key].from + w[key].entries.length)];
+    };
+    const rounds = writes.flatMap((w) => w.rounds.map((r) => ({ id: w.matchId, round: r.round, meters: JSON.stringify(r) })));
+    const lastRounds = writes.filter((w) => w.rounds.length);
+    const standing = writes.filter((w) => w.standing);
+    const chat = writes.flatMap((w) => w.chat.map((m) => ({ ...m, matchId: w.matchId })));
+    const joined = writes.flatMap((w) => w.participants.map((p) => ({ ...p, matchId: w.matchId })));
+    const lines = writes.flatMap((w) => w.facilitatorLog.map((l) => ({ ...l, forMatch: w.matchId })));
+    const params = [
+      ...cols(writes, (w) => w.matchId, (w) => w.owner),
+      ...part('log'),
+      ...part('events'),
+      ...cols(rounds, (r) => r.id, (r) => r.round, (r) => r.meters),
+      ...cols(lastRounds, (w) => w.matchId, (w) => w.rounds[w.rounds.length - 1].round),
+      ...cols(standing, (w) => w.matchId, (w) => w.standing!.round, (w) => w.standing!.phase, (w) => w.standing!.ended, (w) => (w.standing!.clock ? JSON.stringify(w.standing!.clock) : null), (w) => wakeAt(w.standing!)),
+      ...cols(chat, (m) => m.matchId, (m) => m.id, (m) => m.channel, (m) => m.seat, (m) => m.name, (m) => m.text, (m) => m.at),
+      ...cols(joined, (p) => p.matchId, (p) => p.seat, (p) => p.name, (p) => p.at),
+      ...cols(lines, (l) => l.forMatch, (l) => l.sessionId, (l) => l.matchId, (l) => l.at, (l) => l.op, (l) => JSON.stringify(l.detail), (l) => l.ok, (l) => l.reason ?? null, (l) => l.amount ?? 0),
+    ];
+    // Prepared once per connection: planning these CTEs took longer than running them.
+    const { rows } = await this.pool.query<{ id: string; found: boolean; owner: string | null }>({ name: 'parity-batch', text: BATCH, values: params });
+    const held = new Map(rows.map((r) => [r.id, r]));
+    return writes.map((w) => {
+      const h = held.get(w.matchId);
+      if (!h?.found) return { failed: `no match ${w.matchId}` };
+      return w.owner !== null && h.owner !== w.owner ? { notOwner: true } : null;
+    });
+  }
+
+  async claim(matchId: string, owner: string, leaseMs: number): Promise<boolean> {
+    const now = Date.now();
+    return (await this.q(`UPDATE matches SET owner = $1, owner_until = $2 WHERE id = $3 AND (owner IS NULL OR owner = $1 OR owner_until < $4) RETURNING id`, [owner, now + leaseMs, matchId, now])).length === 1;
+  }
+
+  async renewLeases(owner: string, matchIds: string[], leaseMs: number): Promise<void> {
+    if (matchIds.length) await this.q(`UPDATE matches SET owner_until = $1 WHERE owner = $2 AND id = ANY($3)`, [Date.now() + leaseMs, owner, matchIds]);
+  }
+
+  async release(matchId: string, owner: string): Promise<void> {
+    await this.q(`UPDATE matches SET owner = NULL, owner_until = 0 WHERE id = $1 AND owner = $2`, [matchId, owner]);
+  }
+
+  async releaseAll(): Promise<void> {
+    await this.q(`UPDATE matches SET owner = NULL, owner_until = 0 WHERE owner IS NOT NULL`);
+  }
+
+  /** Due matches no live room holds, each claimed by one process: rows another is claiming are skipped. */
+  async claimDue(owner: string, now: number, leaseMs: number, limit: number): Promise<string[]> {
+    const rows = await this.q<{ id: string }>(
+      `UPDATE matches SET owner = $1, owner_until = $2 WHERE id IN (
+         SELECT id FROM matches WHERE wake_at IS NOT NULL AND wake_at <= $3 AND ended IS NULL AND (owner IS NULL OR owner_until < $3)
+         ORDER BY wake_at LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING id`,
+      [owner, now + leaseMs, now, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  // ---- Class sessions ----
+
+  async createSession(s: SessionRow): Promise<void> {
+    await this.q(`INSERT INTO sessions (id, name, scenario, seed, timers, limits, token_hash, passphrase, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [
+      s.id, s.name, s.scenario, s.seed, JSON.stringify(s.timers), JSON.stringify(s.limits), s.tokenHash, s.passphrase, s.createdAt,
+    ]);
+  }
+
+  async readSession(id: string): Promise<SessionRow | null> {
+    const [r] = await this.q(`SELECT * FROM sessions WHERE id = $1`, [id]);
+    return r ? toSession(r) : null;
+  }
+
+  async addRoom(r: SessionRoom): Promise<void> {
+    await this.q(`INSERT INTO session_rooms (match_id, session_id, code, position, label, fork_of, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`, [
+      r.matchId, r.sessionId, r.code, r.position, r.label, r.forkOf ? JSON.stringify(r.forkOf) : null, r.createdAt,
+    ]);
+  }
+
+  async rooms(sessionId: string): Promise<SessionRoom[]> {
+    return (await this.q(`SELECT * FROM session_rooms WHERE session_id = $1 ORDER BY position`, [sessionId])).map(toRoom);
+  }
+
+  async roomOf(matchId: string): Promise<SessionRoom | null> {
+    const [r] = await this.q(`SELECT * FROM session_rooms WHERE match_id = $1`, [matchId]);
+    return r ? toRoom(r) : null;
+  }
+
+  async log(row: NewLogEntry): Promise<FacilitatorLogEntry> {
+    const id = await this.insertLog(this.pool, row).catch((e) => {
+      throw dataError(e) ? e : new StoreUnavailable(e instanceof Error ? e.message : String(e));
+    });
+    const { amount: _a, ...rest } = row;
+    return { ...rest, id };
+  }
+
+  private async insertLog(c: Q, row: NewLogEntry): Promise<number> {
+    const { rows } = await c.query<{ id: number }>(`INSERT INTO facilitator_log (session_id, match_id, at, op, detail, ok, reason, amount) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`, [
+      row.sessionId, row.matchId, row.at, row.op, JSON.stringify(row.detail), row.ok, row.reason ?? null, row.amount ?? 0,
+    ]);
+    return Number(rows[0].id);
+  }
+
+  async readLog(sessionId: string, matchId?: string): Promise<FacilitatorLogEntry[]> {
+    const rows =
+      matchId === undefined
+        ? await this.q(`SELECT * FROM facilitator_log WHERE session_id = $1 ORDER BY id`, [sessionId])
+        : await this.q(`SELECT * FROM facilitator_log WHERE session_id = $1 AND match_id = $2 ORDER BY id`, [sessionId, matchId]);
+    return rows.map(toLog);
+  }
+
+  async usage(sessionId: string): Promise<Map<string, Usage>> {
+    return toUsage(
+      await this.q(`SELECT match_id, op, COUNT(*) AS n, SUM(amount) AS total FROM facilitator_log WHERE session_id = $1 AND ok AND op IN ('pause', 'extend') GROUP BY match_id, op`, [sessionId]),
+    );
+  }
+
+  async saveScenario(s: UploadedScenarioRow): Promise<void> {
+    await this.q(`INSERT INTO uploaded_scenarios (id, original_id, body, created_at, session_id) VALUES ($1,$2,$3,$4,$5)`, [s.id, s.originalId, s.body, s.createdAt, s.sessionId]);
+  }
+
+  async claimScenario(id: string, sessionId: string): Promise<void> {
+    await this.q(`UPDATE uploaded_scenarios SET session_id = $1 WHERE id = $2 AND session_id IS NULL`, [sessionId, id]);
+  }
+
+  async dropUnclaimedScenarios(before: number): Promise<string[]> {
+    return (await this.q(`DELETE FROM uploaded_scenarios WHERE session_id IS NULL AND created_at < $1 RETURNING id`, [before])).map((r) => String(r.id));
+  }
+
+  async unclaimedScenarioBytes(): Promise<number> {
+    const [r] = await this.q(`SELECT COALESCE(SUM(LENGTH(body)), 0) AS n FROM uploaded_scenarios WHERE session_id IS NULL`);
+    return Number(r?.n ?? 0);
+  }
+
+  async readScenario(id: string): Promise<UploadedScenarioRow | null> {
+    const [r] = await this.q(`SELECT * FROM uploaded_scenarios WHERE id = $1`, [id]);
+    return r ? toScenario(r) : null;
+  }
+
+  async logLength(matchId: string): Promise<number> {
+    const [r] = await this.q(`SELECT COUNT(*) AS n FROM log WHERE match_id = $1`, [matchId]);
+    return Number(r?.n ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.writes.close();
+    await this.pool.end();
+  }
+}

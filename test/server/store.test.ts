@@ -1,0 +1,299 @@
+// The store's contract, the same tests on both backends: SQLite (the embedded default, on its
+// own thread) and PostgreSQL (a private instance). What a write resolved for is there; what it
+// was refused for is not; writes are idempotent and cut what lies past them; leases and due
+// claims go to one process at a time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyWrite, NotOwner, StoreUnavailable, type MatchWrite, type NewMatch } from '../../server/store/matchStore.js';
+import { openStore, type OpenStore } from '../../server/store/open.js';
+import { freshDatabase, startPostgres, type Service } from '../../scripts/services.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'parity-store-'));
+let postgres: Service;
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await postgres?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const retry = { retryForMs: 300, firstPauseMs: 10 };
+
+/** Each backend: a fresh store, and a second one on the same database (another process), and a way to hold its write lock. */
+interface Backend {
+  open(): Promise<{ a: OpenStore; b: OpenStore; lock(): Promise<() => Promise<void>> }>;
+}
+
+let n = 0;
+const BACKENDS: Record<string, Backend> = {
+  sqlite: {
+    async open() {
+      const path = join(dir, `s${n++}.db`);
+      const a = openStore({ path, retry });
+      await a.ready;
+      const b = openStore({ path, retry });
+      await b.ready;
+      return {
+        a,
+        b,
+        lock: async () => {
+          const other = new DatabaseSync(path);
+          other.exec('BEGIN IMMEDIATE');
+          return async () => {
+            other.exec('ROLLBACK');
+            other.close();
+          };
+        },
+      };
+    },
+  },
+  postgres: {
+    async open() {
+      const url = await freshDatabase(postgres.url);
+      const a = openStore({ path: '', databaseUrl: url, retry });
+      await a.ready;
+      const b = openStore({ path: '', databaseUrl: url, retry });
+      await b.ready;
+      return {
+        a,
+        b,
+        lock: async () => {
+          const other = new pg.Client({ connectionString: url });
+          await other.connect();
+          await other.query('BEGIN');
+          await other.query('LOCK TABLE matches IN ACCESS EXCLUSIVE MODE');
+          return async () => {
+            await other.query('ROLLBACK');
+            await other.end();
+          };
+        },
+      };
+    },
+  },
+};
+
+const newMatch = (id: string, extra: Partial<NewMatch> = {}): NewMatch => ({
+  id,
+  code: id.slice(-6).toUpperCase().padStart(6, 'A'),
+  scenario: 'august-2022',
+  name: `match ${id}`,
+  seed: 4_000_000_000,
+  seats: { armenia: { controller: 'human' }, azerbaijan: { controller: 'bot', strategy: 'hawk' } },
+  timers: { news: 5, planning: 5, demands: 5, negotiation: 5, response: 5, resolution: 5, report: 5 },
+  tokenHash: 'ab'.repeat(32),
+  seatKeys: { armenia: { v: 1, hash: 'cd'.repeat(32) } },
+  createdAt: Date.now(),
+  ...extra,
+});
+
+const entry = (i: number) => ({ kind: 'action' as const, seat: 'armenia' as const, action: { type: 'done' as const, i } as never });
+const event = (i: number) => ({ key: `event.${i}`, params: {}, round: 1, phase: 'news', to: 'all' }) as never;
+
+function turn(id: string, owner: string | null, from: number, count: number, extra: Partial<MatchWrite> = {}): MatchWrite {
+  return {
+    ...emptyWrite(id, owner, from, from),
+    log: { from, entries: Array.from({ length: count }, (_, i) => entry(from + i)) },
+    events: { from, entries: Array.from({ length: count }, (_, i) => event(from + i)) },
+    ...extra,
+  };
+}
+
+for (const [name, backend] of Object.entries(BACKENDS)) {
+  describe(`the ${name} store`, () => {
+    let s: Awaited<ReturnType<Backend['open']>>;
+    beforeAll(async () => {
+      s = await backend.open();
+    }, 30_000);
+    afterAll(async () => {
+      await s?.a.close();
+      await s?.b.close();
+    });
+
+    it('keeps matches and finds them by code, newest first, listed ones in the open list', async () => {
+      await s.a.createMatch(newMatch('m-list-1', { createdAt: 1000 }));
+      await s.a.createMatch(newMatch('m-list-2', { createdAt: 2000, listed: true }));
+      expect((await s.b.findByCode(newMatch('m-list-1').code))?.id).toBe('m-list-1');
+      expect(await s.a.findByCode('ZZZZZZ')).toBeNull();
+      const row = (await s.a.readMatch('m-list-2'))!;
+      expect(row).toMatchObject({ ...newMatch('m-list-2', { createdAt: 2000, listed: true }), round: 1, phase: 'news', ended: null, clock: null, log: [], chat: [] });
+      const ids = (await s.a.listMatches()).map((m) => m.id);
+      expect(ids.indexOf('m-list-2')).toBeLessThan(ids.indexOf('m-list-1'));
+      expect((await s.a.listOpenMatches()).map((m) => m.id)).toEqual(['m-list-2']);
+      await expect(s.a.createMatch(newMatch('m-list-1'))).rejects.toThrow();
+    });
+
+    it("keeps the seat keys' hashes and whether the match is open; a renewed key replaces its seat's alone", async () => {
+      await s.a.createMatch(newMatch('m-keys', { code: 'KEYSK1', open: false, seatKeys: { armenia: { v: 1, hash: 'a1' }, azerbaijan: { v: 1, hash: 'b1' } } }));
+      await s.a.createMatch(newMatch('m-keys-open', { code: 'KEYSK2', open: true, seatKeys: {} }));
+      await s.a.setSeatKey('m-keys', 'armenia', { v: 2, hash: 'a2' });
+      const row = (await s.b.findByCode('KEYSK1'))!;
+      expect(row.open).toBe(false);
+      expect(row.seatKeys).toEqual({ armenia: { v: 2, hash: 'a2' }, azerbaijan: { v: 1, hash: 'b1' } });
+      expect((await s.b.readMatch('m-keys'))!.seatKeys).toEqual(row.seatKeys);
+      const open = (await s.b.readMatch('m-keys-open'))!;
+      expect(open.open).toBe(true);
+      expect(open.seatKeys).toEqual({});
+    });
+
+    it('writes a turn whole: log, events, rounds, standing, chat, participants and the facilitator log', async () => {
+      await s.a.createMatch(newMatch('m-turn'));
+      await s.a.createSession({ id: 's-turn', name: 'class', scenario: 'august-2022', seed: 1, timers: newMatch('x').timers, limits: { maxPauses: 2, maxExtensionSeconds: 60 }, tokenHash: 'h', passphrase: null, createdAt: 1 });
+      const clock = { paused: false, endsAt: Date.now() + 3_600_000, remaining: 0 };
+      const rounds = [{ round: 1, escalation: 1 }, { round: 2, escalation: 2 }] as never[];
+      const chat = [{ id: 1, channel: 'table', seat: 'armenia' as const, name: 'A', text: 'hello', at: 5 }];
+      await s.a.write(
+        turn('m-turn', null, 0, 3, {
+          rounds,
+          standing: { round: 2, phase: 'planning', ended: null, clock },
+          chat,
+          participants: [{ seat: 'armenia', name: 'A', at: 7 }],
+          facilitatorLog: [{ sessionId: 's-turn', matchId: 'm-turn', at: 8, op: 'pause', detail: { via: 'room' }, ok: true, amount: 0 }],
+        }),
+      );
+      const rec = (await s.b.readMatch('m-turn'))!;
+      expect(rec.log.map((e) => e.seq)).toEqual([0, 1, 2]);
+      expect(rec.log[2].entry).toEqual(entry(2));
+      expect(rec.events.map((e) => e.entry)).toEqual([event(0), event(1), event(2)]);
+      expect(rec.rounds).toEqual(rounds);
+      expect(rec).toMatchObject({ round: 2, phase: 'planning', ended: null, clock });
+      expect(rec.chat).toEqual(chat);
+      expect(rec.participants).toEqual([{ seat: 'armenia', name: 'A', at: 7 }]);
+      expect(await s.b.readLog('s-turn', 'm-turn')).toMatchObject([{ op: 'pause', ok: true, detail: { via: 'room' } }]);
+      expect((await s.b.usage('s-turn')).get('m-turn')).toEqual({ pauses: 1, extensionSeconds: 0 });
+      expect(await s.b.logLength('m-turn')).toBe(3);
+    });
+
+    it('is idempotent, and a write cuts whatever lies past its end (no gap, nothing extra)', async () => {
+      await s.a.createMatch(newMatch('m-cut'));
+      const w = turn('m-cut', null, 0, 4, { rounds: [{ round: 1 }, { round: 2 }] as never[] });
+      await s.a.write(w);
+      await s.a.write(w);
+      expect((await s.a.readMatch('m-cut'))!.log.map((e) => e.seq)).toEqual([0, 1, 2, 3]);
+      // A lost turn had written entries 2–3 (a commit whose answer never came); the room wrote 2 again.
+      await s.a.write(turn('m-cut', null, 2, 1, { rounds: [{ round: 1, again: true }] as never[] }));
+      const rec = (await s.a.readMatch('m-cut'))!;
+      expect(rec.log.map((e) => e.entry)).toEqual([entry(0), entry(1), entry(2)]);
+      expect(rec.events.length).toBe(3);
+      expect(rec.rounds).toEqual([{ round: 1, again: true }]);
+    });
+
+    it('commits many rooms at once; a write that fails alone is refused without the others', async () => {
+      const ids = Array.from({ length: 60 }, (_, i) => `m-batch-${i}`);
+      for (const id of ids) await s.a.createMatch(newMatch(id, { code: `B${String(ids.indexOf(id)).padStart(5, '0')}` }));
+      const results = await Promise.allSettled([...ids.map((id) => s.a.write(turn(id, null, 0, 2))), s.a.write(turn('m-nowhere', null, 0, 1))]);
+      expect(results.slice(0, -1).every((r) => r.status === 'fulfilled')).toBe(true);
+      expect(results.at(-1)!.status).toBe('rejected');
+      for (const id of ids) expect(await s.b.logLength(id)).toBe(2);
+    });
+
+    it('gives a match to one process at a time, fences the other, and lets it go after a lease', async () => {
+      await s.a.createMatch(newMatch('m-lease'));
+      expect(await s.a.claim('m-lease', 'A', 400)).toBe(true);
+      expect(await s.a.claim('m-lease', 'A', 400)).toBe(true);
+      expect(await s.b.claim('m-lease', 'B', 400)).toBe(false);
+      await s.a.write(turn('m-lease', 'A', 0, 1));
+      await expect(s.b.write(turn('m-lease', 'B', 1, 1))).rejects.toBeInstanceOf(NotOwner);
+      expect(await s.a.logLength('m-lease')).toBe(1);
+      // A renews while it lives; once it stops, B may take the match.
+      await new Promise((r) => setTimeout(r, 250));
+      await s.a.renewLeases('A', ['m-lease'], 400);
+      await new Promise((r) => setTimeout(r, 250));
+      expect(await s.b.claim('m-lease', 'B', 400)).toBe(false);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await s.b.claim('m-lease', 'B', 400)).toBe(true);
+      await expect(s.a.write(turn('m-lease', 'A', 1, 1))).rejects.toBeInstanceOf(NotOwner);
+      await s.b.release('m-lease', 'B');
+      expect(await s.a.claim('m-lease', 'A', 400)).toBe(true);
+    });
+
+    it('claims each due match for one process only', async () => {
+      const now = Date.now();
+      const due = Array.from({ length: 30 }, (_, i) => `m-due-${i}`);
+      for (const [i, id] of due.entries()) {
+        await s.a.createMatch(newMatch(id, { code: `D${String(i).padStart(5, '0')}` }));
+        await s.a.write({ ...emptyWrite(id, null), standing: { round: 1, phase: 'news', ended: null, clock: { paused: false, endsAt: now - 1000, remaining: 0 } } });
+      }
+      await s.a.createMatch(newMatch('m-later', { code: 'LATER2' }));
+      await s.a.write({ ...emptyWrite('m-later', null), standing: { round: 1, phase: 'news', ended: null, clock: { paused: false, endsAt: now + 60_000, remaining: 0 } } });
+      await s.a.createMatch(newMatch('m-paused', { code: 'PAUSE2' }));
+      await s.a.write({ ...emptyWrite('m-paused', null), standing: { round: 1, phase: 'news', ended: null, clock: { paused: true, endsAt: 0, remaining: 5000 } } });
+      const [x, y] = await Promise.all([s.a.claimDue('A', now, 5000, 100), s.b.claimDue('B', now, 5000, 100)]);
+      expect([...x, ...y].sort()).toEqual([...due].sort());
+      expect(x.filter((id) => y.includes(id))).toEqual([]);
+      expect(await s.a.claimDue('A', now, 5000, 100)).toEqual([]);
+    });
+
+    it('keeps class sessions, their rooms, the facilitator log and uploaded scenarios', async () => {
+      const session = { id: 's-1', name: 'class', scenario: 'august-2022', seed: 3_000_000_000, timers: newMatch('x').timers, limits: { maxPauses: 3, maxExtensionSeconds: 90 }, tokenHash: 'h', passphrase: '{"v":1}', createdAt: 9 };
+      await s.a.createSession(session);
+      expect(await s.b.readSession('s-1')).toEqual(session);
+      expect(await s.b.readSession('s-none')).toBeNull();
+      await s.a.addRoom({ sessionId: 's-1', matchId: 'm-r2', code: 'RRRRR2', position: 1, label: 'Room 2', forkOf: { matchId: 'm-r1', round: 2, logLength: 40 }, createdAt: 2 });
+      await s.a.addRoom({ sessionId: 's-1', matchId: 'm-r1', code: 'RRRRR1', position: 0, label: 'Room 1', forkOf: null, createdAt: 1 });
+      expect((await s.b.rooms('s-1')).map((r) => r.label)).toEqual(['Room 1', 'Room 2']);
+      expect((await s.b.roomOf('m-r2'))?.forkOf).toEqual({ matchId: 'm-r1', round: 2, logLength: 40 });
+      const first = await s.a.log({ sessionId: 's-1', matchId: 'm-r1', at: 1, op: 'extend', detail: { seconds: 30 }, ok: true, amount: 30 });
+      await s.a.log({ sessionId: 's-1', matchId: 'm-r1', at: 2, op: 'pause', detail: {}, ok: false, reason: 'limit' });
+      await s.a.log({ sessionId: 's-1', matchId: null, at: 3, op: 'create', detail: {}, ok: true });
+      expect(first.id).toBeGreaterThan(0);
+      expect((await s.b.readLog('s-1')).map((l) => l.op)).toEqual(['extend', 'pause', 'create']);
+      expect((await s.b.readLog('s-1', 'm-r1'))[1]).toMatchObject({ ok: false, reason: 'limit' });
+      expect((await s.b.usage('s-1')).get('m-r1')).toEqual({ pauses: 0, extensionSeconds: 30 });
+      await s.a.saveScenario({ id: 'sc-u1', originalId: 'sc', body: '{"id":"sc-u1"}', createdAt: 4, sessionId: null });
+      expect(await s.b.readScenario('sc-u1')).toEqual({ id: 'sc-u1', originalId: 'sc', body: '{"id":"sc-u1"}', createdAt: 4, sessionId: null });
+      // An upload no session took is dropped after a while; the one a session took stays.
+      await s.a.saveScenario({ id: 'sc-u2', originalId: 'sc', body: '{"id":"sc-u2"}', createdAt: 5, sessionId: null });
+      await s.a.saveScenario({ id: 'sc-u3', originalId: 'sc', body: '{"id":"sc-u3-late"}', createdAt: 50, sessionId: null });
+      await s.a.claimScenario('sc-u1', 's-1');
+      await s.a.claimScenario('sc-u1', 's-other');
+      expect((await s.b.readScenario('sc-u1'))?.sessionId).toBe('s-1');
+      expect(await s.b.unclaimedScenarioBytes()).toBe('{"id":"sc-u2"}'.length + '{"id":"sc-u3-late"}'.length);
+      expect(await s.b.dropUnclaimedScenarios(10)).toEqual(['sc-u2']);
+      expect(await s.b.readScenario('sc-u2')).toBeNull();
+      expect(await s.a.readScenario('sc-u1')).not.toBeNull();
+      expect(await s.b.unclaimedScenarioBytes()).toBe('{"id":"sc-u3-late"}'.length);
+    });
+
+    it('refuses a write it cannot keep (the database locked past the retry window), keeps nothing of it, and takes the next', async () => {
+      await s.a.createMatch(newMatch('m-locked', { code: 'LOCKD2' }));
+      await s.a.write(turn('m-locked', null, 0, 1));
+      const unlock = await s.lock();
+      const t0 = Date.now();
+      await expect(s.a.write(turn('m-locked', null, 1, 1))).rejects.toBeInstanceOf(StoreUnavailable);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(retry.retryForMs - 50);
+      await unlock();
+      expect(await s.a.logLength('m-locked')).toBe(1);
+      await s.a.write(turn('m-locked', null, 1, 2));
+      expect((await s.a.readMatch('m-locked'))!.log.map((e) => e.seq)).toEqual([0, 1, 2]);
+    });
+  });
+}
+
+describe('the SQLite store on a database made before its schema was numbered', () => {
+  it('brings it up to date and keeps what it held', async () => {
+    const path = join(dir, 'old.db');
+    const old = new DatabaseSync(path);
+    old.exec(`CREATE TABLE matches (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, scenario TEXT NOT NULL, name TEXT NOT NULL,
+      seed INTEGER NOT NULL, seats TEXT NOT NULL, timers TEXT NOT NULL, token_hash TEXT NOT NULL,
+      created_at INTEGER NOT NULL, round INTEGER NOT NULL DEFAULT 1, phase TEXT NOT NULL DEFAULT 'news', ended TEXT, clock TEXT)`);
+    old.exec(`CREATE TABLE log (match_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (match_id, seq)) WITHOUT ROWID`);
+    const m = newMatch('m-old');
+    old.prepare(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, clock) VALUES (?,?,?,?,?,?,?,?,?,?)`).run(
+      m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, JSON.stringify({ paused: false, endsAt: 1000, remaining: 0 }),
+    );
+    old.prepare(`INSERT INTO log VALUES (?,?,?,?)`).run('m-old', 0, 1, JSON.stringify(entry(0)));
+    old.close();
+    const store = openStore({ path });
+    await store.ready;
+    expect((await store.readMatch('m-old'))!.log.map((e) => e.entry)).toEqual([entry(0)]);
+    // Made before seat keys: none, and its seats open.
+    expect(await store.readMatch('m-old')).toMatchObject({ open: true, seatKeys: {} });
+    expect(await store.claimDue('A', Date.now(), 1000, 10)).toEqual(['m-old']);
+    await store.close();
+  });
+});
