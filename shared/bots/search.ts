@@ -17,7 +17,6 @@ import { seatScores } from '../engine/score.js';
 import type { Match } from '../engine/types.js';
 import { ratioWithinPublicBand, viewFor, type OwnParty, type SeatView } from '../engine/view.js';
 import { effectivePair } from '../engine/military.js';
-import { inferredAppetite } from './judgement.js';
 import { playOn } from './turns.js';
 
 export interface SearchLevel {
@@ -207,7 +206,7 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
     // every change copies the event list, so a short one keeps playouts cheap.
     events: v.events.filter((e) => e.key === 'event.drawn' || e.key === 'escalation.failure'),
     nextId: 1 + Math.max(0, ...[...v.demands, ...v.proposals].map((x) => Number(x.id.slice(1)) || 0)),
-    appetite: inferredAppetite(scenario, v),
+    appetite: v.appetite,
     warRounds,
   };
   for (const k in v.regions) m.regions[k] = { ...v.regions[k] };

@@ -26,11 +26,8 @@ export function endedAtWar(m: Match): boolean {
 
 function checkMet(m: Match, c: Check): boolean {
   switch (c.metric) {
-    case 'support': {
-      const p = m.parties[c.party].support >= c.atLeast;
-      // Throughout: a government that fell on the way did not hold, whatever support its successor rebuilt.
-      return c.throughout ? p && m.stats.crises[c.party] === 0 && m.history.every((h) => h.support[c.party] >= c.atLeast) : p;
-    }
+    case 'support':
+      return m.parties[c.party].support >= c.atLeast && !(c.noCrisis && m.stats.crises[c.party] > 0);
     case 'standing':
       return m.parties[c.party].standing >= c.atLeast;
     case 'controls':

@@ -202,8 +202,8 @@ export const modifierSchema = z
 
 /** How the engine decides whether an objective is met (docs/scenarios.md, "Seats and objectives"). */
 export const checkSchema = z.discriminatedUnion('metric', [
-  /** `throughout`: also at the end of every round, and with no government crisis on the way. */
-  z.object({ metric: z.literal('support'), party: partySchema, atLeast: meter, throughout: z.boolean().optional() }).strict(),
+  /** `noCrisis`: and no government crisis on the way (a government that fell did not hold, whatever its successor rebuilt). */
+  z.object({ metric: z.literal('support'), party: partySchema, atLeast: meter, noCrisis: z.boolean().optional() }).strict(),
   z.object({ metric: z.literal('standing'), party: partySchema, atLeast: meter }).strict(),
   z.object({ metric: z.literal('controls'), region: id, controller: z.enum(['armenia', 'azerbaijan', 'karabakh']) }).strict(),
   z.object({ metric: z.literal('balanceAtMost'), ratio: z.number().positive() }).strict(),
