@@ -8,6 +8,7 @@ import { FLOAT_NOISE } from '../engine/maths.js';
 import { catalogueDemand, demandBlocks, demandWeight, planCost, pressureRegion } from '../engine/queries.js';
 import { packageCost } from '../engine/settlement.js';
 import type { OwnParty } from '../engine/view.js';
+import { pickText } from '../i18n/index.js';
 import { allowed, believedOdds, believedRatio, clauseValue, forceWorthIt, givesWay, packageNear, shareOf, type Package } from './judgement.js';
 import type { BotContext } from './types.js';
 
@@ -83,15 +84,15 @@ const issuable = (ctx: BotContext): DemandDef[] => {
 };
 
 /**
- * The chance that `def` goes through if this party presses it: the addressee gives way, or (if
+ * The chance that a demand pressed at `region` goes through: the addressee gives way, or (if
  * this temper would use force there) force imposes it. Prepared: as the party stands now, or as
  * it could stand when it presses in a later round (true).
  */
-function pays(ctx: BotContext, def: DemandDef, nerve: number, caution: number, prepared = preparedNow(ctx) || ctx.view.phase === 'planning'): number {
+function paysAt(ctx: BotContext, region: string, nerve: number, caution: number, prepared = preparedNow(ctx) || ctx.view.phase === 'planning'): number {
   const party = ctx.seat as Party;
-  const odds = believedOdds(ctx.scenario, ctx.view, party, def.pressure, prepared);
+  const odds = believedOdds(ctx.scenario, ctx.view, party, region, prepared);
   const give = givesWay(ctx.view, otherParty(party), odds);
-  const force = forceWorthIt(ctx.scenario, ctx.view, party, def.pressure, prepared, nerve, caution) ? odds : 0;
+  const force = forceWorthIt(ctx.scenario, ctx.view, party, region, prepared, nerve, caution) ? odds : 0;
   return give + (1 - give) * force;
 }
 
@@ -108,13 +109,41 @@ function objectivePoints(ctx: BotContext, def: DemandDef): number {
 /** Objective points a demand's weight point is worth, in what a party expects from pressing it. */
 const POINTS_PER_WEIGHT = 5;
 
-/** What pressing `def` is worth now: what it takes (its weight and the aims it serves) times the chance it goes through. */
-const demandValue = (ctx: BotContext, def: DemandDef, nerve: number, caution: number) =>
-  (def.weight + objectivePoints(ctx, def) / POINTS_PER_WEIGHT) * pays(ctx, def, nerve, caution);
+/** Pressing `def` now: the chance it goes through, and what it is worth (what it takes, its weight and the aims it serves, times that chance). */
+function catalogueOption(ctx: BotContext, def: DemandDef, nerve: number, caution: number, prepared?: boolean): Pressed {
+  const pays = paysAt(ctx, def.pressure, nerve, caution, prepared);
+  return { def, pays, value: (def.weight + objectivePoints(ctx, def) / POINTS_PER_WEIGHT) * pays };
+}
 
-/** The demand to press: drawn among those it can issue, in proportion to what each is worth now (the best, most often). */
-function chooseDemand(ctx: BotContext, nerve: number, caution: number): { def: DemandDef; value: number } | null {
-  const options = issuable(ctx).map((def) => ({ def, value: demandValue(ctx, def, nerve, caution) }));
+/** A demand to press: a catalogue demand, or (def null) the party's further demand in its own words; the chance it goes through, and what it is worth. */
+interface Pressed {
+  def: DemandDef | null;
+  pays: number;
+  value: number;
+}
+
+/**
+ * The party's further demand in its own words (the scenario's `demandRules.further`), as a demand
+ * of `customWeight` pressed where the rules press such demands; null if the scenario gives none.
+ * A catalogue is not the end of demands: once it holds nothing worth more, the next comes anyway.
+ */
+function further(ctx: BotContext, nerve: number, caution: number, prepared?: boolean): Pressed | null {
+  const s = ctx.scenario;
+  if (!s.demandRules.further?.[ctx.seat as Party]) return null;
+  const pays = paysAt(ctx, pressureRegion(s, null, ctx.seat as Party), nerve, caution, prepared);
+  return { def: null, pays, value: s.demandRules.customWeight * pays };
+}
+
+/** The demands it could press now and what each is worth: the catalogue's, else its further demand if that is worth more. */
+function demandOptions(ctx: BotContext, nerve: number, caution: number, prepared?: boolean): Pressed[] {
+  const options = issuable(ctx).map((def) => catalogueOption(ctx, def, nerve, caution, prepared));
+  const more = further(ctx, nerve, caution, prepared);
+  return more && options.every((o) => o.value < more.value) ? [more] : options;
+}
+
+/** The demand to press: drawn among its options that go through at least `minPays` of the time, in proportion to what each is worth now (the best, most often). */
+function chooseDemand(ctx: BotContext, nerve: number, caution: number, minPays = 0): Pressed | null {
+  const options = demandOptions(ctx, nerve, caution).filter((o) => o.pays >= minPays);
   const total = options.reduce((s, o) => s + o.value, 0);
   if (!options.length || total <= 0) return null;
   let x = ctx.rand() * total;
@@ -122,7 +151,12 @@ function chooseDemand(ctx: BotContext, nerve: number, caution: number): { def: D
   return options[options.length - 1];
 }
 
-const issue = (def: DemandDef | null | undefined): Action[] => (def ? [{ type: 'issueDemand', demand: def.id, deadline: 0 }] : []);
+/** The action that presses it (answered this round). */
+const issue = (ctx: BotContext, p: Pressed | null): Action[] => {
+  if (!p) return [];
+  if (p.def) return [{ type: 'issueDemand', demand: p.def.id, deadline: 0 }];
+  return [{ type: 'issueDemand', demand: null, text: pickText(ctx.scenario.demandRules.further![ctx.seat as Party]), deadline: 0 }];
+};
 
 /** Where this party would press over its demand (a catalogue id, or null for one in its own words). */
 const pressureOf = (ctx: BotContext, demandId: string | null) => pressureRegion(ctx.scenario, catalogueDemand(ctx.scenario, demandId), ctx.seat as Party);
@@ -152,7 +186,7 @@ const armenia: Record<string, PartyPolicy> = {
   /** Refuses every demand but does nothing to close the gap. */
   refuse: armenian({
     plan: (ctx) => [plan([], 0, own(ctx).budget, null)],
-    demand: (ctx) => (ctx.rand() < 0.3 ? issue(chooseDemand(ctx, NEVER, 0)?.def) : []),
+    demand: (ctx) => (ctx.rand() < 0.3 ? issue(ctx, chooseDemand(ctx, NEVER, 0)) : []),
     accepts: () => false,
     escalates: () => false,
     signs: (ctx, clauses) => myShare(ctx, clauses) <= 0.5,
@@ -160,7 +194,7 @@ const armenia: Record<string, PartyPolicy> = {
   /** Buys drones, anti-drone defence and missiles every round; refuses big demands; signs and tables only fair packages, which come once the gap narrows. */
   invest: armenian({
     plan: (ctx) => [plan(buy(ctx, itemsFor(ctx, GAP_CLOSERS), own(ctx).budget), 0, 0, null)],
-    demand: (ctx) => (ctx.rand() < 0.3 ? issue(chooseDemand(ctx, NEVER, 0)?.def) : []),
+    demand: (ctx) => (ctx.rand() < 0.3 ? issue(ctx, chooseDemand(ctx, NEVER, 0)) : []),
     accepts: (_ctx, weight) => weight <= 2,
     escalates: () => false,
     signs: (ctx, clauses) => myShare(ctx, clauses) <= 0.58,
@@ -169,7 +203,7 @@ const armenia: Record<string, PartyPolicy> = {
   /** Weighs each demand against the odds of being coerced; invests half, lobbies half; tables what the balance justifies. */
   pragmatist: armenian({
     plan: (ctx) => [armsAndDiplomacy(ctx, GAP_CLOSERS, 0.5)],
-    demand: (ctx) => (ctx.rand() < 0.3 ? issue(chooseDemand(ctx, NEVER, 0)?.def) : []),
+    demand: (ctx) => (ctx.rand() < 0.3 ? issue(ctx, chooseDemand(ctx, NEVER, 0)) : []),
     accepts: (ctx, weight, region) => weight <= 5 && believedOdds(ctx.scenario, ctx.view, 'azerbaijan', region, true) > 0.6,
     escalates: () => false,
     signs: (ctx, clauses) => myShare(ctx, clauses) <= realistShare(ctx) + 0.05,
@@ -179,12 +213,12 @@ const armenia: Record<string, PartyPolicy> = {
   /** Rearms with everything, refuses, and answers a refusal of its own demands with pressure when the odds allow. */
   hawk: armenian({
     plan: (ctx) => {
-      const next = chooseDemand(ctx, ARMENIAN_HAWK.nerve, ARMENIAN_HAWK.caution)?.def;
-      const region = next ? next.pressure : null;
+      const next = chooseDemand(ctx, ARMENIAN_HAWK.nerve, ARMENIAN_HAWK.caution);
+      const region = next ? pressureRegion(ctx.scenario, next.def, 'armenia') : null;
       const prepare = region && forceWorthIt(ctx.scenario, ctx.view, 'armenia', region, true, ARMENIAN_HAWK.nerve, ARMENIAN_HAWK.caution) ? region : null;
       return [plan(buy(ctx, itemsFor(ctx, GAP_CLOSERS), own(ctx).budget), 0, 0, prepare)];
     },
-    demand: (ctx) => issue(chooseDemand(ctx, ARMENIAN_HAWK.nerve, ARMENIAN_HAWK.caution)?.def),
+    demand: (ctx) => issue(ctx, chooseDemand(ctx, ARMENIAN_HAWK.nerve, ARMENIAN_HAWK.caution)),
     accepts: () => false,
     escalates: (ctx, region) => forceWorthIt(ctx.scenario, ctx.view, 'armenia', region, preparedNow(ctx), ARMENIAN_HAWK.nerve, ARMENIAN_HAWK.caution),
     signs: (ctx, clauses) => myShare(ctx, clauses) <= 0.45,
@@ -192,7 +226,7 @@ const armenia: Record<string, PartyPolicy> = {
   /** Seeks a deal: gives way on smaller demands, lobbies abroad, signs and tables packages readily. */
   conciliator: armenian({
     plan: (ctx) => [armsAndDiplomacy(ctx, ['antiDrone'], 1 / 3)],
-    demand: (ctx) => (ctx.rand() < 0.2 ? issue(chooseDemand(ctx, NEVER, 0)?.def) : []),
+    demand: (ctx) => (ctx.rand() < 0.2 ? issue(ctx, chooseDemand(ctx, NEVER, 0)) : []),
     accepts: (_ctx, weight) => weight <= 4,
     escalates: () => false,
     signs: (ctx, clauses) => myShare(ctx, clauses) <= realistShare(ctx) + 0.12,
@@ -207,6 +241,8 @@ const armenia: Record<string, PartyPolicy> = {
 interface Temper {
   /** Chance of pressing a demand in a round, times Baku's appetite (at most 1). */
   press: number;
+  /** Least chance that a demand goes through (given way to, or imposed) for pressing it to be worth a refusal: near parity, pressure pays less. */
+  minPays: number;
   /** Least believed odds for using force after a refusal (NEVER: it does not). */
   nerve: number;
   /** How much its own losses raise that bar: the defender's missiles, a failure that would bring war. */
@@ -231,7 +267,7 @@ const HORIZON = 6;
  * expected (near parity), it is little, and a deal is worth more.
  */
 function pressingOn(ctx: BotContext, t: Temper): number {
-  const best = Math.max(0, ...issuable(ctx).map((def) => def.weight * pays(ctx, def, t.nerve, t.caution, true)));
+  const best = Math.max(0, ...demandOptions(ctx, t.nerve, t.caution, true).filter((o) => o.pays >= t.minPays).map((o) => o.value));
   return HORIZON * Math.min(1, t.press * ctx.view.appetite) * best;
 }
 
@@ -239,10 +275,11 @@ function azerbaijani(t: Temper): PartyPolicy {
   const force = (ctx: BotContext, region: string, prepared: boolean) => forceWorthIt(ctx.scenario, ctx.view, 'azerbaijan', region, prepared, t.nerve, t.caution);
   return {
     plan: (ctx) => {
-      const next = chooseDemand(ctx, t.nerve, t.caution)?.def;
-      return [armsAndDiplomacy(ctx, PROCUREMENT_ROLES, t.arms, next && force(ctx, next.pressure, true) ? next.pressure : null)];
+      const next = chooseDemand(ctx, t.nerve, t.caution, t.minPays);
+      const region = next ? pressureRegion(ctx.scenario, next.def, 'azerbaijan') : null;
+      return [armsAndDiplomacy(ctx, PROCUREMENT_ROLES, t.arms, region && force(ctx, region, true) ? region : null)];
     },
-    demand: (ctx) => (ctx.rand() < t.press * ctx.view.appetite ? issue(chooseDemand(ctx, t.nerve, t.caution)?.def) : []),
+    demand: (ctx) => (ctx.rand() < t.press * ctx.view.appetite ? issue(ctx, chooseDemand(ctx, t.nerve, t.caution, t.minPays)) : []),
     accepts: (ctx, weight, region) => weight <= t.give * (1 + 2 * believedOdds(ctx.scenario, ctx.view, 'armenia', region, true)),
     escalates: (ctx, region) => force(ctx, region, preparedNow(ctx)),
     signs: (ctx, clauses) => {
@@ -256,13 +293,13 @@ function azerbaijani(t: Temper): PartyPolicy {
 
 const azerbaijan: Record<string, PartyPolicy> = {
   /** Presses hardest and accepts long odds, though not hopeless ones; gives nothing; signs only what pressing on could not bring. */
-  hawk: azerbaijani({ press: 1.7, nerve: 0.3, caution: 0.35, arms: 1, give: 0, peace: 0, tables: null }),
+  hawk: azerbaijani({ press: 1.7, minPays: 0.3, nerve: 0.3, caution: 0.35, arms: 1, give: 0, peace: 0, tables: null }),
   /** Presses when appetite is up; uses force when it expects to win. */
-  opportunist: azerbaijani({ press: 1, nerve: 0.45, caution: 0.3, arms: 0.8, give: 2, peace: 3, tables: null }),
+  opportunist: azerbaijani({ press: 1, minPays: 0.5, nerve: 0.45, caution: 0.3, arms: 0.8, give: 2, peace: 3, tables: null }),
   /** Prefers a deal once force looks costly; gives way on middling demands as Armenia's hand strengthens. */
-  pragmatist: azerbaijani({ press: 0.8, nerve: 0.6, caution: 0.4, arms: 0.8, give: 3, peace: 6, tables: -0.02 }),
+  pragmatist: azerbaijani({ press: 0.8, minPays: 0.6, nerve: 0.6, caution: 0.4, arms: 0.8, give: 3, peace: 6, tables: -0.02 }),
   /** Wants the treaty more than the next concession: presses rarely, never by force, signs and tables fair packages. */
-  conciliator: azerbaijani({ press: 0.6, nerve: NEVER, caution: 0, arms: 0.5, give: 4, peace: 12, tables: 0.04 }),
+  conciliator: azerbaijani({ press: 0.6, minPays: 0.6, nerve: NEVER, caution: 0, arms: 0.5, give: 4, peace: 12, tables: 0.04 }),
 };
 
 /** A baseline with no judgement: every choice is a coin toss among legal ones. */
@@ -273,7 +310,7 @@ const random: PartyPolicy = {
     const next = issuable(ctx)[0]?.id ?? null;
     return [plan(procure, 0, Math.floor(own(ctx).budget - costOf(ctx, procure)), next && ctx.rand() < 0.5 ? pressureOf(ctx, next) : null)];
   },
-  demand: (ctx) => (ctx.rand() < 0.5 ? issue(issuable(ctx)[0]) : []),
+  demand: (ctx) => (ctx.rand() < 0.5 ? issue(ctx, issuable(ctx)[0] ? { def: issuable(ctx)[0], pays: 1, value: 1 } : null) : []),
   accepts: (ctx) => ctx.rand() < 0.5,
   escalates: (ctx) => ctx.rand() < 0.5,
   signs: (ctx) => ctx.rand() < 0.3,

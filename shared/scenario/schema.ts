@@ -379,6 +379,8 @@ export const scenarioSchema = z
         maxDeadline: z.number().int().min(0).max(60),
         /** The weight of a demand in the issuer's own words (catalogue demands carry their own). */
         customWeight: z.number().min(0).max(10),
+        /** A party's further demand in its own words, which its bots press once the catalogue holds nothing worth more (absent: they do not). */
+        further: z.object({ armenia: textSchema.optional(), azerbaijan: textSchema.optional() }).strict().optional(),
       })
       .strict(),
     /** What every resolution moves, besides the escalation's `cooling`. */
