@@ -89,6 +89,8 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
   const extras = (base: Option): Action[][] => {
     const out: Action[][] = [];
     if (isParty(seat) && (phase === 'negotiation' || phase === 'response')) {
+      // At war, giving in is a move like any other: weighed, not ruled out.
+      if (view.escalation >= s.escalation.levels.war && !base.moves.some((a) => a.type === 'capitulate')) out.push([{ type: 'capitulate' }]);
       const keep = base.moves.filter((a) => a.type !== 'sign');
       for (const p of view.proposals) {
         const sign: Action = { type: 'sign', proposal: p.id };

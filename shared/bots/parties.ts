@@ -30,6 +30,15 @@ interface PartyPolicy {
 }
 
 const own = (ctx: BotContext) => ctx.view.parties[ctx.seat as Party] as OwnParty;
+
+/** Work done once per decision (a context is one decision: one view, one random stream), however often a policy asks. */
+const memos = new WeakMap<BotContext, Map<string, unknown>>();
+function once<T>(ctx: BotContext, key: string, work: () => T): T {
+  let memo = memos.get(ctx);
+  if (!memo) memos.set(ctx, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, work());
+  return memo.get(key) as T;
+}
 const ratio = (ctx: BotContext) => believedRatio(ctx.view);
 /** The share a party may expect to give up, by strength: the stronger side asks for more. */
 const realistShare = (ctx: BotContext) => {
@@ -136,9 +145,11 @@ function further(ctx: BotContext, nerve: number, caution: number, prepared?: boo
 
 /** The demands it could press now and what each is worth: the catalogue's, else its further demand if that is worth more. */
 function demandOptions(ctx: BotContext, nerve: number, caution: number, prepared?: boolean): Pressed[] {
-  const options = issuable(ctx).map((def) => catalogueOption(ctx, def, nerve, caution, prepared));
-  const more = further(ctx, nerve, caution, prepared);
-  return more && options.every((o) => o.value < more.value) ? [more] : options;
+  return once(ctx, `options:${nerve}:${caution}:${prepared}`, () => {
+    const options = issuable(ctx).map((def) => catalogueOption(ctx, def, nerve, caution, prepared));
+    const more = further(ctx, nerve, caution, prepared);
+    return more && options.every((o) => o.value < more.value) ? [more] : options;
+  });
 }
 
 /** The demand to press: drawn among its options that go through at least `minPays` of the time, in proportion to what each is worth now (the best, most often). */
@@ -267,8 +278,10 @@ const HORIZON = 6;
  * expected (near parity), it is little, and a deal is worth more.
  */
 function pressingOn(ctx: BotContext, t: Temper): number {
-  const best = Math.max(0, ...demandOptions(ctx, t.nerve, t.caution, true).filter((o) => o.pays >= t.minPays).map((o) => o.value));
-  return HORIZON * Math.min(1, t.press * ctx.view.appetite) * best;
+  return once(ctx, 'pressingOn', () => {
+    const best = Math.max(0, ...demandOptions(ctx, t.nerve, t.caution, true).filter((o) => o.pays >= t.minPays).map((o) => o.value));
+    return HORIZON * Math.min(1, t.press * ctx.view.appetite) * best;
+  });
 }
 
 function azerbaijani(t: Temper): PartyPolicy {
