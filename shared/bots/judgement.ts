@@ -50,19 +50,23 @@ export function givesWay(v: SeatView, party: Party, odds: number): number {
 const PRIOR_ANSWERS = 2;
 
 /**
- * Whether force over a refused demand at `region` is worth it to the attacker: the odds it
- * believes against a bar of its temper (`nerve`), raised by what failure would cost it (`caution`
- * × the defender's missiles' price, and WAR_STEP more when a failure would bring war) and
- * lowered by what backing down costs Baku at home (its appetite).
+ * The least odds at which force over a refused demand is worth it to the attacker: the bar of its
+ * temper (`nerve`), raised by what failure would cost it (`caution` × the defender's missiles'
+ * price, and WAR_STEP more when a failure would bring war) and lowered by what backing down costs
+ * Baku at home (its appetite).
  */
-export function forceWorthIt(scenario: Scenario, v: SeatView, attacker: Party, region: string, prepared: boolean, nerve: number, caution: number): boolean {
+export function forceBar(scenario: Scenario, v: SeatView, attacker: Party, prepared: boolean, nerve: number, caution: number): number {
   const e = scenario.escalation;
   const price = believedMissiles(v, otherParty(attacker)) * e.missilePrice;
   const level = Math.max(v.escalation, prepared ? e.levels.prepared : e.levels.unprepared) + (v.escalation >= e.failureRaisesFrom ? 1 : 0);
   const war = level >= e.levels.war ? WAR_STEP : 0;
   const backDown = attacker === 'azerbaijan' ? (v.appetite * scenario.appetite.standDownCost) / METER_MAX : 0;
-  return believedOdds(scenario, v, attacker, region, prepared) >= nerve + caution * (price + war) - backDown;
+  return nerve + caution * (price + war) - backDown;
 }
+
+/** Whether force over a refused demand at `region` is worth it to the attacker (its believed odds reach its bar). */
+export const forceWorthIt = (scenario: Scenario, v: SeatView, attacker: Party, region: string, prepared: boolean, nerve: number, caution: number): boolean =>
+  believedOdds(scenario, v, attacker, region, prepared) >= forceBar(scenario, v, attacker, prepared, nerve, caution);
 /** A failure that would bring war weighs as much in the attacker's caution as this price of missiles (a 50 % rise in its losses). */
 const WAR_STEP = 0.5;
 
@@ -75,6 +79,14 @@ export interface Package {
 }
 
 const packageCache = new WeakMap<Scenario, Package[]>();
+
+const withMust = new WeakMap<Scenario, Map<string, Package[]>>();
+/** The packages that hold every `must` clause (cached per scenario). */
+function packagesWith(scenario: Scenario, must: readonly string[]): Package[] {
+  const byMust = withMust.get(scenario) ?? withMust.set(scenario, new Map()).get(scenario)!;
+  const key = must.join(',');
+  return byMust.get(key) ?? byMust.set(key, allPackages(scenario).filter((p) => must.every((c) => p.clauses.includes(c)))).get(key)!;
+}
 
 /** The most clauses in a package a bot considers (the rules allow more). */
 const MAX_PACKAGE = 6;
@@ -106,7 +118,7 @@ export function allPackages(scenario: Scenario): Package[] {
  * in every deal only because it makes a package bigger.
  */
 export function packageNear(scenario: Scenario, targetShare: number, must: readonly string[], rand: () => number, worth: (p: Package) => number = () => 0): Package {
-  const candidates = allPackages(scenario).filter((p) => must.every((c) => p.clauses.includes(c)));
+  const candidates = packagesWith(scenario, must);
   const off = (p: Package) => Math.abs(p.armeniaShare - targetShare);
   const nearest = Math.min(...candidates.map(off));
   const near = candidates.filter((p) => off(p) <= Math.max(SHARE_SLACK, nearest + FLOAT_NOISE));

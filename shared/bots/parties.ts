@@ -9,7 +9,7 @@ import { catalogueDemand, demandBlocks, demandWeight, planCost, pressureRegion }
 import { packageCost } from '../engine/settlement.js';
 import type { OwnParty } from '../engine/view.js';
 import { pickText } from '../i18n/index.js';
-import { allowed, believedOdds, believedRatio, clauseValue, forceWorthIt, givesWay, packageNear, shareOf, type Package } from './judgement.js';
+import { allowed, believedOdds, believedRatio, clauseValue, forceBar, forceWorthIt, givesWay, packageNear, shareOf, type Package } from './judgement.js';
 import type { BotContext } from './types.js';
 
 interface PartyPolicy {
@@ -101,7 +101,7 @@ function paysAt(ctx: BotContext, region: string, nerve: number, caution: number,
   const party = ctx.seat as Party;
   const odds = believedOdds(ctx.scenario, ctx.view, party, region, prepared);
   const give = givesWay(ctx.view, otherParty(party), odds);
-  const force = forceWorthIt(ctx.scenario, ctx.view, party, region, prepared, nerve, caution) ? odds : 0;
+  const force = odds >= forceBar(ctx.scenario, ctx.view, party, prepared, nerve, caution) ? odds : 0;
   return give + (1 - give) * force;
 }
 
@@ -306,7 +306,7 @@ function azerbaijani(t: Temper): PartyPolicy {
 
 const azerbaijan: Record<string, PartyPolicy> = {
   /** Presses hardest and accepts long odds, though not hopeless ones; gives nothing; signs only what pressing on could not bring. */
-  hawk: azerbaijani({ press: 1.7, minPays: 0.3, nerve: 0.3, caution: 0.35, arms: 1, give: 0, peace: 0, tables: null }),
+  hawk: azerbaijani({ press: 1.7, minPays: 0.2, nerve: 0.25, caution: 0.35, arms: 1, give: 0, peace: 0, tables: null }),
   /** Presses when appetite is up; uses force when it expects to win. */
   opportunist: azerbaijani({ press: 1, minPays: 0.5, nerve: 0.45, caution: 0.3, arms: 0.8, give: 2, peace: 3, tables: null }),
   /** Prefers a deal once force looks costly; gives way on middling demands as Armenia's hand strengthens. */
