@@ -127,11 +127,18 @@ export function packageNear(scenario: Scenario, targetShare: number, must: reado
   return best[Math.floor(rand() * best.length)];
 }
 
-/** Points a signed clause is worth to this seat by its own objectives (clauseSigned, obtained). */
+const clauseValues = new WeakMap<Scenario, Map<string, number>>();
+/** Points a signed clause is worth to this seat by its own objectives (clauseSigned, obtained); cached per scenario. */
 export function clauseValue(scenario: Scenario, seat: PlayingSeat, clause: string): number {
-  let v = 0;
-  for (const o of scenario.seats[seat]?.objectives ?? []) {
-    for (const c of checksOf(o)) if ((c.metric === 'clauseSigned' || c.metric === 'obtained') && c.clause === clause) v += o.points;
+  const known = clauseValues.get(scenario) ?? clauseValues.set(scenario, new Map()).get(scenario)!;
+  const key = `${seat}:${clause}`;
+  let v = known.get(key);
+  if (v === undefined) {
+    v = 0;
+    for (const o of scenario.seats[seat]?.objectives ?? []) {
+      for (const c of checksOf(o)) if ((c.metric === 'clauseSigned' || c.metric === 'obtained') && c.clause === clause) v += o.points;
+    }
+    known.set(key, v);
   }
   return v;
 }

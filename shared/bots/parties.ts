@@ -87,10 +87,11 @@ const armsAndDiplomacy = (ctx: BotContext, roles: readonly ProcurementRole[], sh
 const preparedNow = (ctx: BotContext) => !!own(ctx).plan?.prepareEscalation;
 
 /** The catalogue demands this party can still issue (repeats left, not on the table); whether one may go out now the rules say when it does. */
-const issuable = (ctx: BotContext): DemandDef[] => {
-  const party = ctx.seat as Party;
-  return ctx.scenario.demands.filter((d) => d.from === party && demandBlocks(ctx.view, ctx.scenario, party, d).every((b) => b === 'too_many_open'));
-};
+const issuable = (ctx: BotContext): DemandDef[] =>
+  once(ctx, 'issuable', () => {
+    const party = ctx.seat as Party;
+    return ctx.scenario.demands.filter((d) => d.from === party && demandBlocks(ctx.view, ctx.scenario, party, d).every((b) => b === 'too_many_open'));
+  });
 
 /**
  * The chance that a demand pressed at `region` goes through: the addressee gives way, or (if
@@ -98,11 +99,13 @@ const issuable = (ctx: BotContext): DemandDef[] => {
  * it could stand when it presses in a later round (true).
  */
 function paysAt(ctx: BotContext, region: string, nerve: number, caution: number, prepared = preparedNow(ctx) || ctx.view.phase === 'planning'): number {
-  const party = ctx.seat as Party;
-  const odds = believedOdds(ctx.scenario, ctx.view, party, region, prepared);
-  const give = givesWay(ctx.view, otherParty(party), odds);
-  const force = odds >= forceBar(ctx.scenario, ctx.view, party, prepared, nerve, caution) ? odds : 0;
-  return give + (1 - give) * force;
+  return once(ctx, `pays:${region}:${nerve}:${caution}:${prepared}`, () => {
+    const party = ctx.seat as Party;
+    const odds = once(ctx, `odds:${region}:${prepared}`, () => believedOdds(ctx.scenario, ctx.view, party, region, prepared));
+    const give = givesWay(ctx.view, otherParty(party), odds);
+    const bar = once(ctx, `bar:${nerve}:${caution}:${prepared}`, () => forceBar(ctx.scenario, ctx.view, party, prepared, nerve, caution));
+    return give + (1 - give) * (odds >= bar ? odds : 0);
+  });
 }
 
 /** Points of this party's objectives that `def` going through would meet (the demand obtained, a region it transfers). */
@@ -343,7 +346,7 @@ export const DEFAULT_PARTY_STRATEGY: Record<Party, string> = { armenia: 'pragmat
 function signChoice(ctx: BotContext, policy: PartyPolicy): Action[] {
   const party = ctx.seat as Party;
   const other = otherParty(party);
-  const open = ctx.view.proposals.filter((p) => allowed(ctx, { type: 'sign', proposal: p.id }) && policy.signs(ctx, p.clauses));
+  const open = ctx.view.proposals.filter((p) => p.status === 'open' && allowed(ctx, { type: 'sign', proposal: p.id }) && policy.signs(ctx, p.clauses));
   if (!open.length) return [];
   const signed = open.filter((p) => p.signed.includes(other));
   const pool = signed.length ? signed : open;

@@ -98,10 +98,10 @@ export function renderGrid(s: Scenario, seeds: readonly number[], games: readonl
   const pct = (x: number) => `${Math.round(100 * x)}%`;
   const seats = Object.keys(games[0]?.score ?? {});
   const lines = [`${s.id} | personality grid | seeds ${seeds[0]}-${seeds[seeds.length - 1]} in each cell | ${games.length} games`, ''];
-  lines.push([pad('armenia', 12), pad('azerbaijan', 12), pad('endings (share of games)', 44), pad('score ' + seats.join('/'), 30), 'peace'].join(' '));
+  lines.push([pad('armenia', 12), pad('azerbaijan', 12), pad('endings (share of games)', 54), pad('score ' + seats.join('/'), 30), 'peace'].join(' '));
   for (const r of pairTable(s, games)) {
     const endings = Object.entries(r.endings).map(([k, n]) => `${k} ${pct(n / r.games)}`).join(', ');
-    lines.push([pad(r.armenia, 12), pad(r.azerbaijan, 12), pad(endings, 44), pad(seats.map((x) => num(r.score[x as keyof typeof r.score] ?? 0)).join('/'), 30), num(r.lastingPeace, 1)].join(' '));
+    lines.push([pad(r.armenia, 12), pad(r.azerbaijan, 12), pad(endings, 54), pad(seats.map((x) => num(r.score[x as keyof typeof r.score] ?? 0)).join('/'), 30), num(r.lastingPeace, 1)].join(' '));
   }
   lines.push('', 'objectives met, per pair (share of games):');
   for (const r of pairTable(s, games)) {
