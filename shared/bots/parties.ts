@@ -1,15 +1,15 @@
 // Readable policies for the two parties. Each looks only at its own seat's view, and each
 // decision weighs what the view shows of the balance: the odds force would have, how often the
 // other side has given way, what pressing on would bring against what a deal gives.
-import { PROCUREMENT_ROLES, type DemandDef, type Party, type ProcurementItem, type ProcurementRole } from '../scenario/schema.js';
+import { PROCUREMENT_ROLES, type Party, type ProcurementItem, type ProcurementRole } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
 import { isParty, otherParty } from '../engine/match.js';
 import { FLOAT_NOISE } from '../engine/maths.js';
-import { catalogueDemand, demandBlocks, demandWeight, planCost, pressureRegion } from '../engine/queries.js';
+import { catalogueDemand, demandWeight, planCost, pressureRegion } from '../engine/queries.js';
 import { packageCost } from '../engine/settlement.js';
 import type { OwnParty } from '../engine/view.js';
-import { pickText } from '../i18n/index.js';
-import { allowed, believedOdds, believedRatio, clauseValue, forceBar, forceWorthIt, givesWay, packageNear, shareOf, type Package } from './judgement.js';
+import { allowed, believedOdds, believedRatio, clauseValue, forceWorthIt, packageNear, shareOf, type Package } from './judgement.js';
+import { chooseDemand, demandOptions, issuable, issue, once, preparedNow } from './pressure.js';
 import type { BotContext } from './types.js';
 
 interface PartyPolicy {
@@ -30,16 +30,8 @@ interface PartyPolicy {
 }
 
 const own = (ctx: BotContext) => ctx.view.parties[ctx.seat as Party] as OwnParty;
-
-/** Work done once per decision (a context is one decision: one view, one random stream), however often a policy asks. */
-const memos = new WeakMap<BotContext, Map<string, unknown>>();
-function once<T>(ctx: BotContext, key: string, work: () => T): T {
-  let memo = memos.get(ctx);
-  if (!memo) memos.set(ctx, (memo = new Map()));
-  if (!memo.has(key)) memo.set(key, work());
-  return memo.get(key) as T;
-}
 const ratio = (ctx: BotContext) => believedRatio(ctx.view);
+
 /** The share a party may expect to give up, by strength: the stronger side asks for more. */
 const realistShare = (ctx: BotContext) => {
   const r = ratio(ctx);
@@ -82,94 +74,6 @@ const costOf = (ctx: BotContext, procure: { item: string; qty: number }[]) => pl
 const armsAndDiplomacy = (ctx: BotContext, roles: readonly ProcurementRole[], share: number, prepare: string | null = null): Action => {
   const procure = buy(ctx, itemsFor(ctx, roles), own(ctx).budget * share);
   return plan(procure, 0, own(ctx).budget - costOf(ctx, procure), prepare);
-};
-
-const preparedNow = (ctx: BotContext) => !!own(ctx).plan?.prepareEscalation;
-
-/** The catalogue demands this party can still issue (repeats left, not on the table); whether one may go out now the rules say when it does. */
-const issuable = (ctx: BotContext): DemandDef[] =>
-  once(ctx, 'issuable', () => {
-    const party = ctx.seat as Party;
-    return ctx.scenario.demands.filter((d) => d.from === party && demandBlocks(ctx.view, ctx.scenario, party, d).every((b) => b === 'too_many_open'));
-  });
-
-/**
- * The chance that a demand pressed at `region` goes through: the addressee gives way, or (if
- * this temper would use force there) force imposes it. Prepared: as the party stands now, or as
- * it could stand when it presses in a later round (true).
- */
-function paysAt(ctx: BotContext, region: string, nerve: number, caution: number, prepared = preparedNow(ctx) || ctx.view.phase === 'planning'): number {
-  return once(ctx, `pays:${region}:${nerve}:${caution}:${prepared}`, () => {
-    const party = ctx.seat as Party;
-    const odds = once(ctx, `odds:${region}:${prepared}`, () => believedOdds(ctx.scenario, ctx.view, party, region, prepared));
-    const give = givesWay(ctx.view, otherParty(party), odds);
-    const bar = once(ctx, `bar:${nerve}:${caution}:${prepared}`, () => forceBar(ctx.scenario, ctx.view, party, prepared, nerve, caution));
-    return give + (1 - give) * (odds >= bar ? odds : 0);
-  });
-}
-
-/** Points of this party's objectives that `def` going through would meet (the demand obtained, a region it transfers). */
-function objectivePoints(ctx: BotContext, def: DemandDef): number {
-  let points = 0;
-  for (const o of ctx.scenario.seats[ctx.seat]?.objectives ?? []) {
-    const c = o.check;
-    if (c.metric === 'obtained' && c.demand === def.id) points += o.points;
-    if (c.metric === 'controls' && def.onAccept.transfer?.some((t) => t.region === c.region && t.to === c.controller)) points += o.points;
-  }
-  return points;
-}
-/** Objective points a demand's weight point is worth, in what a party expects from pressing it. */
-const POINTS_PER_WEIGHT = 5;
-
-/** Pressing `def` now: the chance it goes through, and what it is worth (what it takes, its weight and the aims it serves, times that chance). */
-function catalogueOption(ctx: BotContext, def: DemandDef, nerve: number, caution: number, prepared?: boolean): Pressed {
-  const pays = paysAt(ctx, def.pressure, nerve, caution, prepared);
-  return { def, pays, value: (def.weight + objectivePoints(ctx, def) / POINTS_PER_WEIGHT) * pays };
-}
-
-/** A demand to press: a catalogue demand, or (def null) the party's further demand in its own words; the chance it goes through, and what it is worth. */
-interface Pressed {
-  def: DemandDef | null;
-  pays: number;
-  value: number;
-}
-
-/**
- * The party's further demand in its own words (the scenario's `demandRules.further`), as a demand
- * of `customWeight` pressed where the rules press such demands; null if the scenario gives none.
- * A catalogue is not the end of demands: once it holds nothing worth more, the next comes anyway.
- */
-function further(ctx: BotContext, nerve: number, caution: number, prepared?: boolean): Pressed | null {
-  const s = ctx.scenario;
-  if (!s.demandRules.further?.[ctx.seat as Party]) return null;
-  const pays = paysAt(ctx, pressureRegion(s, null, ctx.seat as Party), nerve, caution, prepared);
-  return { def: null, pays, value: s.demandRules.customWeight * pays };
-}
-
-/** The demands it could press now and what each is worth: the catalogue's, else its further demand if that is worth more. */
-function demandOptions(ctx: BotContext, nerve: number, caution: number, prepared?: boolean): Pressed[] {
-  return once(ctx, `options:${nerve}:${caution}:${prepared}`, () => {
-    const options = issuable(ctx).map((def) => catalogueOption(ctx, def, nerve, caution, prepared));
-    const more = further(ctx, nerve, caution, prepared);
-    return more && options.every((o) => o.value < more.value) ? [more] : options;
-  });
-}
-
-/** The demand to press: drawn among its options that go through at least `minPays` of the time, in proportion to what each is worth now (the best, most often). */
-function chooseDemand(ctx: BotContext, nerve: number, caution: number, minPays = 0): Pressed | null {
-  const options = demandOptions(ctx, nerve, caution).filter((o) => o.pays >= minPays);
-  const total = options.reduce((s, o) => s + o.value, 0);
-  if (!options.length || total <= 0) return null;
-  let x = ctx.rand() * total;
-  for (const o of options) if ((x -= o.value) <= 0) return o;
-  return options[options.length - 1];
-}
-
-/** The action that presses it (answered this round). */
-const issue = (ctx: BotContext, p: Pressed | null): Action[] => {
-  if (!p) return [];
-  if (p.def) return [{ type: 'issueDemand', demand: p.def.id, deadline: 0 }];
-  return [{ type: 'issueDemand', demand: null, text: pickText(ctx.scenario.demandRules.further![ctx.seat as Party]), deadline: 0 }];
 };
 
 /** Where this party would press over its demand (a catalogue id, or null for one in its own words). */
