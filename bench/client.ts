@@ -1,9 +1,12 @@
 // `npm run bench:client`: build the client, size what the lobby loads and the whole bundle (raw
-// and gzip), and time the lobby until interactive in headless Chromium from localhost.
+// and gzip); in headless Chromium from localhost: the bytes over the wire for the home page and
+// the play screen on a phone, what a second visit fetches, the time from "Play now" to the map
+// drawn under DevTools' Slow 4G throttling, the lobby until interactive, the map's frame rate.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildClient, launchChromium, ROOT, startServer } from '../test/e2e/helpers.js';
+import { buildClient, launchChromium, PHONE, playNowToMap, ROOT, startServer } from '../test/e2e/helpers.js';
+import { fetchedAgain, SLOW_4G, totalBytes, watchWire } from '../test/e2e/wire.js';
 
 const DIST = join(ROOT, 'dist', 'client');
 const RUNS = 7;
@@ -31,6 +34,68 @@ console.log('loaded later (by the match or the debrief):');
 for (const f of allFiles.filter((x) => !lobbyFiles.includes(x)).sort((a, b) => statSync(join(DIST, b)).size - statSync(join(DIST, a)).size))
   console.log(`  ${f.padEnd(44)} ${String(kb(sizeOf(f).raw)).padStart(8)} KB raw ${String(kb(sizeOf(f).gzip)).padStart(7)} KB gzip`);
 console.log(`whole bundle: ${kb(all.raw)} KB raw, ${kb(all.gzip)} KB gzip`);
+
+/**
+ * On a phone, cold: the home page's bytes over the wire, the play screen's (from "Play now" until
+ * the map is drawn, and a little after), and what a second visit to home fetches from the network.
+ */
+async function phoneWire() {
+  const srv = await startServer();
+  const browser = await launchChromium();
+  try {
+    const ctx = await browser.browser.newContext(PHONE);
+    const page = await ctx.newPage();
+    const wire = await watchWire(page);
+    await page.goto(srv.url, { waitUntil: 'networkidle' });
+    const home = wire.all();
+    const mark = home.length;
+    await playNowToMap(page);
+    await page.waitForLoadState('networkidle');
+    const play = wire.since(mark);
+    const socket = wire.socketBytes();
+    // A second visit, in the same browser: only index.html may come from the network (revalidated).
+    const again = wire.all().length;
+    await page.goto(srv.url, { waitUntil: 'networkidle' });
+    const second = fetchedAgain(wire.since(again));
+    await ctx.close();
+    return { home: totalBytes(home), homeFiles: home.length, play: totalBytes(play), playFiles: play.length, socket, second };
+  } finally {
+    await browser.close();
+    await srv.stop();
+  }
+}
+
+/** Slow 4G, cold cache, on a phone: the home page until interactive, then "Play now" until the map is drawn. */
+async function slow4g(runs: number) {
+  const srv = await startServer();
+  const browser = await launchChromium();
+  const home: number[] = [];
+  const play: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const ctx = await browser.browser.newContext(PHONE);
+      const page = await ctx.newPage();
+      const wire = await watchWire(page);
+      await wire.throttle(SLOW_4G);
+      await page.goto(srv.url, { waitUntil: 'commit' });
+      await page.getByRole('button', { name: 'Play now', exact: true }).waitFor();
+      home.push(await page.evaluate(() => performance.now()));
+      play.push(await playNowToMap(page));
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+    await srv.stop();
+  }
+  const med = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
+  return { home: med(home), play: med(play), playAll: play.map(Math.round) };
+}
+
+const w = await phoneWire();
+console.log(`over the wire on a phone (390×844), cold: home ${kb(w.home)} KB in ${w.homeFiles} responses; play screen (Play now → map) ${kb(w.play)} KB in ${w.playFiles} responses, plus ${kb(w.socket)} KB of websocket frames`);
+console.log(`second visit to home fetched from the network: ${w.second.map((f) => `${new URL(f.url).pathname} (${f.status})`).join(', ') || 'nothing'}`);
+const slow = await slow4g(3);
+console.log(`Slow 4G (1.6 Mbit/s, 562.5 ms latency), cold: home interactive ${slow.home} ms; Play now → map drawn median ${slow.play} ms (runs ${slow.playAll.join(', ')} ms)`);
 
 const server = await startServer();
 const chrome = await launchChromium();
@@ -125,4 +190,7 @@ console.log(
 
 const median = Math.round(times[Math.floor(times.length / 2)]);
 console.log(`lobby interactive over ${RUNS} cold loads: median ${median} ms (min ${Math.round(times[0])}, max ${Math.round(times[times.length - 1])})`);
-console.log(`client: lobby=${Math.round(kb(lobby.gzip))} KB all=${Math.round(kb(all.gzip))} KB interactive=${median} ms fps=${fps}`);
+console.log(
+  `client: lobby=${Math.round(kb(lobby.gzip))} KB all=${Math.round(kb(all.gzip))} KB interactive=${median} ms fps=${fps} ` +
+    `wire: home=${Math.round(kb(w.home))} KB play=${Math.round(kb(w.play))} KB slow4g-play=${slow.play} ms second-visit=${w.second.length} file(s)`,
+);

@@ -3,10 +3,13 @@
 //   npm run scenario:check FILE [FILE…]     each file: "ok: FILE", or "invalid: FILE" and its errors
 //   npm run scenario:check -- --all         every file in scenarios/
 //
+// A valid file also gets its languages: how much of its text each has (a missing one is read in English).
+//
 // Exit code 0 when every file is valid, 1 when any is not, 2 on a usage error.
 import { readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coverageLine, scenarioCoverage } from '../shared/i18n/coverage.js';
 import { checkScenarioFile, SCENARIO_DIR } from '../shared/scenario/files.js';
 
 const USAGE = 'usage: npm run scenario:check FILE [FILE…]   or   npm run scenario:check -- --all';
@@ -18,6 +21,7 @@ export function checkFiles(files: readonly string[]): { lines: string[]; ok: boo
     const r = checkScenarioFile(file);
     if (r.ok) {
       lines.push(`ok: ${file}`);
+      lines.push(`  ${coverageLine(scenarioCoverage(r.scenario))}`);
       // The server lists scenarios by file name and loads them by it.
       const stem = basename(file).replace(/\.json$/i, '');
       if (r.scenario.id !== stem) lines.push(`  note: id "${r.scenario.id}" differs from the file name; the server lists scenarios by file name, so call the file ${r.scenario.id}.json`);

@@ -12,6 +12,10 @@ const parity = createParityServer({
   signals: true,
   graceSeconds: process.env.PARITY_GRACE ? Number(process.env.PARITY_GRACE) : undefined,
   rate: process.env.PARITY_RATE ? { perSecond: Number(process.env.PARITY_RATE), burst: 2 * Number(process.env.PARITY_RATE) } : undefined,
+  // Behind a reverse proxy: how many proxies stand in front (their X-Forwarded-For is believed).
+  trustProxy: process.env.PARITY_TRUST_PROXY ? (Number(process.env.PARITY_TRUST_PROXY) || 1) : 0,
+  origins: (process.env.PARITY_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  publicUrl: process.env.PARITY_PUBLIC_URL || undefined,
 });
 await parity.listen();
 console.log(`Parity server on ${parity.url}`);

@@ -12,6 +12,8 @@ import { RoomPage } from './pages/RoomPage.js';
 import { Start } from './pages/Start.js';
 import { OpenWithPassphrase } from './parts/OpenWithPassphrase.js';
 import { OutcomeBox } from './parts/OutcomeBox.js';
+import { LanguageSwitcher } from '../ui/LanguageSwitcher.js';
+import { roomName } from './roomName.js';
 import { follow, type Page } from './route.js';
 import { keepClass, savedClasses, tokenFor } from './savedClasses.js';
 
@@ -30,6 +32,7 @@ function SessionConsole({ route }: { route: Exclude<Page, { page: 'start' }> }) 
   if (!token)
     return (
       <main className="fac-start">
+        <LanguageSwitcher className="fac-lang" />
         <h1>{t('fac.title')}</h1>
         <p>{t('fac.start.noToken')}</p>
         <OpenWithPassphrase session={route.session} onOpened={() => setToken(tokenFor(route.session))} />
@@ -77,8 +80,8 @@ function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; to
   const report = useCallback((o: Omit<Outcome, 'id'>) => setOutcome({ ...o, id: Date.now() }), []);
   const closeOutcome = useCallback(() => setOutcome(null), []);
   const roomLabel = useCallback(
-    (id: string) => info?.rooms.find((r) => r.matchId === id)?.label ?? overview?.rooms.find((r) => r.matchId === id)?.label ?? id,
-    [info, overview],
+    (id: string) => roomName(info?.rooms.find((r) => r.matchId === id)?.label ?? overview?.rooms.find((r) => r.matchId === id)?.label ?? id, t),
+    [info, overview, t],
   );
   const ctx: ConsoleCtx = { session, api, info, overview, refreshInfo, refreshOverview, report, roomLabel };
 
@@ -123,6 +126,7 @@ function Session({ route, token }: { route: Exclude<Page, { page: 'start' }>; to
               ))}
             </ul>
           </nav>
+          <LanguageSwitcher />
         </header>
         {failure && (
           <p className="form-error fac-failure" role="alert">

@@ -8,6 +8,7 @@ import './console.css';
 
 export function boot(root: Root, texts: i18n): void {
   document.title = texts.t('fac.title');
+  texts.on('languageChanged', () => (document.title = texts.t('fac.title')));
   root.render(
     <StrictMode>
       <I18nextProvider i18n={texts}>

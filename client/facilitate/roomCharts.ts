@@ -7,11 +7,11 @@ export const ROOM_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F0
 const ROOM_DASHES: (number[] | undefined)[] = [undefined, [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [1, 2], [12, 6], [6, 2]];
 
 /** One series per room over the union of rounds; a room's missing rounds are gaps. */
-export function chartData(rooms: RoomDebrief[]) {
+export function chartData(rooms: RoomDebrief[], name: (label: string) => string = (l) => l) {
   const all = [...new Set(rooms.flatMap((r) => r.rounds.map((m) => m.round)))].filter((x) => x >= 0).sort((a, b) => a - b);
   const series = (pick: (m: RoomDebrief['rounds'][number]) => number): Series[] =>
     rooms.map((r, i) => ({
-      label: r.label,
+      label: name(r.label),
       colour: ROOM_COLOURS[i % ROOM_COLOURS.length],
       dash: ROOM_DASHES[i % ROOM_DASHES.length],
       values: all.map((round) => {
@@ -24,6 +24,8 @@ export function chartData(rooms: RoomDebrief[]) {
     ratio: series((m) => m.ratio),
     escalation: series((m) => m.escalation),
     stability: series((m) => m.stability),
-    support: series((m) => m.support.armenia),
+    // Both parties' domestic support, each its own chart: equal care for both sides.
+    supportArmenia: series((m) => m.support.armenia),
+    supportAzerbaijan: series((m) => m.support.azerbaijan),
   };
 }

@@ -23,5 +23,20 @@ export function mountMap(parent: HTMLElement, bus: MapBus): MapHandle {
     scene: [],
   });
   game.scene.add('region-map', RegionMapScene, true, { bus });
-  return { destroy: () => game.destroy(true) };
+  // The map is drawn at the size its box gets: Phaser follows the window, this follows the box
+  // (a tab shown again, a panel that grew, a phone turned).
+  // A hidden map (another view on a phone) sleeps: no frames drawn for nobody.
+  const watch = new ResizeObserver(() => {
+    const hidden = parent.clientWidth < 1 || parent.clientHeight < 1;
+    if (hidden) return game.loop.running && game.loop.sleep();
+    if (game.loop.started && !game.loop.running) game.loop.wake();
+    if (game.scale.getParentBounds()) game.scale.refresh();
+  });
+  watch.observe(parent);
+  return {
+    destroy: () => {
+      watch.disconnect();
+      game.destroy(true);
+    },
+  };
 }

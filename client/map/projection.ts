@@ -25,7 +25,10 @@ export function fitProjection(regions: readonly Pick<Region, 'polygon' | 'kind'>
   const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const w = Math.max(1e-6, (maxLon - minLon) * kx);
   const h = Math.max(1e-6, maxLat - minLat);
-  const scale = Math.min((width - 2 * pad) / w, (height - 2 * pad) / h);
+  // A small canvas keeps at least half of each side for the map: the padding shrinks, the scale
+  // never goes negative (a negative scale drew circles of negative radius and threw).
+  const p = Math.max(0, Math.min(pad, width / 4, height / 4));
+  const scale = Math.max(0, Math.min((Math.max(0, width) - 2 * p) / w, (Math.max(0, height) - 2 * p) / h));
   const ox = (width - w * scale) / 2;
   const oy = (height - h * scale) / 2;
   return {

@@ -3,9 +3,8 @@
 import * as Phaser from 'phaser';
 import type { MapBus, MapState } from './bus.js';
 import { CONTROLLER_COLOUR, MARKER, OKABE_ITO } from './palette.js';
+import { labelFontsReady, loadLabelFonts, MAP_FONT as FONT } from './fonts.js';
 import { fitProjection, inRing, type Projection } from './projection.js';
-
-const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
 
 export class RegionMapScene extends Phaser.Scene {
   private bus!: MapBus;
@@ -22,6 +21,9 @@ export class RegionMapScene extends Phaser.Scene {
   private overlay!: Phaser.GameObjects.Graphics;
   private labels: Phaser.GameObjects.Text[] = [];
   private hovered: string | null = null;
+  /** Labels whose font was asked for: the map is baked once it has loaded (or the wait ran out). */
+  private fontAsked = new Set<string>();
+  private fontWaited = new Set<string>();
   private unsubscribe: (() => void)[] = [];
 
   constructor() {
@@ -80,6 +82,17 @@ export class RegionMapScene extends Phaser.Scene {
     if (!s || !this.base) return;
     const { width, height } = this.scale;
     const key = JSON.stringify([width, height, s.regions.map((r) => [r.name, r.state]), s.rings, s.clashes]);
+    const names = s.regions.map((r) => r.name).join(' ');
+    if (!this.fontWaited.has(names) && !labelFontsReady(names)) {
+      if (!this.fontAsked.has(names)) {
+        this.fontAsked.add(names);
+        void loadLabelFonts(names).then(() => {
+          this.fontWaited.add(names);
+          if (this.sys.isActive()) this.redraw();
+        });
+      }
+      return;
+    }
     if (key !== this.bakedKey && width >= 1 && height >= 1) {
       this.bakedKey = key;
       this.proj = fitProjection(s.regions.map((r) => r.def), width, height, 28);
@@ -151,17 +164,15 @@ export class RegionMapScene extends Phaser.Scene {
       const [lx, ly] = proj.project(r.def.label);
       if (lx < -50 || ly < -50 || lx > width + 50 || ly > height + 50) continue;
       const context = r.def.kind === 'context';
-      const text = this.add
-        .text(lx, ly, r.name, {
-          fontFamily: FONT,
-          fontSize: context ? '12px' : '13px',
-          color: context ? '#444444' : '#111111',
-          fontStyle: context ? 'italic' : 'bold',
-          stroke: '#ffffff',
-          strokeThickness: 3,
-          align: 'center',
-        })
-        .setOrigin(0.5, 0.5);
+      const text = this.label(lx, ly, r.name, {
+        fontFamily: FONT,
+        fontSize: context ? '12px' : '13px',
+        color: context ? '#444444' : '#111111',
+        fontStyle: context ? 'italic' : 'bold',
+        stroke: '#ffffff',
+        strokeThickness: 3,
+        align: 'center',
+      }).setOrigin(0.5, 0.5);
       this.labels.push(text);
       let fits = false;
       for (const [dx, dy, size] of [[0, 0, 13], [0, -13, 13], [0, 13, 13], [0, 0, 11], [0, -11, 11], [0, 11, 11]] as const) {
@@ -187,16 +198,29 @@ export class RegionMapScene extends Phaser.Scene {
     }
   }
 
+  /**
+   * A label for the baked texture only: made outside the scene's display list, so it can never be
+   * drawn on its own over the map (a failed bake once left labels standing at the left edge).
+   */
+  private label(x: number, y: number, text: string, style: Phaser.Types.GameObjects.Text.TextStyle): Phaser.GameObjects.Text {
+    const label = this.make.text({ x, y, text, style }, false);
+    this.labels.push(label);
+    return label;
+  }
+
   /** Draw the base drawing and its visible labels into the baked texture; the labels are then let go. */
   private bake(width: number, height: number) {
-    if (!this.baked) {
-      this.baked = this.textures.addDynamicTexture('map-base', width, height, false)!;
-      this.add.image(0, 0, this.baked).setOrigin(0, 0).setDepth(-1);
-    } else if (this.baked.width !== width || this.baked.height !== height) this.baked.setSize(width, height, false);
-    // An array is drawn whatever each object's visibility: leave out the labels that did not fit.
-    this.baked.clear().draw(this.base).draw(this.labels.filter((l) => l.visible)).render();
-    this.labels.forEach((l) => l.destroy());
-    this.labels = [];
+    try {
+      if (!this.baked) {
+        this.baked = this.textures.addDynamicTexture('map-base', width, height, false)!;
+        this.add.image(0, 0, this.baked).setOrigin(0, 0).setDepth(-1);
+      } else if (this.baked.width !== width || this.baked.height !== height) this.baked.setSize(width, height, false);
+      // An array is drawn whatever each object's visibility: leave out the labels that did not fit.
+      this.baked.clear().draw(this.base).draw(this.labels.filter((l) => l.visible)).render();
+    } finally {
+      this.labels.forEach((l) => l.destroy());
+      this.labels = [];
+    }
     this.bus.emit('map:baked', ++this.bakes);
   }
 
@@ -215,10 +239,10 @@ export class RegionMapScene extends Phaser.Scene {
       g.fillTriangle(x, y - 8, x + 8, y + 6, x - 8, y + 6);
       g.strokeTriangle(x, y - 8, x + 8, y + 6, x - 8, y + 6);
     }
-    const t = this.add
-      .text(x + (shape === 'triangle' ? 10 : 0), y, label, { fontFamily: FONT, fontSize: '10px', color: '#111111', fontStyle: 'bold', stroke: '#ffffff', strokeThickness: shape === 'triangle' ? 3 : 0 })
-      .setOrigin(shape === 'triangle' ? 0 : 0.5, 0.5);
-    this.labels.push(t);
+    this.label(x + (shape === 'triangle' ? 10 : 0), y, label, { fontFamily: FONT, fontSize: '10px', color: '#111111', fontStyle: 'bold', stroke: '#ffffff', strokeThickness: shape === 'triangle' ? 3 : 0 }).setOrigin(
+      shape === 'triangle' ? 0 : 0.5,
+      0.5,
+    );
   }
 
   /** Expanding rings where an escalation happened: solid for success, dashed-looking pulses for a repelled one. */

@@ -20,7 +20,9 @@ import type {
   RoomRef,
   RoomsResult,
   RoomTimeline,
+  RemoveAnswer,
   SeatChoice,
+  SeatKeysAnswer,
   SeatLive,
   SessionInfo,
   TimelineEntry,
@@ -113,6 +115,12 @@ export function facilitatorApi(session: string, token: string, f: Fetch = defaul
     log: () => get<FacilitatorLogEntry[]>('/log'),
     /** The class export: JSON (the full record) or CSV (per-round meters, or decisions). */
     exportClass: (format: 'json' | 'meters' | 'decisions') => file(format === 'json' ? `${base}/export.json` : `${base}/export.csv?kind=${format}`),
+    /** A seat's new key (the old one stops working); the room's keys as they are now. */
+    renewKey: (matchId: string, seat: PlayingSeat) =>
+      f(`/api/matches/${encodeURIComponent(matchId)}/keys`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ seat }) }).then((r) => answer<SeatKeysAnswer>(r)),
+    /** Every participant of `seat` called `name` leaves the room. */
+    remove: (matchId: string, seat: PlayingSeat, name: string) =>
+      f(`/api/matches/${encodeURIComponent(matchId)}/remove`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ seat, name }) }).then((r) => answer<RemoveAnswer>(r)),
     exportRoom: (matchId: string, format: 'json' | 'meters' | 'decisions') =>
       file(format === 'json' ? `/api/matches/${encodeURIComponent(matchId)}/export.json` : `/api/matches/${encodeURIComponent(matchId)}/export.csv?kind=${format}`),
   };

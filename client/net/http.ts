@@ -1,5 +1,5 @@
 // The HTTP API (docs/protocol.md §1). Relative URLs: same origin in production, proxied by Vite in dev.
-import type { ApiErrorBody, BotRun, CreatedMatch, CreateMatch, JoinInfo, MatchDebrief, OpenMatch, ScenarioSummary } from '../../shared/protocol/index.js';
+import type { ApiErrorBody, BotRun, CreatedMatch, CreateMatch, JoinInfo, MatchDebrief, OpenMatch, PublicScenario, ScenarioSummary } from '../../shared/protocol/index.js';
 import type { Scenario } from '../../shared/scenario/schema.js';
 
 export class HttpError extends Error {
@@ -31,10 +31,20 @@ export const api = {
     f(`/api/matches/${encodeURIComponent(matchId)}/botrun`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined).then((r) => json<BotRun>(r)),
 };
 
-/** The full scenario (outlines, catalogues, briefings), shipped or uploaded, from the server. */
-export async function loadScenario(id: string, f = fetch): Promise<Scenario> {
-  const r = await f(`/api/scenarios/${encodeURIComponent(id)}`);
-  const s = await json<Scenario>(r);
+/** Whose facilitator token opens every seat's briefing: a class session's, or a match's. */
+export type ScenarioAccess = { session?: string; match?: string; token?: string };
+
+/**
+ * A scenario (outlines, catalogues, events), shipped or uploaded, from the server: its public part,
+ * without any seat's briefing or objectives; whole with a facilitator token (`access`).
+ */
+export async function loadScenario(id: string, access: ScenarioAccess = {}, f = fetch): Promise<PublicScenario> {
+  const q = access.session ? `?session=${encodeURIComponent(access.session)}` : access.match ? `?match=${encodeURIComponent(access.match)}` : '';
+  const r = await f(`/api/scenarios/${encodeURIComponent(id)}${q}`, access.token ? { headers: { authorization: `Bearer ${access.token}` } } : undefined);
+  const s = await json<PublicScenario>(r);
   if (!s || !Array.isArray(s.regions)) throw new Error(`scenario "${id}" is not available`);
   return s;
 }
+
+/** The whole scenario, for the facilitator's console (its session token opens every seat's briefing). */
+export const loadFullScenario = (id: string, session: string, token: string, f = fetch): Promise<Scenario> => loadScenario(id, { session, token }, f) as Promise<Scenario>;

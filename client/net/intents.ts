@@ -27,6 +27,16 @@ export interface CreateOptions {
   seed?: number;
 }
 
+/** A seat this browser held in a match that still runs: offered as "resume your match". */
+export interface ResumableSeat {
+  matchId: string;
+  code: string;
+  seat: Seat;
+  name: string;
+  /** When this browser last played it (ms). */
+  at: number;
+}
+
 export interface Intents {
   listScenarios(): Promise<ScenarioSummary[]>;
   /** Matches their creators listed publicly, still running. */
@@ -35,7 +45,8 @@ export interface Intents {
   create(opts: CreateOptions): Promise<void>;
   /** Look a match up by its code; the lobby then offers its seats. */
   join(code: string, name: string): Promise<void>;
-  takeSeat(seat: Seat): Promise<void>;
+  /** Take a seat of the match looked up; `key` is the seat's key (a held seat, or a class's, needs it). */
+  takeSeat(seat: Seat, key?: string): Promise<void>;
   /** Take one seat against bots of the chosen difficulty, with shorter timers. */
   playNow(seat: PlayingSeat, name: string, scenario: string, difficulty: Difficulty, listed?: boolean): Promise<void>;
   /** Send an engine action; resolves true when the server applied it. */
@@ -45,4 +56,10 @@ export interface Intents {
   debrief(): Promise<DebriefData>;
   botRun(): Promise<BotRunData>;
   leave(): void;
+  /** Seats this browser held in matches still running, newest first. */
+  resumable(): Promise<ResumableSeat[]>;
+  /** Take such a seat again (in this tab; another tab holding it lets go). */
+  resumeMatch(matchId: string): Promise<void>;
+  /** Stop offering a match to resume. */
+  forget(matchId: string): void;
 }

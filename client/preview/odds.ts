@@ -1,12 +1,14 @@
 // Honest previews from what this seat knows: the engine's own formulas (escalationOdds,
 // pressureModifiers, durabilityAt) fed with the seat's balance range instead of the hidden truth.
 import { escalationOdds } from '../../shared/engine/military.js';
+import { catalogueDemand, demandWeight, pressureRegion } from '../../shared/engine/queries.js';
 import { pressureModifiers } from '../../shared/engine/resolve.js';
 import { concessionBalance, durabilityAt, packageCost } from '../../shared/engine/settlement.js';
 import type { SeatView } from '../../shared/engine/view.js';
 import type { OwnParty } from '../../shared/engine/view.js';
 import type { Demand } from '../../shared/engine/types.js';
-import type { Party, Scenario } from '../../shared/scenario/schema.js';
+import { asScenario, type PublicScenario } from '../../shared/protocol/index.js';
+import type { Party } from '../../shared/scenario/schema.js';
 
 export type Likelihood = 'likely' | 'even' | 'unlikely';
 
@@ -40,23 +42,19 @@ function defenderMissiles(v: SeatView, defender: Party): [number, number] {
   return est ? [est[0], est[1]] : [0, 0];
 }
 
-/** Where the issuer would press: the catalogue demand's region, else the first border region of the addressee. */
-export function pressureRegion(s: Scenario, d: Pick<Demand, 'def' | 'to'>): string {
-  const def = d.def ? s.demands.find((x) => x.id === d.def) : undefined;
-  if (def) return def.pressure;
-  return s.regions.find((r) => r.kind === 'border' && r.country === d.to)?.id ?? s.regions.find((r) => r.kind !== 'context')!.id;
-}
+/** Where the issuer of `d` presses by force unless it names a region: the engine's rule. */
+export const demandPressure = (s: PublicScenario, d: Pick<Demand, 'def' | 'from'>): string => pressureRegion(asScenario(s), catalogueDemand(asScenario(s), d.def), d.from);
 
 /** Chance an escalation by `attacker` in `region` would succeed, from this seat's knowledge. */
-export function escalationRange(v: SeatView, s: Scenario, attacker: Party, region: string, prepared: boolean | null): OddsRange {
+export function escalationRange(v: SeatView, s: PublicScenario, attacker: Party, region: string, prepared: boolean | null): OddsRange {
   const defender: Party = attacker === 'armenia' ? 'azerbaijan' : 'armenia';
-  const { ratioFactor, presence, damping } = pressureModifiers(s, v, attacker, region);
+  const { ratioFactor, presence, damping } = pressureModifiers(asScenario(s), v, attacker, region);
   const [rLow, rHigh] = ratioRange(v, attacker).map((x) => x * ratioFactor);
   const [mLow, mHigh] = defenderMissiles(v, defender);
   const lowPrep = prepared ?? false;
   const highPrep = prepared ?? true;
-  const low = escalationOdds(s, rLow, mHigh, { prepared: lowPrep, presence, damping }).success;
-  const high = escalationOdds(s, rHigh, mLow, { prepared: highPrep, presence, damping }).success;
+  const low = escalationOdds(asScenario(s), rLow, mHigh, { prepared: lowPrep, presence, damping }).success;
+  const high = escalationOdds(asScenario(s), rHigh, mLow, { prepared: highPrep, presence, damping }).success;
   return { low, high, likelihood: likelihood((low + high) / 2), region };
 }
 
@@ -69,16 +67,14 @@ export interface DemandPreview {
   coercedSupport: number;
 }
 
-export function demandPreview(v: SeatView, s: Scenario, d: Demand): DemandPreview {
-  const def = d.def ? s.demands.find((x) => x.id === d.def) : undefined;
-  const weight = def?.weight ?? 3;
-  const per = s.support.perConcessionWeight;
+export function demandPreview(v: SeatView, s: PublicScenario, d: Demand): DemandPreview {
+  const lost = demandWeight(asScenario(s), catalogueDemand(asScenario(s), d.def)) * s.support.perConcessionWeight;
   const prepared = v.seat === d.from ? !!ownParty(v, d.from)?.plan?.prepareEscalation : null;
-  const region = d.escalate && typeof d.escalate === 'object' ? d.escalate.region : pressureRegion(s, d);
+  const region = d.escalate && typeof d.escalate === 'object' ? d.escalate.region : demandPressure(s, d);
   return {
-    acceptSupport: weight * per,
+    acceptSupport: lost,
     escalation: escalationRange(v, s, d.from, region, prepared),
-    coercedSupport: weight * per * 1.5,
+    coercedSupport: lost * s.support.coercedFactor,
   };
 }
 
@@ -90,10 +86,10 @@ export interface DurabilityPreview {
 }
 
 /** Durability of a package if signed now, over the seat's balance range. */
-export function durabilityPreview(v: SeatView, s: Scenario, clauses: readonly string[]): DurabilityPreview {
-  const cost = packageCost(s, clauses);
+export function durabilityPreview(v: SeatView, s: PublicScenario, clauses: readonly string[]): DurabilityPreview {
+  const cost = packageCost(asScenario(s), clauses);
   const cb = concessionBalance(cost);
-  const at = (ratio: number) => durabilityAt(s, v, ratio, clauses);
+  const at = (ratio: number) => durabilityAt(asScenario(s), v, ratio, clauses);
   const { low, high } = v.balance;
   const values = [at(low), at(high)];
   // The best case is at parity if the range spans it.

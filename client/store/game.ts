@@ -1,6 +1,6 @@
 // The client's single store. net/ writes the server's messages in; panels and the map read them.
 import { createStore } from 'zustand';
-import type { Scenario } from '../../shared/scenario/schema.js';
+import { withBriefs, type PublicScenario, type SeatBriefs, type SeatKeys } from '../../shared/protocol/index.js';
 import type { ChatMessage, Connection, JoinInfo, Notice, Pending, RoomState, RoundReport, Screen, SeatView, Session } from './types.js';
 
 const RESOLVED: SeatView['phase'][] = ['resolution', 'report'];
@@ -16,9 +16,13 @@ export interface GameState {
   room: RoomState | null;
   /** The facilitator token of a match this client created (shown once). */
   facilitatorToken: string | null;
+  /** The seats' keys of a match this client created. */
+  seatKeys: SeatKeys;
   lobbyPassed: boolean;
   notices: Notice[];
-  scenario: Scenario | null;
+  /** The scenario's public part, with the briefings this client was given (`briefs`) in their seats. */
+  scenario: PublicScenario | null;
+  briefs: SeatBriefs;
   view: SeatView | null;
   /** The last view before this round's resolution: the "before" of the round report. */
   beforeResolution: SeatView | null;
@@ -40,16 +44,19 @@ export interface GameActions {
   setJoinInfo(j: JoinInfo | null): void;
   setRoom(r: RoomState): void;
   setFacilitatorToken(t: string | null): void;
+  setSeatKeys(k: SeatKeys): void;
   receiveNotice(n: Notice): void;
   passLobby(): void;
-  setScenario(s: Scenario): void;
+  setScenario(s: PublicScenario): void;
+  /** The room's `briefing`: the seats' secrets this client may read. */
+  receiveBriefs(b: SeatBriefs): void;
   receiveView(v: SeatView): void;
   receiveChat(m: ChatMessage): void;
   receiveChatHistory(list: ChatMessage[]): void;
   setChatChannel(channel: string): void;
   /** Mark an intent as sent; returns its id for the answer. */
   startPending(label: string): number;
-  settlePending(id: number, ok: boolean, code?: string, reason?: string): void;
+  settlePending(id: number, ok: boolean, code?: string, reason?: string, params?: Pending['params']): void;
   dismissPending(id: number): void;
   readBriefing(): void;
   openBriefing(open: boolean): void;
@@ -67,9 +74,11 @@ const initial = (): GameState => ({
   joinInfo: null,
   room: null,
   facilitatorToken: null,
+  seatKeys: {},
   lobbyPassed: false,
   notices: [],
   scenario: null,
+  briefs: {},
   view: null,
   beforeResolution: null,
   report: null,
@@ -93,9 +102,11 @@ export function createGameStore(init: Partial<GameState> = {}) {
     setJoinInfo: (joinInfo) => set({ joinInfo }),
     setRoom: (room) => set({ room }),
     setFacilitatorToken: (facilitatorToken) => set({ facilitatorToken }),
+    setSeatKeys: (seatKeys) => set({ seatKeys }),
     receiveNotice: (n) => set((s) => ({ notices: [...s.notices.slice(-49), n] })),
     passLobby: () => set({ lobbyPassed: true }),
-    setScenario: (scenario) => set({ scenario }),
+    setScenario: (scenario) => set((s) => ({ scenario: withBriefs(scenario, s.briefs) })),
+    receiveBriefs: (briefs) => set((s) => ({ briefs, scenario: s.scenario ? withBriefs(s.scenario, briefs) : null })),
     receiveView: (view) => {
       const s = get();
       const resolved = RESOLVED.includes(view.phase) || (view.ended !== null && s.view !== null && !RESOLVED.includes(s.view.phase));
@@ -126,8 +137,8 @@ export function createGameStore(init: Partial<GameState> = {}) {
       set((s) => ({ nextPendingId: id + 1, pending: [...s.pending, { id, label, status: 'pending' as const, at: Date.now() }].slice(-MAX_PENDING) }));
       return id;
     },
-    settlePending: (id, ok, code, reason) =>
-      set((s) => ({ pending: s.pending.map((p) => (p.id === id ? { ...p, status: ok ? 'accepted' : 'refused', code, reason } : p)) })),
+    settlePending: (id, ok, code, reason, params) =>
+      set((s) => ({ pending: s.pending.map((p) => (p.id === id ? { ...p, status: ok ? 'accepted' : 'refused', code, reason, ...(params ? { params } : {}) } : p)) })),
     dismissPending: (id) => set((s) => ({ pending: s.pending.filter((p) => p.id !== id) })),
     readBriefing: () => set({ briefingRead: true, briefingOpen: false }),
     openBriefing: (briefingOpen) => set({ briefingOpen }),

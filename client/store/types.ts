@@ -24,7 +24,9 @@ export interface Pending {
   label: string;
   status: PendingStatus;
   code?: string;
+  /** The server's reason, in English (for logs); the interface words it from `code` and `params`. */
   reason?: string;
+  params?: Record<string, string | number>;
   at: number;
 }
 

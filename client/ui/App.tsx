@@ -9,6 +9,7 @@ import { Briefing } from './Briefing.js';
 import { Toasts } from './Toasts.js';
 import { Notices } from './Notices.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
+import { LanguageSwitcher } from './LanguageSwitcher.js';
 
 // The play screen carries the map (Phaser) and the debrief its charts: both load when a match starts.
 const PlayScreen = lazy(() => import('./play/PlayScreen.js'));
@@ -20,6 +21,13 @@ export function App() {
   return (
     <div className={`app app-${screen}`}>
       <ConnectionBanner />
+      {/* The play screen has the menu in its phase bar. */}
+      {screen !== 'play' && (
+        // A landmark of its own, so that all the page's content sits in one (axe: region).
+        <header className="app-top">
+          <LanguageSwitcher />
+        </header>
+      )}
       <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}>
         {screen === 'home' && <Home />}
         {screen === 'lobby' && <Lobby />}

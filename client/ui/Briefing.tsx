@@ -2,17 +2,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tx } from '../i18n.js';
-import { useGame, useIntents, useStoreApi } from './context.js';
+import { formatMonth } from './format.js';
+import { TranslationNotes } from './TranslationNotes.js';
+import { useGame, useIntents, useRules, useStoreApi } from './context.js';
 
 export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
   const { t, i18n } = useTranslation();
   const scenario = useGame((s) => s.scenario);
   const view = useGame((s) => s.view);
-  const room = useGame((s) => s.room);
   const api = useStoreApi();
   const intents = useIntents();
+  const rules = useRules();
   const [step, setStep] = useState<'note' | 'brief'>(asDialog ? 'brief' : 'note');
   if (!scenario || !view) return <p role="status">{t('common.loading')}</p>;
+  // Over the play screen (which has its own main) the briefing is a dialog's content.
+  const Wrap = asDialog ? 'div' : 'main';
   const lng = i18n.language;
   const seat = view.seat;
   const def = seat in scenario.seats ? scenario.seats[seat as keyof typeof scenario.seats] : undefined;
@@ -20,14 +24,13 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
   const ready = () => {
     api.getState().readBriefing();
     // In round 1's news phase "ready" is the engine's `done`: the match starts once everyone is.
-    const mine = room?.seats[seat as keyof typeof room.seats];
-    if (view.round === 1 && view.phase === 'news' && mine && !mine.done && seat !== 'facilitator' && seat !== 'spectator') {
+    if (view.round === 1 && view.phase === 'news' && rules.allows({ type: 'done' })) {
       void intents.act({ type: 'done' }, 'actions.ready');
     }
   };
 
   return (
-    <main className={asDialog ? 'briefing briefing-dialog' : 'briefing'} aria-labelledby="briefing-h">
+    <Wrap className={asDialog ? 'briefing briefing-dialog' : 'briefing'} aria-labelledby="briefing-h">
       {step === 'note' ? (
         <section className="notice-card">
           <h1 id="briefing-h">{t('briefing.before')}</h1>
@@ -46,9 +49,9 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
             <span className="badge badge-secret">{t('briefing.confidential')}</span>
           </h1>
           <p className="scenario-title">
-            {tx(scenario.title, lng)} · {t('briefing.starts', { date: scenario.startDate })}
+            {tx(scenario.title, lng)} · {t('briefing.starts', { date: formatMonth(scenario.startDate, lng, 0, 'long') })}
           </p>
-          {def ? (
+          {def?.briefing && def.objectives ? (
             <>
               <div className="brief-text">
                 {tx(def.briefing, lng)
@@ -68,7 +71,10 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
               <p className="hint">{t('briefing.sharedScore')}</p>
             </>
           ) : (
-            <p>{t(`briefing.${seat}`, { defaultValue: t('briefing.observer') })}</p>
+            <>
+              <p>{t(`briefing.${seat}`, { defaultValue: t('briefing.observer') })}</p>
+              {seat === 'facilitator' && <TranslationNotes scenario={scenario} />}
+            </>
           )}
           <h2>{t('briefing.summary')}</h2>
           <p>{tx(scenario.summary, lng)}</p>
@@ -85,6 +91,6 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
           </div>
         </section>
       )}
-    </main>
+    </Wrap>
   );
 }

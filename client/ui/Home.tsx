@@ -8,6 +8,9 @@ import type { Seat } from '../../shared/engine/types.js';
 import type { Difficulty, ScenarioSummary } from '../net/intents.js';
 import { useIntents } from './context.js';
 import { OpenMatches } from './OpenMatches.js';
+import { errorText } from './errors.js';
+import { preloadPlay } from './preload.js';
+import { ResumeMatches } from './ResumeMatches.js';
 
 const TIMER_SCALES = [0.25, 0.5, 1, 2] as const;
 const NAME_KEY = 'parity.name';
@@ -28,6 +31,10 @@ export function Home() {
   const [link] = useState(() => joinLinkParams(typeof location === 'undefined' ? '' : location.search));
   const [code, setCode] = useState(link.code);
   const linkSeat = link.seat && code === link.code ? link.seat : null;
+  // The seat's key stays in memory, not in the address bar (nor in a screenshot of it).
+  useEffect(() => {
+    if (link.key) history.replaceState(null, '', `/?code=${encodeURIComponent(link.code)}&seat=${link.seat}`);
+  }, [link]);
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [scenario, setScenario] = useState('');
   const [mySeat, setMySeat] = useState<Seat>('facilitator');
@@ -59,6 +66,7 @@ export function Home() {
   const displayName = name.trim() || t('home.anonymous');
 
   async function run(what: string, f: () => Promise<void>) {
+    preloadPlay();
     setBusy(what);
     setError(null);
     try {
@@ -69,7 +77,7 @@ export function Home() {
     try {
       await f();
     } catch (e) {
-      setError((e as Error).message || t('home.failed'));
+      setError(errorText(e, t, i18n.language));
     } finally {
       setBusy(null);
     }
@@ -81,7 +89,7 @@ export function Home() {
     void run('join', async () => {
       await intents.join(code.trim().toUpperCase(), displayName);
       // The link named a seat: take it at once (the lobby offers the others if that fails).
-      if (linkSeat) await intents.takeSeat(linkSeat);
+      if (linkSeat) await intents.takeSeat(linkSeat, link.key);
       if (link.code) history.replaceState(null, '', '/');
     });
   };
@@ -122,6 +130,7 @@ export function Home() {
           {error}
         </p>
       )}
+      <ResumeMatches onResume={(id) => void run('resume', () => intents.resumeMatch(id))} disabled={busy !== null} />
       <div className="home-cards">
         <form className="card" onSubmit={onJoin} aria-labelledby={`${ids}-join`}>
           <h2 id={`${ids}-join`}>{t('home.join')}</h2>
@@ -187,7 +196,7 @@ export function Home() {
               </option>
             ))}
           </select>
-          {chosen && <p className="hint">{t('home.scenarioFacts', { rounds: chosen.rounds, mediators: chosen.mediators.map((m) => t(`seats.${m}`)).join(', ') })}</p>}
+          {chosen && <p className="hint">{t('home.scenarioFacts', { count: chosen.rounds, mediators: chosen.mediators.map((m) => t(`seats.${m}`)).join(', ') })}</p>}
           <label htmlFor={`${ids}-me`}>{t('home.youAre')}</label>
           <select id={`${ids}-me`} value={mySeat} onChange={(e) => setMySeat(e.target.value as Seat)}>
             <option value="facilitator">{t('seats.facilitator')}</option>

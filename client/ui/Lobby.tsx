@@ -5,18 +5,22 @@ import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { PLAYING_SEATS } from '../seats.js';
 import type { Seat } from '../../shared/engine/types.js';
 import { useGame, useIntents, useStoreApi } from './context.js';
+import { FacilitatorKeys } from './FacilitatorKeys.js';
 import { PhaseClock } from './play/PhaseClock.js';
+import { errorText } from './errors.js';
 
 export function Lobby() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useGame((s) => s.session);
   const joinInfo = useGame((s) => s.joinInfo);
   const room = useGame((s) => s.room);
   const token = useGame((s) => s.facilitatorToken);
+  const seatKeys = useGame((s) => s.seatKeys);
   const api = useStoreApi();
   const intents = useIntents();
   const [busy, setBusy] = useState<Seat | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [key, setKey] = useState('');
   const code = room?.code ?? joinInfo?.code ?? session?.code ?? '';
   const seated = !!session?.seat;
 
@@ -24,9 +28,9 @@ export function Lobby() {
     setBusy(seat);
     setError(null);
     try {
-      await intents.takeSeat(seat);
+      await intents.takeSeat(seat, seat === 'spectator' || seat === 'facilitator' ? undefined : key.trim() || undefined);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e, t, i18n.language));
     } finally {
       setBusy(null);
     }
@@ -36,24 +40,26 @@ export function Lobby() {
   return (
     <main className="lobby">
       <section className="join-code" aria-label={t('lobby.codeLabel')}>
-        <p>{t('lobby.joinWith')}</p>
+        <h1 className="lobby-h1">{t('lobby.joinWith')}</h1>
         <p className="code-huge" data-testid="join-code">
           {code.split('').map((c, i) => (
             <span key={i}>{c}</span>
           ))}
         </p>
         <p className="hint">{t('lobby.codeHint')}</p>
-        {token && (
-          <p className="token-note">
-            {t('lobby.facilitatorToken')} <code>{token}</code>
-          </p>
-        )}
       </section>
       <section className="lobby-seats" aria-labelledby="lobby-seats-h">
         <h2 id="lobby-seats-h">{seated ? t('lobby.seats') : t('lobby.chooseSeat')}</h2>
         {error && (
           <p className="form-error" role="alert">
             {error}
+          </p>
+        )}
+        {!seated && joinInfo && !joinInfo.open && (
+          <p className="seat-key">
+            <label htmlFor="lobby-key">{t('lobby.seatKey')}</label>{' '}
+            <input id="lobby-key" value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} />
+            <span className="hint"> {t('lobby.seatKeyHint')}</span>
           </p>
         )}
         <ul className="seat-list">
@@ -114,6 +120,7 @@ export function Lobby() {
           </div>
         )}
         {seated && !room && <p role="status">{t('common.loading')}</p>}
+        {token && <FacilitatorKeys token={token} code={code} seats={seatIds} keys={seatKeys} />}
       </section>
     </main>
   );

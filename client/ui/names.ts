@@ -1,10 +1,9 @@
 // Names of seats, regions, demands, items and events, from the scenario and the locale files.
 import type { TFunction } from 'i18next';
-import type { Scenario } from '../../shared/scenario/schema.js';
+import { asScenario, type PublicScenario } from '../../shared/protocol/index.js';
 import type { MatchEvent, Seat } from '../../shared/engine/types.js';
 import { tx } from '../i18n.js';
-import { eventParams, type Language } from '../../shared/i18n/index.js';
-import { isAboutDemand } from './events.js';
+import { describeEvent as describe, type Language, type Reader, type Translator } from '../../shared/i18n/index.js';
 
 export interface Namer {
   seat(s: string): string;
@@ -15,11 +14,11 @@ export interface Namer {
   instrument(id: string): string;
 }
 
-export function namer(scenario: Scenario | null, t: TFunction, lng: string): Namer {
+export function namer(scenario: PublicScenario | null, t: TFunction, lng: string): Namer {
   const find = <T extends { id: string }>(list: T[] | undefined, id: string) => list?.find((x) => x.id === id);
   return {
     seat: (s) => {
-      const def = scenario?.seats[s as keyof Scenario['seats']];
+      const def = scenario?.seats[s as keyof PublicScenario['seats']];
       return def ? tx(def.name, lng) : t(`seats.${s as Seat}`, { defaultValue: s });
     },
     region: (id) => tx(find(scenario?.regions, id)?.name, lng) || id,
@@ -30,12 +29,7 @@ export function namer(scenario: Scenario | null, t: TFunction, lng: string): Nam
   };
 }
 
-/** One line for the news log: the engine's event text with ids turned into names. */
-export function describeEvent(e: MatchEvent, scenario: Scenario | null, t: TFunction, lng: string): string {
-  const p: Record<string, string | number> = scenario ? eventParams(e, scenario, lng as Language) : { ...e.params };
-  if (typeof e.params.kind === 'string') p.kind = t(`ending.${e.params.kind}`);
-  for (const k of ['armenia', 'azerbaijan']) if (typeof e.params[k] === 'string') p[k] = t(`words.${e.params[k]}`, { defaultValue: String(e.params[k]) });
-  if (isAboutDemand(e) && !e.params.demand && e.params.text) p.demandTitle = `“${e.params.text}”`;
-  if (typeof e.params.counter === 'string' && !e.params.counter) p.counter = '—';
-  return t(`event.${e.key}`, { ...p, defaultValue: e.key });
+/** One line for the news log: the engine's event text with ids turned into names (shared/i18n), told to `reader`. */
+export function describeEvent(e: MatchEvent, scenario: PublicScenario | null, t: TFunction, lng: string, reader: Reader = {}): string {
+  return describe({ t: t as Translator['t'] }, e, scenario ? asScenario(scenario) : null, lng as Language, reader);
 }

@@ -56,7 +56,8 @@ export function debriefReader(deps: SessionDeps) {
     const room = sessions.roomOf(rec.id);
     const session = room ? sessions.readSession(room.sessionId) : null;
     const flog = session ? sessions.readLog(session.id, rec.id) : [];
-    const { tokenHash: _t, ...match } = rec;
+    // The hashes of the token and the seat keys never leave the store.
+    const { tokenHash: _t, seatKeys: _k, ...match } = rec;
     return {
       exportedAt: Date.now(),
       match,

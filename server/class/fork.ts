@@ -1,7 +1,7 @@
 // Rollback and fork: a new room of the same session that starts from a resolved round of another,
 // rebuilt by replaying the stored log up to the start of that round's report.
 import { applyAction, createMatch, replayLog, type LogEntry, type Match } from '../../shared/engine/index.js';
-import { forkBody, type RoomRef } from '../../shared/protocol/index.js';
+import { defaultForkLabel, forkBody, type RoomRef, type SeatKeys } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { checkSeats, storeNewMatch } from '../match/newMatch.js';
 import { accept, badRequest, issuesOf, refuse, type Result } from '../refusal.js';
@@ -22,7 +22,14 @@ export function cutAtReport(start: Match, log: readonly LogEntry[], round: numbe
   return { length, match, reported };
 }
 
-export function forkRoom(deps: SessionDeps, session: SessionRow, origin: SessionRoom, raw: unknown): Result<RoomRef, 'bad_request' | 'no_match' | 'no_free_code'> {
+/** A fork of `origin`, with its seats' keys; `token` is the session's (checked by the caller): the keys are made from it. */
+export function forkRoom(
+  deps: SessionDeps,
+  session: SessionRow,
+  token: string,
+  origin: SessionRoom,
+  raw: unknown,
+): Result<RoomRef & { keys: SeatKeys }, 'bad_request' | 'no_match' | 'no_free_code'> {
   const parsed = forkBody.safeParse(raw);
   if (!parsed.success) return badRequest(issuesOf(parsed.error.issues));
   const { round, seats: seatChoice, label } = parsed.data;
@@ -52,15 +59,15 @@ export function forkRoom(deps: SessionDeps, session: SessionRow, origin: Session
   }
 
   const position = Math.max(...deps.sessions.rooms(session.id).map((r) => r.position)) + 1;
-  const forkLabel = label ?? `${origin.label} · fork @${round}`;
-  const made = storeNewMatch(deps.store, { scenario: rec.scenario, name: `${session.name} · ${forkLabel}`.slice(0, 120), seed: rec.seed, seats: rec.seats, timers: rec.timers, tokenHash: session.tokenHash });
+  const forkLabel = label ?? defaultForkLabel(origin.label, round);
+  const made = storeNewMatch(deps.store, token, { scenario: rec.scenario, name: `${session.name} · ${forkLabel}`.slice(0, 120), seed: rec.seed, seats: rec.seats, timers: rec.timers, open: false });
   if (!made.ok) return made;
-  const { matchId, code } = made.value;
+  const { matchId, code, seatKeys } = made.value;
   deps.store.appendProgress(matchId, { log: prefix, logFrom: 0, events: m.events, eventsFrom: 0, rounds: m.history, round: m.round, phase: m.phase, ended: null, clock: null });
   const room: SessionRoom = { sessionId: session.id, matchId, code, position, label: forkLabel, forkOf: { matchId: origin.matchId, round, logLength: cut.length }, createdAt: Date.now() };
   deps.sessions.addRoom(room);
   const now = Date.now();
   deps.sessions.log({ sessionId: session.id, matchId: origin.matchId, at: now, op: 'fork', detail: { round, phase: 'report', fork: matchId, code, label: forkLabel }, ok: true });
   deps.sessions.log({ sessionId: session.id, matchId, at: now, op: 'forked', detail: { round, phase: 'report', from: origin.matchId, label: origin.label }, ok: true });
-  return accept(roomRef(room));
+  return accept({ ...roomRef(room), keys: seatKeys });
 }

@@ -1,9 +1,11 @@
 // Class sessions: one scenario in K rooms, run by one facilitator holding the session's token.
 // The token (or the passphrase that unseals it) is also each room's facilitator token.
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { createSessionBody, MAX_PHASE_SECONDS, type CreatedSession, type Limits, type RoomRef, type SessionInfo, type Timers } from '../../shared/protocol/index.js';
+import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { promisify } from 'node:util';
+import { createSessionBody, defaultRoomLabel, MAX_PHASE_SECONDS, type CreatedSession, type JoinAddress, type Limits, type RoomRef, type SessionInfo, type Timers } from '../../shared/protocol/index.js';
 import { PHASES, type Phase } from '../../shared/scenario/schema.js';
 import { checkSeats, storeNewMatch } from '../match/newMatch.js';
+import { currentSeatKeys } from '../match/seatKeys.js';
 import { accept, badRequest, issuesOf, refuse, type Result } from '../refusal.js';
 import { hashToken, newToken } from '../store/ids.js';
 import type { MatchStore } from '../store/matchStore.js';
@@ -20,12 +22,12 @@ export interface SessionDeps {
 
 const newSessionId = () => `s${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`;
 
-/** POST /api/sessions: the session and its rooms, with the facilitator token (shown once). */
-export function createSession(deps: SessionDeps, body: unknown): Result<CreatedSession, 'bad_request' | 'no_free_code'> {
+/** POST /api/sessions: the session and its rooms, with the facilitator token and the seats' keys (shown once). */
+export async function createSession(deps: SessionDeps, body: unknown): Promise<Result<CreatedSession, 'bad_request' | 'no_free_code'>> {
   const parsed = createSessionBody.safeParse(body);
   if (!parsed.success) return badRequest(issuesOf(parsed.error.issues));
   const b = parsed.data;
-  const scenario = deps.library.find(b.scenario);
+  const scenario = /^[a-z0-9][a-z0-9-]{0,80}$/.test(b.scenario) ? await deps.library.load(b.scenario) : null;
   if (!scenario) return badRequest([`scenario: no scenario "${b.scenario}" (a shipped id from GET /api/scenarios, or an id from POST /api/scenarios)`]);
   const chosen = b.seats;
   const perRoom = Array.isArray(chosen) ? chosen : Array.from({ length: b.rooms }, () => chosen ?? {});
@@ -52,18 +54,21 @@ export function createSession(deps: SessionDeps, body: unknown): Result<CreatedS
     timers,
     limits,
     tokenHash,
-    passphrase: b.passphrase ? seal(token, b.passphrase) : null,
+    passphrase: b.passphrase ? await seal(token, b.passphrase) : null,
     createdAt: Date.now(),
   };
   deps.sessions.createSession(session);
-  const rooms: RoomRef[] = [];
+  // An uploaded scenario now belongs to this session (it is no longer dropped after an hour).
+  deps.library.claim(scenario.id, session.id);
+  const rooms: CreatedSession['rooms'] = [];
   for (const [i, roomSeats] of seats.entries()) {
-    const label = `Room ${i + 1}`;
-    const made = storeNewMatch(deps.store, { scenario: scenario.id, name: `${b.name} · ${label}`.slice(0, 120), seed, seats: roomSeats, timers, tokenHash });
+    const label = defaultRoomLabel(i + 1);
+    // A class's rooms are never open: each seat is entered with its key (the join sheet's QR codes).
+    const made = storeNewMatch(deps.store, token, { scenario: scenario.id, name: `${b.name} · ${label}`.slice(0, 120), seed, seats: roomSeats, timers, open: false });
     if (!made.ok) return made;
-    const { matchId, code } = made.value;
+    const { matchId, code, seatKeys } = made.value;
     deps.sessions.addRoom({ sessionId: session.id, matchId, code, position: i, label, forkOf: null, createdAt: Date.now() });
-    rooms.push({ matchId, code, label, forkOf: null });
+    rooms.push({ matchId, code, label, forkOf: null, keys: seatKeys });
   }
   deps.sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'create', detail: { name: b.name, scenario: scenario.id, rooms: b.rooms, limits }, ok: true });
   return accept({ sessionId: session.id, facilitatorToken: token, rooms });
@@ -76,7 +81,11 @@ export function roomOfSession(deps: SessionDeps, session: SessionRow, matchId: s
   return accept(room);
 }
 
-export function sessionInfo(deps: SessionDeps, session: SessionRow): SessionInfo {
+/**
+ * GET /api/sessions/:id. The seats' keys are made from the `token` presented (checked by the
+ * caller); without one (the class export) they are left out. `joinAddress`: where the join sheet points.
+ */
+export function sessionInfo(deps: SessionDeps, session: SessionRow, token: string | null, joinAddress: JoinAddress): SessionInfo {
   return {
     sessionId: session.id,
     name: session.name,
@@ -88,8 +97,10 @@ export function sessionInfo(deps: SessionDeps, session: SessionRow): SessionInfo
     passphrase: session.passphrase !== null,
     rooms: deps.sessions.rooms(session.id).map((r) => {
       const row = deps.store.findByCode(r.code);
-      return { ...roomRef(r), seats: row?.seats ?? {}, createdAt: r.createdAt, ended: row?.ended ?? null };
+      const keys = token && row ? currentSeatKeys(token, r.matchId, row.seatKeys) : {};
+      return { ...roomRef(r), seats: row?.seats ?? {}, keys, createdAt: r.createdAt, ended: row?.ended ?? null };
     }),
+    joinAddress,
   };
 }
 
@@ -100,22 +111,24 @@ export const roomRef = (r: SessionRoom): RoomRef => ({
   forkOf: r.forkOf ? { matchId: r.forkOf.matchId, round: r.forkOf.round } : null,
 });
 
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
+
 // The token sealed with a key derived from the passphrase: only the passphrase opens it, and the
 // database never holds the token itself.
-function seal(token: string, passphrase: string): string {
+async function seal(token: string, passphrase: string): Promise<string> {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const key = scryptSync(passphrase, salt, 32);
+  const key = await scryptAsync(passphrase, salt, 32);
   const c = createCipheriv('aes-256-gcm', key, iv);
   const box = Buffer.concat([c.update(token, 'utf8'), c.final()]);
   return JSON.stringify({ v: 1, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: c.getAuthTag().toString('base64'), box: box.toString('base64') });
 }
 
-/** The sealed token, or null when the passphrase is wrong. */
-export function unseal(sealed: string, passphrase: string): string | null {
+/** The sealed token, or null when the passphrase is wrong. The key is derived on libuv's thread pool, off the event loop. */
+export async function unseal(sealed: string, passphrase: string): Promise<string | null> {
   try {
     const s = JSON.parse(sealed) as { salt: string; iv: string; tag: string; box: string };
-    const key = scryptSync(passphrase, Buffer.from(s.salt, 'base64'), 32);
+    const key = await scryptAsync(passphrase, Buffer.from(s.salt, 'base64'), 32);
     const d = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'base64'));
     d.setAuthTag(Buffer.from(s.tag, 'base64'));
     return Buffer.concat([d.update(Buffer.from(s.box, 'base64')), d.final()]).toString('utf8');

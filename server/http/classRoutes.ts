@@ -1,15 +1,15 @@
 // The facilitator's HTTP API (docs/protocol.md §8): scenario uploads, class sessions, the live
 // overview, controls, forks, timelines, the class debrief and the JSON/CSV exports.
-import { z } from 'zod';
-import { MAX_SCENARIO_BYTES } from '../../shared/scenario/parse.js';
 import {
   broadcastBody,
   controlBody,
   CSV_KINDS,
   seatBody,
   TIMELINE_CHANNELS,
+  publicScenario,
   tokenBody,
   type ClassExport,
+  type JoinAddress,
   type CsvKind,
   type RoomChat,
   type RoomResult,
@@ -23,16 +23,17 @@ import { forkRoom } from '../class/fork.js';
 import { overview, type ReplayCache } from '../class/overview.js';
 import { createSession, roomOfSession, sessionInfo, unseal, type SessionDeps } from '../class/sessions.js';
 import { channelsOf } from '../match/chat.js';
-import { accept, badRequest, issuesOf } from '../refusal.js';
 import { tokenMatches } from '../store/ids.js';
 import type { MatchRecord } from '../store/matchStore.js';
 import type { SessionRow } from '../store/sessionStore.js';
-import { bearer, clientAddress, guarded, HttpError, query, readJson, readText, sendJson, sendText, unwrap, WindowLimit, type App, type Req, type Res } from './request.js';
+import { AddressBuckets, spend, tooMany, type Limits } from './limits.js';
+import { bearer, clientAddress, guarded, HttpError, parseBody, query, readJson, readText, sendJson, sendText, unwrap, type App, type Req, type Res } from './request.js';
 
-const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
-  const r = schema.safeParse(body);
-  return unwrap(r.success ? accept(r.data) : badRequest(issuesOf(r.error.issues)));
-};
+export interface ClassRouteDeps extends SessionDeps {
+  limits: Limits;
+  /** Where the join sheet's links point, for a request to this server. */
+  joinAddress(req: Req): JoinAddress;
+}
 
 /** 200 when a room accepted, 409 when every room refused. */
 const sendResults = (res: Res, results: RoomResult[]) => sendJson(res, results.some((r) => r.ok) ? 200 : 409, { results });
@@ -55,12 +56,19 @@ function authorizeSession(deps: SessionDeps, req: Req): SessionRow {
   return session;
 }
 
-export function mountClassRoutes(app: App, deps: SessionDeps) {
-  const { sessions, library } = deps;
-  const uploads = new WindowLimit(20, 60_000);
-  const creations = new WindowLimit(30, 60_000);
-  const wrongPassphrase = new WindowLimit(5, 60_000);
+export function mountClassRoutes(app: App, deps: ClassRouteDeps) {
+  const { sessions, library, limits } = deps;
+  const uploads = new AddressBuckets(limits.uploads);
+  const creations = new AddressBuckets(limits.sessionCreations);
+  // Per client address, not per session: a stranger's wrong guesses do not lock the teacher out.
+  const wrongPassphrase = new AddressBuckets(limits.wrongPassphrases);
   const replays: ReplayCache = new Map();
+  /** The session named in the path, for its token; its scenario loaded (off the event loop for an upload). */
+  const authorized = async (req: Req): Promise<SessionRow> => {
+    const session = authorizeSession(deps, req);
+    await library.load(session.scenario);
+    return session;
+  };
 
   const { roomRecords, roomTimeline, roomExport, csvText, classDebrief } = debriefReader(deps);
   const record = (matchId: string): MatchRecord => {
@@ -76,32 +84,52 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
   app.post(
     '/api/scenarios',
     guarded(async (req, res) => {
-      if (!uploads.allow(clientAddress(req))) throw new HttpError(429, 'too many uploads; try again in a minute');
-      const text = await readText(req, MAX_SCENARIO_BYTES + 64 * 1024);
-      const r = library.upload(text);
+      spend(uploads, clientAddress(req), 'too many uploads from this address');
+      const text = await readText(req, limits.uploadBytes);
+      const r = await library.upload(text);
+      if (!r.ok && r.full) throw tooMany(600, 'too many uploads wait for a class session');
       if (!r.ok) return sendJson(res, 400, { error: 'invalid scenario', issues: r.errors });
-      const s = r.scenario;
-      sendJson(res, 201, { id: s.id, originalId: r.originalId, title: s.title, rounds: s.rounds, mediators: s.mediators } satisfies UploadedScenario);
+      const u = r.upload;
+      sendJson(res, 201, { id: u.id, originalId: u.originalId, title: u.title, rounds: u.rounds, mediators: u.mediators } satisfies UploadedScenario);
     }),
   );
 
+  // The public part for anyone; every seat's briefing and objectives for the facilitator (the
+  // token of a session or match using it, named by ?session= or ?match=) or once that match ended.
   app.get(
     '/api/scenarios/:id',
-    guarded((req, res) => {
+    guarded(async (req, res) => {
       const id = String(req.params.id ?? '');
-      const s = /^[a-z0-9][a-z0-9-]{0,80}$/.test(id) ? library.find(id) : null;
+      const s = /^[a-z0-9][a-z0-9-]{0,80}$/.test(id) ? await library.load(id) : null;
       if (!s) throw new HttpError(404, `no scenario "${id.slice(0, 80)}"`);
-      sendJson(res, 200, s);
+      sendJson(res, 200, opensScenario(req, id) ? s : publicScenario(s));
     }),
   );
+
+  /** Whether this request may read every seat's secrets of scenario `id`. */
+  const opensScenario = (req: Req, id: string): boolean => {
+    const q = query(req);
+    const token = bearer(req);
+    const sessionId = q.get('session');
+    if (sessionId) {
+      const session = sessions.readSession(sessionId.slice(0, 64));
+      return !!session && session.scenario === id && tokenMatches(token, session.tokenHash);
+    }
+    const matchId = q.get('match');
+    if (matchId) {
+      const rec = deps.store.readMatch(matchId.slice(0, 64));
+      return !!rec && rec.scenario === id && (rec.ended !== null || tokenMatches(token, rec.tokenHash));
+    }
+    return false;
+  };
 
   // ---- Sessions ----
 
   app.post(
     '/api/sessions',
     guarded(async (req, res) => {
-      if (!creations.allow(clientAddress(req))) throw new HttpError(429, 'too many sessions created; try again in a minute');
-      sendJson(res, 201, unwrap(createSession(deps, await readJson(req))));
+      spend(creations, clientAddress(req), 'too many sessions created from this address');
+      sendJson(res, 201, unwrap(await createSession(deps, await readJson(req))));
     }),
   );
 
@@ -110,15 +138,15 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
     guarded(async (req, res) => {
       const session = sessions.readSession(String(req.params.id ?? '').slice(0, 64));
       if (!session) throw new HttpError(404, 'no such session');
-      const { passphrase } = parse(tokenBody, await readJson(req));
+      const { passphrase } = parseBody(tokenBody, await readJson(req));
       if (!session.passphrase) throw new HttpError(400, 'this session has no passphrase; use the token shown when it was created');
-      if (!wrongPassphrase.allow(session.id, Date.now(), false)) throw new HttpError(429, 'too many wrong passphrases; try again in a minute');
-      const token = unseal(session.passphrase, passphrase);
-      if (!token || !tokenMatches(token, session.tokenHash)) {
-        wrongPassphrase.allow(session.id);
-        throw new HttpError(403, 'wrong passphrase');
-      }
-      wrongPassphrase.reset(session.id);
+      // Every try takes a token before the (slow, asynchronous) check, so that tries sent at once
+      // cannot all pass; a right passphrase gives it back.
+      const address = clientAddress(req);
+      spend(wrongPassphrase, address, 'too many wrong passphrases from this address');
+      const token = await unseal(session.passphrase, passphrase);
+      if (!token || !tokenMatches(token, session.tokenHash)) throw new HttpError(403, 'wrong passphrase');
+      wrongPassphrase.refund(address);
       sessions.log({ sessionId: session.id, matchId: null, at: Date.now(), op: 'token', detail: {}, ok: true });
       sendJson(res, 200, { facilitatorToken: token } satisfies TokenAnswer);
     }),
@@ -126,13 +154,13 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
 
   app.get(
     '/api/sessions/:id',
-    guarded((req, res) => sendJson(res, 200, sessionInfo(deps, authorizeSession(deps, req)))),
+    guarded(async (req, res) => sendJson(res, 200, sessionInfo(deps, await authorized(req), bearer(req)!, deps.joinAddress(req)))),
   );
 
   app.get(
     '/api/sessions/:id/overview',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
+      const session = await authorized(req);
       if (replays.size > 200) replays.clear();
       sendJson(res, 200, await overview(deps, session, replays));
     }),
@@ -141,8 +169,8 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
   app.post(
     '/api/sessions/:id/control',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
-      const b = parse(controlBody, await readJson(req));
+      const session = await authorized(req);
+      const b = parseBody(controlBody, await readJson(req));
       sendResults(res, await control(deps, unwrap(pickRooms(sessions, session, b.rooms)), b.op, b.seconds));
     }),
   );
@@ -150,7 +178,7 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
   app.post(
     '/api/sessions/:id/inject',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
+      const session = await authorized(req);
       const { action, rooms } = unwrap(checkInject(library.get(session.scenario), await readJson(req)));
       const picked = unwrap(pickRooms(sessions, session, rooms));
       const detail = action.event !== undefined ? { event: action.event } : { custom: action.custom };
@@ -161,8 +189,8 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
   app.post(
     '/api/sessions/:id/broadcast',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
-      const b = parse(broadcastBody, await readJson(req));
+      const session = await authorized(req);
+      const b = parseBody(broadcastBody, await readJson(req));
       unwrap(broadcastText(library.get(session.scenario), b.text));
       sendResults(res, await broadcast(deps, session, unwrap(pickRooms(sessions, session, b.rooms)), b.name, b.text));
     }),
@@ -171,8 +199,8 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
   app.post(
     '/api/sessions/:id/seat',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
-      const b = parse(seatBody, await readJson(req));
+      const session = await authorized(req);
+      const b = parseBody(seatBody, await readJson(req));
       const action = unwrap(seatAction(library.get(session.scenario), b.seat, b.controller, b.strategy));
       const { type: _type, ...detail } = action;
       sendResults(res, await act(deps, session, unwrap(pickRooms(sessions, session, b.rooms)), 'seat', action, detail));
@@ -181,8 +209,8 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
 
   app.get(
     '/api/sessions/:id/rooms/:matchId/chat',
-    guarded((req, res) => {
-      const room = roomIn(authorizeSession(deps, req), req);
+    guarded(async (req, res) => {
+      const room = roomIn(await authorized(req), req);
       const q = query(req);
       const rec = record(room.matchId);
       const channels = channelsOf(library.get(rec.scenario));
@@ -202,16 +230,16 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
   app.post(
     '/api/sessions/:id/rooms/:matchId/fork',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
+      const session = await authorized(req);
       const room = roomIn(session, req);
-      sendJson(res, 201, unwrap(forkRoom(deps, session, room, await readJson(req))));
+      sendJson(res, 201, unwrap(forkRoom(deps, session, bearer(req)!, room, await readJson(req))));
     }),
   );
 
   app.get(
     '/api/sessions/:id/rooms/:matchId/timeline',
-    guarded((req, res) => {
-      const session = authorizeSession(deps, req);
+    guarded(async (req, res) => {
+      const session = await authorized(req);
       const room = roomIn(session, req);
       const channels = (query(req).get('channels') ?? 'none') as TimelineChannels;
       if (!TIMELINE_CHANNELS.includes(channels)) throw new HttpError(400, 'bad request', [`channels: one of ${TIMELINE_CHANNELS.join(', ')}`]);
@@ -221,21 +249,22 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
 
   app.get(
     '/api/sessions/:id/log',
-    guarded((req, res) => sendJson(res, 200, sessions.readLog(authorizeSession(deps, req).id))),
+    guarded(async (req, res) => sendJson(res, 200, sessions.readLog((await authorized(req)).id))),
   );
 
   app.get(
     '/api/sessions/:id/debrief',
-    guarded(async (req, res) => sendJson(res, 200, await classDebrief(authorizeSession(deps, req)))),
+    guarded(async (req, res) => sendJson(res, 200, await classDebrief(await authorized(req)))),
   );
 
   app.get(
     '/api/sessions/:id/export.json',
     guarded(async (req, res) => {
-      const session = authorizeSession(deps, req);
+      const session = await authorized(req);
       const body: ClassExport = {
         exportedAt: Date.now(),
-        session: sessionInfo(deps, session),
+        // Without the seats' keys: an export may travel further than the console.
+        session: sessionInfo(deps, session, null, deps.joinAddress(req)),
         debrief: await classDebrief(session),
         rooms: roomRecords(session).map(({ rec }) => roomExport(rec)),
       };
@@ -245,8 +274,8 @@ export function mountClassRoutes(app: App, deps: SessionDeps) {
 
   app.get(
     '/api/sessions/:id/export.csv',
-    guarded((req, res) => {
-      const session = authorizeSession(deps, req);
+    guarded(async (req, res) => {
+      const session = await authorized(req);
       const kind = csvKind(req);
       const rooms = roomRecords(session);
       sendText(res, 200, csvText(kind, rooms), 'text/csv; charset=utf-8', attachment(`parity-class-${session.id}-${kind}.csv`));

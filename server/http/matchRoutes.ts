@@ -10,15 +10,19 @@ import { seatControllers } from '../match/facts.js';
 import { createCasualMatch } from '../match/newMatch.js';
 import { isCode, normaliseCode, tokenMatches } from '../store/ids.js';
 import type { MatchRecord, MatchRow, MatchStore } from '../store/matchStore.js';
-import { bearer, guarded, HttpError, readJson, sendJson, unwrap, type App, type Req } from './request.js';
+import { AddressBuckets, spend, tooMany, type Limits } from './limits.js';
+import { bearer, clientAddress, guarded, HttpError, readJson, sendJson, unwrap, type App, type Req } from './request.js';
 
 export interface MatchRouteDeps {
   store: MatchStore;
   scenario(id: string): Scenario;
+  /** The scenario loaded (an upload parsed off the event loop) before a room needs it. */
+  loadScenario(id: string): Promise<unknown>;
   scenarioIds(): string[];
   startedAt: number;
   /** Start (or restore) a match's room. */
   ensureRoom(matchId: string): Promise<void>;
+  limits: Limits;
 }
 
 const summary = (r: MatchRow): MatchSummary => ({
@@ -33,7 +37,11 @@ const summary = (r: MatchRow): MatchSummary => ({
 });
 
 export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
-  const { store } = deps;
+  const { store, limits } = deps;
+  const creations = new AddressBuckets(limits.matchCreations);
+  const lookups = new AddressBuckets(limits.codeLookups);
+  const misses = new AddressBuckets(limits.missedLookups);
+  const starts = new AddressBuckets(limits.roomStarts);
 
   app.get(
     '/api/health',
@@ -54,21 +62,36 @@ export function mountMatchRoutes(app: App, deps: MatchRouteDeps) {
   app.post(
     '/api/matches',
     guarded(async (req, res) => {
+      spend(creations, clientAddress(req), 'too many matches created from this address');
       const body = await readJson(req);
       sendJson(res, 201, unwrap(createCasualMatch(store, { ids: deps.scenarioIds, get: deps.scenario }, body)));
     }),
   );
 
+  // Finding a live code by guessing is what the missed lookups' bucket makes slow (docs/protocol.md
+  // §9): once an address has used its misses, every lookup from it waits, found or not.
   app.get(
     '/api/join/:code',
     guarded(async (req, res) => {
+      const address = clientAddress(req);
+      const wait = misses.peek(address);
+      if (wait !== null) throw tooMany(wait, 'too many codes that match nothing from this address');
+      spend(lookups, address, 'too many code lookups from this address');
       const code = normaliseCode(String(req.params.code ?? ''));
       const row = isCode(code) ? store.findByCode(code) : null;
-      if (!row) throw new HttpError(404, 'no match with this code');
-      if (!row.ended) await deps.ensureRoom(row.id);
+      if (!row) {
+        misses.take(address);
+        throw new HttpError(404, 'no match with this code');
+      }
+      if (!row.ended && !(await matchMaker.getRoomById(row.id))) {
+        spend(starts, address, 'too many matches started from this address');
+        await deps.loadScenario(row.scenario);
+        await deps.ensureRoom(row.id);
+      }
       // Seats as they stand (a facilitator may have swapped one), else as created.
       const seats = (await callIfRunning(row.id, 'seatControllers')) ?? seatControllers(row.seats);
-      const info: JoinInfo = { matchId: row.id, roomId: row.id, code: row.code, scenario: row.scenario, ended: row.ended !== null, seats };
+      const open = row.open === true || Object.keys(row.seatKeys).length === 0;
+      const info: JoinInfo = { matchId: row.id, roomId: row.id, code: row.code, scenario: row.scenario, ended: row.ended !== null, open, seats };
       sendJson(res, 200, info);
     }),
   );

@@ -1,8 +1,12 @@
 // Small HTTP helpers for the routes: JSON answers, bounded bodies, bearer tokens, queries, and the
 // status code of each refusal the domains (match/, class/, store/) give.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { ApiErrorBody } from '../../shared/protocol/index.js';
-import type { Result } from '../refusal.js';
+import type { z } from 'zod';
+import { accept, badRequest, issuesOf, type Result } from '../refusal.js';
+import { requestAddress } from './address.js';
+import { accepts } from './static.js';
 
 export type Req = IncomingMessage & { params: Record<string, string>; body?: unknown };
 export type Res = ServerResponse;
@@ -18,6 +22,7 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly issues?: string[],
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -39,12 +44,21 @@ export function unwrap<T, C extends keyof typeof STATUS>(r: Result<T, C>): T {
   throw new HttpError(STATUS[r.code], r.reason, r.issues);
 }
 
+/** JSON at least this long goes gzipped to a browser that takes it (a scenario is about 64 KB, 12 KB gzipped). */
+const GZIP_FROM = 8 * 1024;
+
 export function sendJson(res: Res, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  if (text.length >= GZIP_FROM && accepts(res.req?.headers['accept-encoding'], 'gzip')) {
+    res.setHeader('content-encoding', 'gzip');
+    res.setHeader('vary', 'Accept-Encoding');
+    return void res.end(gzipSync(text, { level: 6 }));
+  }
+  res.end(text);
 }
 
 export function sendText(res: Res, status: number, text: string, type: string, headers: Record<string, string> = {}): void {
@@ -63,7 +77,7 @@ export const guarded =
       await h(req, res);
     } catch (e) {
       if (res.headersSent) return;
-      if (e instanceof HttpError) return sendJson(res, e.status, { error: e.message, ...(e.issues ? { issues: e.issues } : {}) } satisfies ApiErrorBody);
+      if (e instanceof HttpError) return sendJson(res, e.status, { error: e.message, ...(e.issues ? { issues: e.issues } : {}) } satisfies ApiErrorBody, e.headers);
       console.error('[api]', e);
       sendJson(res, 500, { error: 'internal error' });
     }
@@ -85,6 +99,12 @@ export async function readText(req: Req, max: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A request body checked against its schema; a 400 naming each problem otherwise. */
+export const parseBody = <T>(schema: z.ZodType<T>, body: unknown): T => {
+  const r = schema.safeParse(body);
+  return unwrap(r.success ? accept(r.data) : badRequest(issuesOf(r.error.issues)));
+};
+
 /** The body as JSON (an empty body is `{}`). */
 export async function readJson(req: Req, max = 16 * 1024): Promise<unknown> {
   const text = await readText(req, max);
@@ -103,29 +123,5 @@ export const bearer = (req: Req): string | undefined => {
 
 export const query = (req: Req): URLSearchParams => new URL(req.url ?? '/', 'http://x').searchParams;
 
-/** The client's address, for rate limits. */
-export const clientAddress = (req: Req): string => req.socket.remoteAddress ?? 'unknown';
-
-/** A fixed-window counter per key: at most `max` hits per `windowMs`. */
-export class WindowLimit {
-  private hits = new Map<string, { n: number; since: number }>();
-  constructor(
-    private max: number,
-    private windowMs: number,
-  ) {}
-  /** Whether another hit is allowed now (and counts it when `count`). */
-  allow(key: string, now = Date.now(), count = true): boolean {
-    let h = this.hits.get(key);
-    if (!h || now - h.since >= this.windowMs) {
-      h = { n: 0, since: now };
-      this.hits.set(key, h);
-    }
-    if (this.hits.size > 10_000) for (const [k, v] of this.hits) if (now - v.since >= this.windowMs) this.hits.delete(k);
-    if (h.n >= this.max) return false;
-    if (count) h.n++;
-    return true;
-  }
-  reset(key: string): void {
-    this.hits.delete(key);
-  }
-}
+/** The client's address, as the request guard pinned it (address.ts), for per-address limits. */
+export const clientAddress = (req: Req): string => requestAddress(req);

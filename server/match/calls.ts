@@ -5,7 +5,7 @@
 import { ErrorCode, matchMaker, ServerError } from '@colyseus/core';
 import type { ActionOf } from '../../shared/engine/actions.js';
 import type { ControlOp, RoomLine, RoomOutcome, RoomRefusal, SeatControllers } from '../../shared/protocol/index.js';
-import type { Phase } from '../../shared/scenario/schema.js';
+import type { Phase, PlayingSeat } from '../../shared/scenario/schema.js';
 
 /** What the facilitator's console may do in a room besides the clock. */
 export type FacilitatorAction = ActionOf<'injectEvent'> | ActionOf<'setSeat'>;
@@ -34,6 +34,10 @@ export interface MatchRoomCalls {
   seatControllers(): SeatControllers;
   /** How the match stands, for the class debrief. */
   outcome(): RoomOutcome;
+  /** The facilitator removes the participants of a seat with this name: how many left. */
+  removeParticipants(seat: PlayingSeat, name: string): number;
+  /** A seat's renewed key (its hash, already stored) replaces the old one. */
+  setSeatKey(seat: PlayingSeat, stored: { v: number; hash: string }): true;
 }
 
 /** Call a room that runs (see `startRoom`); throws when it cannot be reached. */

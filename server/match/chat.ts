@@ -1,6 +1,7 @@
 // Chat channels: the public table, each pair of playing seats, closed pairs in proximity talks.
 import { PLAYING_SEATS, type PlayingSeat, type Scenario } from '../../shared/scenario/schema.js';
 import type { Seat } from '../../shared/engine/index.js';
+import { cleanText } from '../../shared/protocol/index.js';
 
 export const TABLE = 'table';
 const CHAT_MAX = 2000;
@@ -32,8 +33,8 @@ export function checkChat(scenario: Scenario, seat: Seat, channel: string, raw: 
   if (seat === 'facilitator' && channel !== TABLE) return { code: 'not_in_channel', reason: 'the facilitator reads every channel but writes only to the table' };
   if (!canRead(seat, channel)) return { code: 'not_in_channel', reason: `${seat} is not in ${channel}` };
   if (isClosed(scenario, channel)) return { code: 'channel_closed', reason: 'proximity talks: the parties speak through a mediator' };
-  // Plain text: strip control characters except newline and tab.
-  const text = raw.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '').trim();
+  // Plain text: no control characters but newline and tab, no bidi overrides or zero-width characters.
+  const text = cleanText(raw);
   if (!text) return { code: 'bad_message', reason: 'empty message' };
   if ([...text].length > CHAT_MAX) return { code: 'too_large', reason: `chat text is limited to ${CHAT_MAX} characters` };
   return { text };

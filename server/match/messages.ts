@@ -30,8 +30,8 @@ export interface RoomContext {
 
 type Handler = (room: RoomContext, client: MatchClient, payload: unknown) => void;
 
-export function refuse(client: MatchClient, type: string, code: RoomRefusal['code'], reason: string, ref: Ref): void {
-  client.send('refused', { type: type.slice(0, 40), code, reason: reason.slice(0, 500), ref });
+export function refuse(client: MatchClient, type: string, code: RoomRefusal['code'], reason: string, ref: Ref, params?: RoomRefusal['params']): void {
+  client.send('refused', { type: type.slice(0, 40), code, reason: reason.slice(0, 500), ref, ...(params ? { params } : {}) });
 }
 
 const accepted = (client: MatchClient, type: string, ref: Ref) => () => client.send('accepted', { type, ref });
@@ -71,7 +71,7 @@ export const handlers: Record<ClientMessageType, Handler> = {
     const type = typeof action.type === 'string' ? action.type.slice(0, 40) : 'action';
     if (m.seat === 'spectator') return refuse(client, type, 'spectator', 'spectators cannot act', ref);
     const refused = room.act(m.seat, action, accepted(client, type, ref));
-    if (refused) refuse(client, type, refused.code, refused.reason, ref);
+    if (refused) refuse(client, type, refused.code, refused.reason, ref, refused.params);
   },
 
   /** Stored, then sent to every client that may read the channel. */

@@ -51,7 +51,7 @@ export class MatchPlay {
   /** Apply a seat's action, then let bots answer; a refusal leaves the match untouched. */
   act(seat: Seat, action: unknown): Refusal | null {
     const r = applyAction(this.match, seat, action);
-    if (!r.ok) return { code: r.code, reason: r.reason };
+    if (!r.ok) return { code: r.code, reason: r.reason, ...(r.params ? { params: r.params } : {}) };
     this.match = r.match;
     this.settle();
     return null;

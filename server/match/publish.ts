@@ -1,8 +1,8 @@
 // Telling the store and the clients: what changed is appended to the store, the public facts are
 // projected into the synced state, and each seat's private view (views.ts) goes to that seat's
 // clients — all of it once the store has committed (Outbox).
-import type { Match, Seat } from '../../shared/engine/index.js';
-import type { ChatMessage } from '../../shared/protocol/index.js';
+import { isOpenTo, type Match, type Seat, type SeatView } from '../../shared/engine/index.js';
+import { seatBriefs, type ChatMessage } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { canRead } from './chat.js';
 import type { PhaseClock } from './clock.js';
@@ -77,7 +77,7 @@ export function sendViews(clients: Iterable<MatchClient>, roster: Roster, m: Mat
     if (!member) continue;
     let msg = messages.get(member.seat);
     if (msg === undefined) messages.set(member.seat, (msg = views.next(m, member.seat)));
-    if (msg?.type === 'view') c.send('view', msg.payload);
+    if (msg?.type === 'view') sendView(c, member.seat, m, msg.payload);
     else if (msg) c.send('viewUpdate', msg.payload);
   }
   for (const seat of [...views.seats()]) if (!messages.has(seat)) views.forget(seat);
@@ -85,8 +85,14 @@ export function sendViews(clients: Iterable<MatchClient>, roster: Roster, m: Mat
 
 /** Send one client its seat's whole view and the chat it may read, as after a join, a return or a `sync`. */
 export function sendPrivate(client: MatchClient, seat: Seat, m: Match, views: SeatViews, chat: ChatMessage[]): void {
-  client.send('view', views.full(m, seat));
+  sendView(client, seat, m, views.full(m, seat));
   client.send('chatHistory', chat);
+}
+
+/** A whole view, with the briefings it opens: the seat's own, every seat's when the view is open. */
+function sendView(client: MatchClient, seat: Seat, m: Match, view: SeatView): void {
+  client.send('view', view);
+  client.send('briefing', seatBriefs(m.scenario, seat, isOpenTo(m, seat)));
 }
 
 /** Send a stored chat message to every client that may read its channel. */

@@ -3,10 +3,10 @@
 // publish.ts (store, synced state and private views), chatLog.ts. It holds no rules. Its public
 // methods (calls.ts) are the one way in from outside: they run through the same act, say and
 // control as the room's messages.
-import { Room } from '@colyseus/core';
+import { Room, ServerError, type AuthContext } from '@colyseus/core';
 import { createMatch, playingSeats, replay, type Match, type Seat } from '../../shared/engine/index.js';
-import { CLIENT_MESSAGES, type ControlOp, type JoinOptions, type RoomLine, type RoomOutcome, type RoomRefusal, type SeatControllers } from '../../shared/protocol/index.js';
-import type { Scenario } from '../../shared/scenario/schema.js';
+import { CLIENT_MESSAGES, cleanName, LEAVE_CODES, type ControlOp, type JoinOptions, type RoomLine, type RoomOutcome, type RoomRefusal, type SeatControllers } from '../../shared/protocol/index.js';
+import type { PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
 import type { MatchStore } from '../store/matchStore.js';
 import type { BotPool } from './botPool.js';
 import type { ConsoleAnswer, FacilitatorAction, MatchRoomCalls } from './calls.js';
@@ -17,12 +17,9 @@ import type { RateLimit } from './guard.js';
 import { handlers, onUnknown, safely, type ControlVia, type MatchClient, type RoomContext } from './messages.js';
 import { MatchPlay } from './play.js';
 import { Outbox, projectState, ProgressWriter, sendChat, sendPrivate, sendViews } from './publish.js';
-import { Roster } from './seats.js';
+import { BOT_NAME, Roster, type SeatAccess, type WatcherLimits } from './seats.js';
 import { MatchState, SeatState } from './state.js';
 import { SeatViews } from './views.js';
-
-/** The name bots speak under in the chat. */
-const BOT_NAME = 'Bot';
 
 export interface RoomDeps {
   store: MatchStore;
@@ -40,6 +37,8 @@ export interface RoomDeps {
   controlGuard?(matchId: string): ControlGuard | null;
   /** Where search bots decide (off the event loop); without it they decide inline. */
   bots?: BotPool;
+  /** Spectators a room takes, in all and from one address (default WATCHER_LIMITS). */
+  watchers?: WatcherLimits;
 }
 
 /** A class session's clock operation, within its limits and written to the facilitator's log. */
@@ -57,7 +56,10 @@ export type MatchRoom = InstanceType<ReturnType<typeof defineMatchRoom>>;
 export function defineMatchRoom(deps: RoomDeps) {
   return class MatchRoom extends Room<{ state: MatchState; client: MatchClient }> implements RoomContext, MatchRoomCalls {
     matchId = '';
-    private tokenHash = '';
+    /** Who may enter which seat: the facilitator token's hash, the seat keys' hashes, whether the match is open. */
+    private access!: SeatAccess;
+    /** Each joining client's address, from its onAuth to its onJoin. */
+    private addresses = new Map<string, string>();
     /** The course of the match (tests read it). */
     play!: MatchPlay;
     roster!: Roster;
@@ -78,7 +80,7 @@ export function defineMatchRoom(deps: RoomDeps) {
       if (!rec) throw new Error(`no match ${options.matchId}`);
       this.roomId = rec.id;
       this.matchId = rec.id;
-      this.tokenHash = rec.tokenHash;
+      this.access = { tokenHash: rec.tokenHash, keys: { ...rec.seatKeys }, open: rec.open ?? false };
       this.controlGuard = deps.controlGuard?.(rec.id) ?? null;
       this.stopTicking();
       // We dispose ourselves after a quiet spell: a refused first join must not close the room.
@@ -97,6 +99,8 @@ export function defineMatchRoom(deps: RoomDeps) {
 
       this.roster = new Roster(state, {
         rate: deps.rate,
+        access: this.access,
+        watchers: deps.watchers,
         graceMs: deps.graceSeconds * 1000,
         match: () => this.play.match,
         safely: (f) => safely(this.matchId, f),
@@ -135,14 +139,23 @@ export function defineMatchRoom(deps: RoomDeps) {
       this.onMessage('*', (c: MatchClient, type: string | number, m: unknown) => safely(this.matchId, () => onUnknown(this, c, String(type), m)));
     }
 
-    override onAuth(_client: MatchClient, raw: unknown) {
-      this.roster.authorize(raw, this.tokenHash);
+    override onAuth(client: MatchClient, raw: unknown, context: AuthContext) {
+      // The address as the server's request guard set it (server/http/address.ts).
+      const address = context.ip ?? 'unknown';
+      this.roster.authorize(raw, address);
+      this.addresses.set(client.sessionId, address);
       return true;
     }
 
     override onJoin(client: MatchClient, raw: JoinOptions) {
-      const { seat, name } = this.roster.authorize(raw, this.tokenHash);
-      this.roster.join(client.sessionId, seat, name);
+      const address = this.addresses.get(client.sessionId) ?? 'unknown';
+      this.addresses.delete(client.sessionId);
+      // Checked again: another join may have come between this one's onAuth and now.
+      const options = this.roster.authorize(raw, address);
+      const { seat, name } = options;
+      // The same person again (another tab, a restarted browser): their older connection leaves.
+      for (const id of this.roster.sameMember(seat, options.member)) this.dismiss(id, 'elsewhere');
+      this.roster.join(client.sessionId, options, address);
       this.idleCheck();
       deps.store.addParticipant(this.matchId, seat, name, Date.now());
       if (seat !== 'facilitator' && seat !== 'spectator' && this.play.match.seats[seat]?.controller === 'bot' && !this.play.ended) {
@@ -160,11 +173,14 @@ export function defineMatchRoom(deps: RoomDeps) {
 
     override onReconnect(client: MatchClient) {
       const m = this.roster.reconnect(client.sessionId);
-      if (!m) return;
+      // Replaced or removed while away: not a member any more.
+      if (!m) return void client.leave(LEAVE_CODES.elsewhere);
       this.sendPrivate(client, m.seat);
     }
 
     override onLeave(client: MatchClient) {
+      // A join that failed after its onAuth leaves here too.
+      this.addresses.delete(client.sessionId);
       if (!this.roster.leave(client.sessionId)) return;
       this.idleCheck();
       this.outbox.later();
@@ -186,6 +202,9 @@ export function defineMatchRoom(deps: RoomDeps) {
     }
 
     override onUncaughtException(error: Error) {
+      // A refused join is an answer, not a failure; its exception also carries the whole client,
+      // and a stranger could fill the log with them.
+      if ((error as { cause?: unknown }).cause instanceof ServerError) return;
       console.error(`[match ${this.matchId}]`, error);
     }
 
@@ -251,7 +270,8 @@ export function defineMatchRoom(deps: RoomDeps) {
     }
 
     consoleBroadcast(name: string, text: string): ConsoleAnswer {
-      return this.answer(() => this.say('facilitator', name, TABLE, text));
+      // The name as people's names are cleaned (shared/protocol/text.ts).
+      return this.answer(() => this.say('facilitator', cleanName(name) || 'Facilitator', TABLE, text));
     }
 
     overviewLine(): RoomLine {
@@ -264,6 +284,29 @@ export function defineMatchRoom(deps: RoomDeps) {
 
     outcome(): RoomOutcome {
       return outcomeOf(this.play.match);
+    }
+
+    /** The facilitator removes every participant of `seat` called `name`; how many left. */
+    removeParticipants(seat: PlayingSeat, name: string): number {
+      const ids = this.roster.named(seat, name);
+      for (const id of ids) this.dismiss(id, 'removed');
+      return ids.length;
+    }
+
+    /** A seat's renewed key (already stored): the old one stops working now. */
+    setSeatKey(seat: PlayingSeat, stored: { v: number; hash: string }): true {
+      this.access.keys[seat] = stored;
+      return true;
+    }
+
+    /** A member leaves the room at once: told why, and the connection closed with the matching code. */
+    private dismiss(sessionId: string, why: keyof typeof LEAVE_CODES) {
+      const client = this.clients.getById(sessionId);
+      this.roster.leave(sessionId);
+      this.outbox.later();
+      if (!client) return;
+      client.send('notice', { key: `seat.${why}`, params: {} });
+      client.leave(LEAVE_CODES[why]);
     }
 
     /** A console operation's answer, with where the match stood when it was asked. */

@@ -1,7 +1,9 @@
 // Private views on the wire: a client gets its seat's whole view once (join, return, `sync`), then
 // only what changed — the fields whose value may have changed and the events that are new to it.
 import { canSee, isOpenTo, VIEW_FIELDS, VIEW_READS, viewFields, viewFor, type Match, type MatchEvent, type Seat, type SeatView } from '../../shared/engine/index.js';
+import type { SeatConfig } from '../../shared/engine/index.js';
 import type { ViewUpdate } from '../../shared/protocol/index.js';
+import type { PlayingSeat } from '../../shared/scenario/schema.js';
 
 export type ViewMessage = { type: 'view'; payload: SeatView } | { type: 'viewUpdate'; payload: ViewUpdate };
 
@@ -43,7 +45,7 @@ export class SeatViews {
   full(m: Match, seat: Seat): SeatView {
     const view = viewFor(m, seat);
     this.held.set(seat, { events: view.events.length, matchEvents: m.events.length, open: view.open });
-    return view;
+    return view.open ? view : { ...view, seats: controllersOf(view.seats) };
   }
 
   /**
@@ -64,7 +66,9 @@ export class SeatViews {
     if (!keys.length && !events.length) return null;
     const eventsFrom = held.events;
     held.events += events.length;
-    return { type: 'viewUpdate', payload: { changed: viewFields(m, seat, keys), events, eventsFrom } };
+    const changed = viewFields(m, seat, keys);
+    if (changed.seats && !open) changed.seats = controllersOf(changed.seats);
+    return { type: 'viewUpdate', payload: { changed, events, eventsFrom } };
   }
 
   /** Nobody in this seat any more. */
@@ -75,4 +79,14 @@ export class SeatViews {
   seats(): Iterable<Seat> {
     return this.held.keys();
   }
+}
+
+/**
+ * Who plays each seat, without the bots' strategies: those are the facilitator's (and everyone's
+ * after the end). The engine's view keeps them, for the bots that read it in this process.
+ */
+function controllersOf(seats: SeatConfig): SeatConfig {
+  const out: SeatConfig = {};
+  for (const [s, c] of Object.entries(seats) as [PlayingSeat, { controller: 'human' | 'bot' }][]) out[s] = { controller: c.controller };
+  return out;
 }

@@ -6,12 +6,16 @@ import { DatabaseSync, type SQLOutputValue, type StatementSync } from 'node:sqli
 import type { Worker } from 'node:worker_threads';
 import type { LogEntry, MatchEvent, RoundMeters, Seat } from '../../shared/engine/index.js';
 import type { ChatMessage, ClockRecord, MatchBasics, MatchHistory, MatchStanding } from '../../shared/protocol/index.js';
-import type { Phase } from '../../shared/scenario/schema.js';
+import type { Phase, PlayingSeat } from '../../shared/scenario/schema.js';
 import { startCheckpointer } from './checkpointer.js';
 
-/** A match as created, with its facilitator token's hash (which never leaves the store). */
+/** Each seat's key as stored: its version (a renewed key has the next) and its hash (server/match/seatKeys.ts). */
+export type SeatKeyHashes = Partial<Record<PlayingSeat, { v: number; hash: string }>>;
+
+/** A match as created, with the hashes of its facilitator token and seat keys (which never leave the store). */
 export interface NewMatch extends MatchBasics {
   tokenHash: string;
+  seatKeys: SeatKeyHashes;
 }
 
 export interface MatchRow extends NewMatch, MatchStanding {}
@@ -44,6 +48,8 @@ export interface MatchStore {
   appendProgress(id: string, p: Progress): void;
   appendChat(id: string, msg: ChatMessage): void;
   addParticipant(id: string, seat: Seat, name: string, at: number): void;
+  /** A seat's new key (written at once: the answer that shows it follows). */
+  setSeatKey(id: string, seat: PlayingSeat, key: { v: number; hash: string }): void;
   setClock(id: string, clock: ClockRecord): void;
   /**
    * Calls `f` once everything written so far is durable. Writes are grouped: whatever the server
@@ -87,6 +93,8 @@ const toRow = (r: Raw): MatchRow => ({
   ended: r.ended === null ? null : String(r.ended),
   clock: r.clock ? JSON.parse(String(r.clock)) : null,
   listed: Number(r.listed ?? 0) === 1,
+  open: Number(r.open ?? 0) === 1,
+  seatKeys: JSON.parse(String(r.seat_keys ?? '{}')),
 });
 
 export class SqliteStore implements MatchStore {
@@ -112,9 +120,12 @@ export class SqliteStore implements MatchStore {
     // Databases made before the public list lack its column.
     const columns = this.db.prepare(`PRAGMA table_info(matches)`).all() as { name: string }[];
     if (!columns.some((c) => c.name === 'listed')) this.db.exec('ALTER TABLE matches ADD COLUMN listed INTEGER NOT NULL DEFAULT 0');
+    // ... and the seat keys: a match made before them has none, and its seats are open.
+    if (!columns.some((c) => c.name === 'seat_keys')) this.db.exec(`ALTER TABLE matches ADD COLUMN open INTEGER NOT NULL DEFAULT 1; ALTER TABLE matches ADD COLUMN seat_keys TEXT NOT NULL DEFAULT '{}'`);
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
-      insertMatch: p(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, listed) VALUES (?,?,?,?,?,?,?,?,?,?)`),
+      insertMatch: p(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, listed, open, seat_keys) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`),
+      setSeatKey: p(`UPDATE matches SET seat_keys = json_set(seat_keys, '$.' || ?, json(?)) WHERE id = ?`),
       byCode: p(`SELECT * FROM matches WHERE code = ?`),
       byId: p(`SELECT * FROM matches WHERE id = ?`),
       list: p(`SELECT * FROM matches ORDER BY created_at DESC LIMIT ?`),
@@ -142,7 +153,12 @@ export class SqliteStore implements MatchStore {
   createMatch(m: NewMatch): void {
     // The HTTP answer follows at once: this one is written now, not with the turn's batch.
     this.commitPending();
-    this.q.insertMatch.run(m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, m.listed ? 1 : 0);
+    this.q.insertMatch.run(m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, m.listed ? 1 : 0, m.open ? 1 : 0, JSON.stringify(m.seatKeys));
+  }
+
+  setSeatKey(id: string, seat: PlayingSeat, key: { v: number; hash: string }): void {
+    this.commitPending();
+    this.q.setSeatKey.run(seat, JSON.stringify(key), id);
   }
 
   findByCode(code: string): MatchRow | null {

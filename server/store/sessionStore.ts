@@ -35,6 +35,8 @@ export interface UploadedScenarioRow {
   originalId: string;
   body: string;
   createdAt: number;
+  /** The class session that uses it; null until one does (then it may be dropped, see dropUnclaimedScenarios). */
+  sessionId: string | null;
 }
 
 export interface SessionStore {
@@ -49,6 +51,12 @@ export interface SessionStore {
   usage(sessionId: string): Map<string, { pauses: number; extensionSeconds: number }>;
   saveScenario(s: UploadedScenarioRow): void;
   readScenario(id: string): UploadedScenarioRow | null;
+  /** The first session created with an uploaded scenario owns it. */
+  claimScenario(id: string, sessionId: string): void;
+  /** Forget uploads no session took, stored before `before`; their ids. */
+  dropUnclaimedScenarios(before: number): string[];
+  /** Bytes of the uploads no session has taken yet. */
+  unclaimedScenarioBytes(): number;
   /** Entries in a match's action log, when this store shares the match tables (else null). */
   logLength(matchId: string): number | null;
   close(): void;
@@ -114,6 +122,9 @@ export class SqliteSessionStore implements SessionStore {
     // busy_timeout first: the match store's checkpointer may hold a lock for a moment.
     this.db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.db.exec(SCHEMA);
+    // Uploads belong to the session that uses them; those stored before had one already.
+    const columns = this.db.prepare(`PRAGMA table_info(uploaded_scenarios)`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'session_id')) this.db.exec(`ALTER TABLE uploaded_scenarios ADD COLUMN session_id TEXT; UPDATE uploaded_scenarios SET session_id = 'before-owners'`);
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
       insertSession: p(`INSERT INTO sessions (id, name, scenario, seed, timers, limits, token_hash, passphrase, created_at) VALUES (?,?,?,?,?,?,?,?,?)`),
@@ -126,8 +137,12 @@ export class SqliteSessionStore implements SessionStore {
       logOfMatch: p(`SELECT * FROM facilitator_log WHERE session_id = ? AND match_id = ? ORDER BY id`),
       usage: p(`SELECT match_id, op, COUNT(*) AS n, SUM(amount) AS total FROM facilitator_log
                 WHERE session_id = ? AND ok = 1 AND op IN ('pause', 'extend') GROUP BY match_id, op`),
-      insertScenario: p(`INSERT INTO uploaded_scenarios (id, original_id, body, created_at) VALUES (?,?,?,?)`),
+      insertScenario: p(`INSERT INTO uploaded_scenarios (id, original_id, body, created_at, session_id) VALUES (?,?,?,?,?)`),
       scenario: p(`SELECT * FROM uploaded_scenarios WHERE id = ?`),
+      claimScenario: p(`UPDATE uploaded_scenarios SET session_id = ? WHERE id = ? AND session_id IS NULL`),
+      unclaimedBefore: p(`SELECT id FROM uploaded_scenarios WHERE session_id IS NULL AND created_at < ?`),
+      dropScenario: p(`DELETE FROM uploaded_scenarios WHERE id = ? AND session_id IS NULL`),
+      unclaimedBytes: p(`SELECT COALESCE(SUM(LENGTH(body)), 0) AS n FROM uploaded_scenarios WHERE session_id IS NULL`),
     };
   }
 
@@ -176,12 +191,28 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   saveScenario(s: UploadedScenarioRow): void {
-    this.q.insertScenario.run(s.id, s.originalId, s.body, s.createdAt);
+    this.q.insertScenario.run(s.id, s.originalId, s.body, s.createdAt, s.sessionId);
   }
 
   readScenario(id: string): UploadedScenarioRow | null {
     const r = this.q.scenario.get(id) as Raw | undefined;
-    return r ? { id: String(r.id), originalId: String(r.original_id), body: String(r.body), createdAt: Number(r.created_at) } : null;
+    return r
+      ? { id: String(r.id), originalId: String(r.original_id), body: String(r.body), createdAt: Number(r.created_at), sessionId: r.session_id === null ? null : String(r.session_id) }
+      : null;
+  }
+
+  claimScenario(id: string, sessionId: string): void {
+    this.q.claimScenario.run(sessionId, id);
+  }
+
+  dropUnclaimedScenarios(before: number): string[] {
+    const ids = (this.q.unclaimedBefore.all(before) as Raw[]).map((r) => String(r.id));
+    for (const id of ids) this.q.dropScenario.run(id);
+    return ids;
+  }
+
+  unclaimedScenarioBytes(): number {
+    return Number((this.q.unclaimedBytes.get() as Raw).n);
   }
 
   logLength(matchId: string): number | null {

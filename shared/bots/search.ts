@@ -13,6 +13,7 @@ import type { Action } from '../engine/actions.js';
 import { applyAction } from '../engine/apply.js';
 import { initialMatch, isParty, otherParty, playingSeats } from '../engine/match.js';
 import { estimate } from '../engine/phases.js';
+import { wentThrough } from '../engine/queries.js';
 import { seatScores } from '../engine/score.js';
 import type { Match } from '../engine/types.js';
 import { ratioWithinPublicBand, viewFor, type OwnParty, type SeatView } from '../engine/view.js';
@@ -212,7 +213,7 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
   for (const k in v.regions) m.regions[k] = { ...v.regions[k] };
   for (const k in v.mediators) m.mediators[k as keyof typeof m.mediators] = { ...v.mediators[k as keyof typeof v.mediators]! };
   // Demands conceded so far (public), which objectives count.
-  for (const p of PARTIES) m.stats.demandsAccepted[p] = v.demands.filter((d) => d.from === p && d.status === 'accepted' && d.resolved).length;
+  for (const p of PARTIES) m.stats.demandsAccepted[p] = v.demands.filter((d) => d.from === p && wentThrough(d) && d.resolved).length;
   for (const p of PARTIES) {
     const pub = v.parties[p];
     Object.assign(m.parties[p], { support: pub.support, standing: pub.standing, concessions: pub.concessions });

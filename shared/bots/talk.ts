@@ -3,7 +3,8 @@
 import type { PlayingSeat } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
 import type { Match } from '../engine/types.js';
-import { createTexts, pickText, type Language } from '../i18n/index.js';
+import { pickText, type Language } from '../i18n/index.js';
+import { createTexts } from '../i18n/texts.js';
 
 export interface BotLine {
   seat: PlayingSeat;

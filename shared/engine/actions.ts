@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { effectsSchema, playingSeatSchema, textSchema } from '../scenario/schema.js';
 
 /** The sizes a message may have: guards on its length, not game figures (those are the scenario's). */
-const INPUT_LIMITS = { id: 64, lines: 20, qty: 10, points: 1000, text: 500, stakes: 300, deadline: 60, clauses: 12 };
+export const INPUT_LIMITS = { id: 64, lines: 20, qty: 10, points: 1000, text: 500, stakes: 300, deadline: 60, clauses: 12 };
 
 const id = z.string().min(1).max(INPUT_LIMITS.id).regex(/^[a-z0-9][a-z0-9-]*$/);
 const plainText = (max: number) => z.string().trim().min(1).max(max);

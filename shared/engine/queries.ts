@@ -3,7 +3,7 @@
 // functions on the match, so each rule is written once.
 import type { DemandDef, Mediator, Party, Phase, PlayingSeat, Scenario } from '../scenario/schema.js';
 import { otherParty } from './match.js';
-import type { ActiveInstrument, Demand, Ending, Match, Plan, Proposal, Refusal, RefusalCode, RegionState } from './types.js';
+import type { ActiveInstrument, Demand, Ending, Match, Plan, Proposal, Refusal, RefusalCode, RefusalParams, RegionState } from './types.js';
 
 /**
  * What a rule may read of the table: the fields a match and a seat's view (SeatView) both have.
@@ -23,7 +23,7 @@ export interface Table {
   parties: Record<Party, { support: number; budget?: number }>;
 }
 
-export const refuse = (code: RefusalCode, reason: string): Refusal => ({ ok: false, code, reason });
+export const refuse = (code: RefusalCode, reason: string, params?: RefusalParams): Refusal => ({ ok: false, code, reason, ...(params ? { params } : {}) });
 
 /** The catalogue demand with this id, or null (a demand in the issuer's own words has none). */
 export function catalogueDemand(scenario: Scenario, id: string | null | undefined): DemandDef | null {
@@ -85,18 +85,18 @@ export function demandBlocks(t: Pick<Table, 'demands'>, scenario: Scenario, from
 
 /** The refusal the rules give for a demand's first block. */
 export function demandBlockRefusal(scenario: Scenario, def: DemandDef, block: TableBlock): Refusal {
-  if (block === 'too_many_open') return refuse('not_allowed', `at most ${scenario.demandRules.maxOpen} open demands at once`);
-  if (block === 'repeats_used') return refuse('no_repeats_left', `"${def.id}" cannot be issued again`);
-  return refuse('not_allowed', `"${def.id}" is already on the table`);
+  if (block === 'too_many_open') return refuse('not_allowed', `at most ${scenario.demandRules.maxOpen} open demands at once`, { why: 'tooManyOpen', max: scenario.demandRules.maxOpen });
+  if (block === 'repeats_used') return refuse('no_repeats_left', `"${def.id}" cannot be issued again`, { demand: def.id });
+  return refuse('not_allowed', `"${def.id}" is already on the table`, { why: 'onTable', demand: def.id });
 }
 
 /** Why a package of clauses cannot be proposed (or offered as a counter), or null. */
 export function clausesRefusal(scenario: Scenario, clauses: readonly string[] | undefined): Refusal | null {
-  if (!clauses?.length) return refuse('bad_action', 'a proposal needs clauses');
-  if (new Set(clauses).size !== clauses.length) return refuse('bad_action', 'a clause is listed twice');
-  for (const c of clauses) if (!scenario.clauses.some((x) => x.id === c)) return refuse('unknown_clause', `no clause "${c}"`);
+  if (!clauses?.length) return refuse('bad_action', 'a proposal needs clauses', { why: 'noClauses' });
+  if (new Set(clauses).size !== clauses.length) return refuse('bad_action', 'a clause is listed twice', { why: 'clauseTwice' });
+  for (const c of clauses) if (!scenario.clauses.some((x) => x.id === c)) return refuse('unknown_clause', `no clause "${c}"`, { clause: c });
   const min = scenario.settlement.minClauses;
-  if (clauses.length < min) return refuse('not_allowed', `a package needs at least ${min} clauses`);
+  if (clauses.length < min) return refuse('not_allowed', `a package needs at least ${min} clauses`, { why: 'minClauses', min });
   return null;
 }
 

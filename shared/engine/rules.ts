@@ -51,17 +51,17 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
       const party = seat as Party;
       for (const line of a.procure) {
         const item = s.procurement.find((p) => p.id === line.item);
-        if (!item) return refuse('unknown_item', `no procurement item "${line.item}"`);
-        if (!item.buyers.includes(party)) return refuse('not_allowed', `${item.id} is not offered to ${party}`);
-        if (t.embargoes.some((e) => e.supplier === item.supplier && e.until >= t.round)) return refuse('not_allowed', `supplier ${item.supplier} is under embargo`);
+        if (!item) return refuse('unknown_item', `no procurement item "${line.item}"`, { item: line.item });
+        if (!item.buyers.includes(party)) return refuse('not_allowed', `${item.id} is not offered to ${party}`, { why: 'notOffered', item: item.id });
+        if (t.embargoes.some((e) => e.supplier === item.supplier && e.until >= t.round)) return refuse('not_allowed', `supplier ${item.supplier} is under embargo`, { why: 'embargo', supplier: item.supplier });
       }
       const cost = planCost(s, a);
       const budget = t.parties[party].budget ?? 0;
-      if (cost > budget + FLOAT_NOISE) return refuse('over_budget', `the plan costs ${round1(cost)} but the budget is ${round1(budget)}`);
+      if (cost > budget + FLOAT_NOISE) return refuse('over_budget', `the plan costs ${round1(cost)} but the budget is ${round1(budget)}`, { cost: round1(cost), budget: round1(budget) });
       if (a.prepareEscalation !== null) {
         const r = s.regions.find((x) => x.id === a.prepareEscalation);
-        if (!r) return refuse('unknown_region', `no region "${a.prepareEscalation}"`);
-        if (r.kind === 'context') return refuse('not_allowed', `${r.id} is outside the theatre`);
+        if (!r) return refuse('unknown_region', `no region "${a.prepareEscalation}"`, { region: a.prepareEscalation });
+        if (r.kind === 'context') return refuse('not_allowed', `${r.id} is outside the theatre`, { why: 'outsideTheatre', region: r.id });
       }
       return null;
     },
@@ -78,12 +78,12 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     phases: ['demands', 'negotiation'],
     check(t, s, seat, a) {
       const from = seat as Party;
-      if (a.deadline > s.demandRules.maxDeadline) return refuse('bad_action', `deadline: at most ${s.demandRules.maxDeadline} rounds from now`);
-      if (tooManyOpen(t, s, from)) return refuse('not_allowed', `at most ${s.demandRules.maxOpen} open demands at once`);
-      if (a.demand === null) return a.text ? null : refuse('bad_action', 'a demand in your own words needs text');
+      if (a.deadline > s.demandRules.maxDeadline) return refuse('bad_action', `deadline: at most ${s.demandRules.maxDeadline} rounds from now`, { why: 'deadline', max: s.demandRules.maxDeadline });
+      if (tooManyOpen(t, s, from)) return refuse('not_allowed', `at most ${s.demandRules.maxOpen} open demands at once`, { why: 'tooManyOpen', max: s.demandRules.maxOpen });
+      if (a.demand === null) return a.text ? null : refuse('bad_action', 'a demand in your own words needs text', { why: 'needsText' });
       const def = catalogueDemand(s, a.demand);
-      if (!def) return refuse('unknown_demand', `no demand "${a.demand}" in the catalogue`);
-      if (def.from !== from) return refuse('not_allowed', `"${def.id}" is a demand of ${def.from}`);
+      if (!def) return refuse('unknown_demand', `no demand "${a.demand}" in the catalogue`, { demand: a.demand });
+      if (def.from !== from) return refuse('not_allowed', `"${def.id}" is a demand of ${def.from}`, { why: 'notYourDemand', demand: def.id });
       const [block] = demandBlocks(t, s, from, def);
       return block ? demandBlockRefusal(s, def, block) : null;
     },
@@ -115,11 +115,11 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     phases: ['negotiation', 'response'],
     check(t, s, seat, a) {
       const dem = t.demands.find((d) => d.id === a.demand);
-      if (!dem) return refuse('unknown_demand', `no demand "${a.demand}"`);
+      if (!dem) return refuse('unknown_demand', `no demand "${a.demand}"`, { demand: a.demand });
       if (dem.to !== seat) return refuse('not_addressee', 'only the addressee answers a demand');
-      if (dem.status !== 'open') return refuse('already_answered', `demand ${dem.id} is already ${dem.status}`);
+      if (dem.status !== 'open') return refuse('already_answered', `demand ${dem.id} is already ${dem.status}`, { why: 'demand', status: dem.status });
       if (a.answer === 'counter') return clausesRefusal(s, a.clauses);
-      return a.clauses ? refuse('bad_action', 'clauses go only with a counter') : null;
+      return a.clauses ? refuse('bad_action', 'clauses go only with a counter', { why: 'clausesOnlyCounter' }) : null;
     },
     apply(d, seat, a) {
       const target = d.demands.find((x) => x.id === a.demand)!;
@@ -137,12 +137,12 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     phases: ['response'],
     check(t, s, seat, a) {
       const dem = t.demands.find((d) => d.id === a.demand);
-      if (!dem) return refuse('unknown_demand', `no demand "${a.demand}"`);
-      if (dem.from !== seat) return refuse('not_allowed', 'only the issuer decides what follows a refusal');
-      if (dem.status !== 'refused' && dem.status !== 'countered') return refuse('not_allowed', `demand ${dem.id} was not refused`);
-      if (dem.escalate !== null) return refuse('already_answered', 'the choice for this demand is made');
+      if (!dem) return refuse('unknown_demand', `no demand "${a.demand}"`, { demand: a.demand });
+      if (dem.from !== seat) return refuse('not_allowed', 'only the issuer decides what follows a refusal', { why: 'notIssuer' });
+      if (dem.status !== 'refused' && dem.status !== 'countered') return refuse('not_allowed', `demand ${dem.id} was not refused`, { why: 'notRefused' });
+      if (dem.escalate !== null) return refuse('already_answered', 'the choice for this demand is made', { why: 'choiceMade' });
       const region = a.region ?? pressureRegion(s, catalogueDemand(s, dem.def), seat as Party);
-      if (a.escalate && !s.regions.some((r) => r.id === region && r.kind !== 'context')) return refuse('unknown_region', `no region "${region}" in the theatre`);
+      if (a.escalate && !s.regions.some((r) => r.id === region && r.kind !== 'context')) return refuse('unknown_region', `no region "${region}" in the theatre`, { region: String(region) });
       return null;
     },
     apply(d, seat, a) {
@@ -170,9 +170,9 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     phases: ['negotiation', 'response'],
     check(t, _s, seat, a) {
       const p = t.proposals.find((x) => x.id === a.proposal);
-      if (!p) return refuse('unknown_proposal', `no proposal "${a.proposal}"`);
-      if (p.status !== 'open') return refuse('not_allowed', `proposal ${p.id} is ${p.status}`);
-      if (p.signed.includes(seat as Party)) return refuse('already_answered', 'already signed');
+      if (!p) return refuse('unknown_proposal', `no proposal "${a.proposal}"`, { proposal: a.proposal });
+      if (p.status !== 'open') return refuse('not_allowed', `proposal ${p.id} is ${p.status}`, { why: 'proposalClosed', proposal: p.id, status: p.status });
+      if (p.signed.includes(seat as Party)) return refuse('already_answered', 'already signed', { why: 'signed' });
       return null;
     },
     apply(d, seat, a) {
@@ -189,9 +189,9 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     phases: ['negotiation', 'response'],
     check(t, _s, seat, a) {
       const p = t.proposals.find((x) => x.id === a.proposal);
-      if (!p) return refuse('unknown_proposal', `no proposal "${a.proposal}"`);
-      if (p.by !== seat) return refuse('not_allowed', 'only its author withdraws a proposal');
-      if (p.status !== 'open') return refuse('not_allowed', `proposal ${p.id} is ${p.status}`);
+      if (!p) return refuse('unknown_proposal', `no proposal "${a.proposal}"`, { proposal: a.proposal });
+      if (p.by !== seat) return refuse('not_allowed', 'only its author withdraws a proposal', { why: 'notAuthor' });
+      if (p.status !== 'open') return refuse('not_allowed', `proposal ${p.id} is ${p.status}`, { why: 'proposalClosed', proposal: p.id, status: p.status });
       return null;
     },
     apply(d, seat, a) {
@@ -207,12 +207,12 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     check(t, s, seat, a) {
       const med = seat as Mediator;
       const inst = s.instruments.find((x) => x.id === a.instrument);
-      if (!inst) return refuse('unknown_instrument', `no instrument "${a.instrument}"`);
-      if (!inst.by.includes(med)) return refuse('not_allowed', `${inst.id} is not an instrument of ${med}`);
-      if (t.instruments.some((x) => x.id === inst.id && x.until >= t.round)) return refuse('not_allowed', `${inst.id} is already in force`);
-      if (inst.kind === 'summit' && summitInForce(s, t)) return refuse('not_allowed', 'a summit is already convened this round');
+      if (!inst) return refuse('unknown_instrument', `no instrument "${a.instrument}"`, { instrument: a.instrument });
+      if (!inst.by.includes(med)) return refuse('not_allowed', `${inst.id} is not an instrument of ${med}`, { why: 'notYourInstrument', instrument: inst.id });
+      if (t.instruments.some((x) => x.id === inst.id && x.until >= t.round)) return refuse('not_allowed', `${inst.id} is already in force`, { why: 'inForce', instrument: inst.id });
+      if (inst.kind === 'summit' && summitInForce(s, t)) return refuse('not_allowed', 'a summit is already convened this round', { why: 'summitThisRound' });
       const prestige = t.mediators[med]?.prestige ?? 0;
-      if (prestige < inst.cost) return refuse('not_enough_prestige', `${inst.id} needs ${inst.cost} prestige, ${med} has ${round1(prestige)}`);
+      if (prestige < inst.cost) return refuse('not_enough_prestige', `${inst.id} needs ${inst.cost} prestige, ${med} has ${round1(prestige)}`, { instrument: inst.id, cost: inst.cost, prestige: round1(prestige) });
       return null;
     },
     apply(d, seat, a) {
@@ -229,7 +229,7 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     schema: A.doneAction,
     by: 'player',
     phases: 'any',
-    check: (t, _s, seat) => (t.done.includes(seat as PlayingSeat) ? refuse('already_answered', 'already marked done') : null),
+    check: (t, _s, seat) => (t.done.includes(seat as PlayingSeat) ? refuse('already_answered', 'already marked done', { why: 'done' }) : null),
     apply(d, seat) {
       d.done.push(seat as PlayingSeat);
     },
@@ -251,12 +251,13 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     phases: 'any',
     check(t, s, _seat, a) {
       const card = a.event ? s.events.find((e) => e.id === a.event) : undefined;
-      if (a.event && !card) return refuse('unknown_event', `no event "${a.event}" in the deck`);
+      if (a.event && !card) return refuse('unknown_event', `no event "${a.event}" in the deck`, { event: a.event });
       const e = card ? card.effects : a.custom!.effects;
       const regions = [...(e.transfer ?? []).map((x) => x.region), ...Object.keys({ ...e.tension, ...e.peacekeepers, ...e.monitors, ...e.displaced })];
-      for (const r of regions) if (!t.regions[r]) return refuse('unknown_region', `no region "${r}"`);
-      if (e.embargo && !s.procurement.some((p) => p.supplier === e.embargo!.supplier)) return refuse('not_allowed', `no supplier "${e.embargo.supplier}"`);
-      if (e.modifier && !s.modifiers.some((x) => x.id === e.modifier!.id)) return refuse('not_allowed', `no modifier "${e.modifier.id}" in this scenario`);
+      // Own properties only: `constructor` is no region, though every object answers to it.
+      for (const r of regions) if (!Object.hasOwn(t.regions, r)) return refuse('unknown_region', `no region "${r}"`, { region: r });
+      if (e.embargo && !s.procurement.some((p) => p.supplier === e.embargo!.supplier)) return refuse('not_allowed', `no supplier "${e.embargo.supplier}"`, { why: 'noSupplier', supplier: e.embargo.supplier });
+      if (e.modifier && !s.modifiers.some((x) => x.id === e.modifier!.id)) return refuse('not_allowed', `no modifier "${e.modifier.id}" in this scenario`, { why: 'noModifier', modifier: e.modifier.id });
       return null;
     },
     apply(d, _seat, a) {
@@ -275,7 +276,7 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     schema: A.setSeatAction,
     by: 'facilitator',
     phases: 'any',
-    check: (_t, s, _seat, a) => (playingSeats(s).includes(a.seat) ? null : refuse('wrong_seat', `${a.seat} is not a seat in this scenario`)),
+    check: (_t, s, _seat, a) => (playingSeats(s).includes(a.seat) ? null : refuse('wrong_seat', `${a.seat} is not a seat in this scenario`, { why: 'notInScenario', seat: a.seat })),
     apply(d, _seat, a) {
       d.seats[a.seat] = { controller: a.controller, ...(a.strategy ? { strategy: a.strategy } : {}) };
       emit(d, 'seat.changed', { seat: a.seat, controller: a.controller });
@@ -300,17 +301,17 @@ export const ruleOf = <T extends ActionType>(type: T): Rule<T> => RULES[type];
 /** Why `seat` may never take actions of this rule (whatever the phase), or null. */
 function seatRefusal(by: Actor, s: Scenario, seat: Seat): Refusal | null {
   const forFacilitator = by === 'facilitator';
-  if (forFacilitator !== (seat === 'facilitator')) return refuse('wrong_seat', forFacilitator ? 'only the facilitator may do this' : 'the facilitator and spectators do not play moves');
-  if (seat === 'spectator') return refuse('wrong_seat', 'spectators cannot act');
+  if (forFacilitator !== (seat === 'facilitator')) return refuse('wrong_seat', forFacilitator ? 'only the facilitator may do this' : 'the facilitator and spectators do not play moves', { why: forFacilitator ? 'facilitatorOnly' : 'notPlaying' });
+  if (seat === 'spectator') return refuse('wrong_seat', 'spectators cannot act', { why: 'spectator' });
   if (forFacilitator) return null;
-  if (!isParty(seat) && !s.mediators.includes(seat as Mediator)) return refuse('wrong_seat', `${seat} is not a seat in this scenario`);
-  if (by === 'party' && !isParty(seat)) return refuse('wrong_seat', 'only Armenia and Azerbaijan may do this');
-  if (by === 'mediator' && isParty(seat)) return refuse('wrong_seat', 'only mediators use instruments');
+  if (!isParty(seat) && !s.mediators.includes(seat as Mediator)) return refuse('wrong_seat', `${seat} is not a seat in this scenario`, { why: 'notInScenario', seat });
+  if (by === 'party' && !isParty(seat)) return refuse('wrong_seat', 'only Armenia and Azerbaijan may do this', { why: 'partiesOnly' });
+  if (by === 'mediator' && isParty(seat)) return refuse('wrong_seat', 'only mediators use instruments', { why: 'mediatorsOnly' });
   return null;
 }
 
 const phaseRefusal = ({ phases }: Pick<Rule<ActionType>, 'phases'>, type: ActionType, phase: Phase): Refusal | null =>
-  phases === 'any' || phases.includes(phase) ? null : refuse('wrong_phase', `${type} is allowed in the ${phases.join(' or ')} phase, not in ${phase}`);
+  phases === 'any' || phases.includes(phase) ? null : refuse('wrong_phase', `${type} is allowed in the ${phases.join(' or ')} phase, not in ${phase}`, { action: type, phases: phases.join(' '), phase });
 
 /**
  * Why `seat` may not take `action` now, or null: the whole of the rules, on a match or on a

@@ -227,7 +227,10 @@ export interface Match {
   log: LogEntry[];
 }
 
-export type Refusal = { ok: false; code: RefusalCode; reason: string };
+/** `reason` is for people reading logs (English); `params` lets an interface say it in its own words: ids, figures and,
+ *  where one code covers several rules, `why` (the rule's name, e.g. `embargo`). */
+export type Refusal = { ok: false; code: RefusalCode; reason: string; params?: RefusalParams };
+export type RefusalParams = Record<string, string | number>;
 export type RefusalCode =
   | 'bad_action'
   | 'wrong_seat'

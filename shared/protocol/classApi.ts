@@ -7,7 +7,7 @@ import type { Gap } from '../engine/military.js';
 import type { SeatScore } from '../engine/score.js';
 import type { Controller, Ending, Intel, MatchEvent, RoundMeters, SeatConfig, Seat, Settlement } from '../engine/types.js';
 import { PLAYING_SEATS, textSchema, type Mediator, type Party, type Phase, type PlayingSeat } from '../scenario/schema.js';
-import { MAX_PHASE_SECONDS, seatsChoice, timersChoice } from './matchApi.js';
+import { MAX_PHASE_SECONDS, seatsChoice, timersChoice, type JoinAddress, type SeatKeys } from './matchApi.js';
 import type { ChatMessage, FacilitatorLogEntry, MatchExportRecord, TextByLanguage } from './records.js';
 import { CONTROL_OPS, extendSeconds, type RoomRefusal } from './room.js';
 
@@ -16,14 +16,17 @@ export interface Limits {
   maxExtensionSeconds: number;
 }
 
+/** How many rooms one class session may have: the console's field and the server's check. */
+export const MAX_ROOMS = 12;
+
 /** POST /api/sessions. */
 export const createSessionBody = z
   .object({
     name: z.string().trim().min(1).max(80),
     scenario: z.string().min(1).max(80),
-    rooms: z.number().int().min(1).max(12),
+    rooms: z.number().int().min(1).max(MAX_ROOMS),
     /** One choice for every room, or one per room. */
-    seats: z.union([seatsChoice, z.array(seatsChoice).min(1).max(12)]).optional(),
+    seats: z.union([seatsChoice, z.array(seatsChoice).min(1).max(MAX_ROOMS)]).optional(),
     timers: timersChoice.default({}),
     seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
     passphrase: z.string().min(8).max(200).optional(),
@@ -75,6 +78,18 @@ export type TimelineChannels = (typeof TIMELINE_CHANNELS)[number];
 export const CSV_KINDS = ['meters', 'decisions'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
 
+/** A session's n-th room as the server names it (in English: exports and logs keep it; the console shows it in the reader's language). */
+export const defaultRoomLabel = (n: number): string => `Room ${n}`;
+/** A fork's name when the facilitator gives none. */
+export const defaultForkLabel = (origin: string, round: number): string => `${origin} · fork @${round}`;
+/** What a default name says: the n-th room, or a fork of a room after a round; null for a name someone chose. */
+export function parseRoomLabel(label: string): { room: number } | { of: string; round: number } | null {
+  const room = /^Room (\d+)$/.exec(label);
+  if (room) return { room: Number(room[1]) };
+  const fork = /^(.+) · fork @(\d+)$/.exec(label);
+  return fork ? { of: fork[1], round: Number(fork[2]) } : null;
+}
+
 export interface RoomRef {
   matchId: string;
   code: string;
@@ -86,7 +101,8 @@ export interface RoomRef {
 export interface CreatedSession {
   sessionId: string;
   facilitatorToken: string;
-  rooms: RoomRef[];
+  /** Each room with its seats' keys (the token shows them again: SessionInfo). */
+  rooms: (RoomRef & { keys: SeatKeys })[];
 }
 
 /** GET /api/sessions/:id. */
@@ -100,8 +116,10 @@ export interface SessionInfo {
   limits: Limits;
   /** Whether a passphrase was set. */
   passphrase: boolean;
-  /** Seats as created (the overview has the current ones). */
-  rooms: (RoomRef & { seats: SeatConfig; createdAt: number; ended: string | null })[];
+  /** Seats as created (the overview has the current ones), and each seat's key. */
+  rooms: (RoomRef & { seats: SeatConfig; keys: SeatKeys; createdAt: number; ended: string | null })[];
+  /** The address the join sheet's links and QR codes point to. */
+  joinAddress: JoinAddress;
 }
 
 export interface SeatLive {

@@ -6,3 +6,5 @@ export * from './views.js';
 export * from './records.js';
 export * from './matchApi.js';
 export * from './classApi.js';
+export * from './scenario.js';
+export * from './text.js';

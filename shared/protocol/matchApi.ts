@@ -37,15 +37,42 @@ export const createMatchBody = z
     name: z.string().trim().max(80).default(''),
     /** Show it in the public list of open matches (casual play). */
     listed: z.boolean().default(false),
+    /** Anyone with the code may take a free seat or one a bot plays, without its key (casual play). */
+    open: z.boolean().default(false),
   })
   .strict();
 export type CreateMatch = z.input<typeof createMatchBody>;
+
+/** Each playing seat's key (docs/protocol.md §2): teammates share their seat's. */
+export type SeatKeys = Partial<Record<PlayingSeat, string>>;
 
 export interface CreatedMatch {
   matchId: string;
   code: string;
   /** Shown once: keep it to join as facilitator and to read the record before the end. */
   facilitatorToken: string;
+  /** The seats' keys; the facilitator token shows them again (GET /api/matches/:id/keys). */
+  seatKeys: SeatKeys;
+}
+
+/** GET /api/matches/:id/keys and POST /api/matches/:id/keys (a new key for one seat). */
+export interface SeatKeysAnswer {
+  matchId: string;
+  keys: SeatKeys;
+}
+export const renewKeyBody = z.object({ seat: z.enum(PLAYING_SEATS) }).strict();
+
+/** POST /api/matches/:id/remove: every participant of `seat` named `name` leaves the room. */
+export const removeBody = z.object({ seat: z.enum(PLAYING_SEATS), name: z.string().min(1).max(200) }).strict();
+export interface RemoveAnswer {
+  matchId: string;
+  removed: number;
+}
+
+/** Where phones reach this server: PARITY_PUBLIC_URL, the server's address on the local network, or the address the request came to. */
+export interface JoinAddress {
+  url: string;
+  source: 'configured' | 'lan' | 'request';
 }
 
 /** GET /api/health. */
@@ -76,6 +103,8 @@ export interface JoinInfo {
   code: string;
   scenario: string;
   ended: boolean;
+  /** Created open: a free seat, or one a bot plays, may be taken without its key. */
+  open: boolean;
   seats: SeatControllers;
 }
 

@@ -54,6 +54,8 @@ export interface MatchBasics {
   createdAt: number;
   /** Shown in the public list of open matches (casual play); class matches are not. */
   listed?: boolean;
+  /** Free and bot-played seats may be taken without their key (casual play); class matches are not open. */
+  open?: boolean;
 }
 
 /** Where a match stands. */

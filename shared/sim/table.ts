@@ -5,7 +5,8 @@ import type { Summary } from './metrics.js';
 import { pairTable, summariseGrid, type GridGame } from './grid.js';
 import { gapWords } from '../engine/military.js';
 import { seatScores } from '../engine/score.js';
-import { createTexts, describeEvent, pickText } from '../i18n/index.js';
+import { describeEvent, pickText } from '../i18n/index.js';
+import { createTexts } from '../i18n/texts.js';
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const num = (x: number, d = 0) => x.toFixed(d);

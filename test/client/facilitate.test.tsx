@@ -12,6 +12,7 @@ import { JoinSheet } from '../../client/facilitate/pages/JoinSheet.js';
 import { customEffects } from '../../client/facilitate/customEffects.js';
 import { InjectForm } from '../../client/facilitate/parts/InjectForm.js';
 import { Start } from '../../client/facilitate/pages/Start.js';
+import { createSessionBody, MAX_ROOMS } from '../../shared/protocol/classApi.js';
 import { Timeline } from '../../client/facilitate/parts/Timeline.js';
 import { qrPath } from '../../client/facilitate/qrPath.js';
 import { parseRoute, pathOf } from '../../client/facilitate/route.js';
@@ -86,7 +87,9 @@ const info: SessionInfo = {
     createdAt: 0,
     ended: null,
     seats: { armenia: { controller: 'human' }, azerbaijan: { controller: 'human' }, russia: { controller: 'bot' }, eu: { controller: 'human' } },
+    keys: {},
   })),
+  joinAddress: { url: location.origin, source: 'request' },
 };
 
 function fakeApi(over: Partial<FacilitatorApi> = {}) {
@@ -284,6 +287,24 @@ describe('create a session', () => {
   });
 });
 
+describe('the rooms field', () => {
+  it('has the server’s limit and says it in plain words when asked for more', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } })));
+    mount(<Start />);
+    await flush(async () => undefined);
+    const field = screen.getByLabelText('Rooms', { exact: true }) as HTMLInputElement;
+    expect(field.max).toBe(String(MAX_ROOMS));
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toContain(`1 to ${MAX_ROOMS} rooms.`);
+    expect(screen.queryByTestId('rooms-capped')).toBeNull();
+    fireEvent.change(field, { target: { value: '20' } });
+    expect(field.value).toBe(String(MAX_ROOMS));
+    expect(screen.getByTestId('rooms-capped').textContent).toBe(`A session has at most ${MAX_ROOMS} rooms: for more groups, create a second session.`);
+    // The server takes exactly that many.
+    expect(createSessionBody.shape.rooms.safeParse(MAX_ROOMS).success).toBe(true);
+    expect(createSessionBody.shape.rooms.safeParse(MAX_ROOMS + 1).success).toBe(false);
+  });
+});
+
 describe('timeline and debrief', () => {
   it("shows decisions, injects and the facilitator's actions, with what the deciding seat knew", () => {
     mount(
@@ -353,6 +374,28 @@ describe('a room and the class debrief', () => {
       fireEvent.click(screen.getByTestId('fork'));
     });
     expect(api.fork).toHaveBeenCalledWith('m1', 1);
+  });
+
+  it('shows a seat’s key on demand, gives it a new one, and removes a participant', async () => {
+    const api = fakeApi({ renewKey: vi.fn(async () => ({ matchId: 'm1', keys: {} })), remove: vi.fn(async () => ({ matchId: 'm1', removed: 1 })) } as never);
+    api.chat.mockResolvedValue({ matchId: 'm1', channels: ['table'], messages: [] });
+    api.timeline.mockResolvedValue({ entries: [] });
+    const withKeys: SessionInfo = { ...info, rooms: info.rooms.map((r) => ({ ...r, keys: { armenia: 'AAAAABBBBBCCCCCDDDDD' } })) };
+    const refreshInfo = vi.fn(async () => undefined);
+    mount(<RoomPage matchId="m1" />, { api: api as never, info: withKeys, refreshInfo });
+    await flush(async () => undefined);
+    expect(screen.queryByTestId('key-of-armenia')).toBeNull();
+    fireEvent.click(screen.getByTestId('key-armenia'));
+    expect(screen.getByTestId('key-of-armenia').textContent).toBe('AAAAA-BBBBB-CCCCC-DDDDD');
+    await flush(async () => {
+      fireEvent.click(screen.getByTestId('renew-armenia'));
+    });
+    expect(api.renewKey).toHaveBeenCalledWith('m1', 'armenia');
+    expect(refreshInfo).toHaveBeenCalled();
+    await flush(async () => {
+      fireEvent.click(screen.getAllByTestId('remove-armenia')[1]);
+    });
+    expect(api.remove).toHaveBeenCalledWith('m1', 'armenia', 'Aram');
   });
 
   it('puts every room side by side: ending, balance, escalations, settlement, objectives', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advancePhase, durabilityNow, oddsFor, viewFor } from '../../shared/engine/index.js';
+import { advancePhase, durabilityNow, oddsFor, pressureRegion, viewFor } from '../../shared/engine/index.js';
 import { demandPreview, durabilityPreview, escalationRange } from '../../client/preview/odds.js';
 import { mapStateOf, rangeRings } from '../../client/ui/play/mapState.js';
 import { fitProjection, inRing } from '../../client/map/projection.js';
@@ -32,6 +32,18 @@ describe('honest previews', () => {
     }
     // The intelligence estimate is noisy and biased on purpose; most ranges still hold the truth.
     expect(hits).toBeGreaterThanOrEqual(14);
+  });
+
+  it('uses the scenario’s weights and coerced factor, and the engine’s pressure region', () => {
+    const m = withDemand(1);
+    const d = m.demands[0];
+    const p = demandPreview(viewFor(m, 'armenia'), scenario, d);
+    const weight = scenario.demands.find((x) => x.id === d.def)!.weight ?? scenario.demandRules.customWeight;
+    expect(p.acceptSupport).toBeCloseTo(weight * scenario.support.perConcessionWeight, 9);
+    expect(p.coercedSupport).toBeCloseTo(p.acceptSupport * scenario.support.coercedFactor, 9);
+    const own = demandPreview(viewFor(m, 'armenia'), scenario, { ...d, def: null, text: 'x' });
+    expect(own.escalation.region).toBe(pressureRegion(scenario, null, 'azerbaijan'));
+    expect(own.acceptSupport).toBeCloseTo(scenario.demandRules.customWeight * scenario.support.perConcessionWeight, 9);
   });
 
   it('durability preview equals the engine when exact', () => {
@@ -70,5 +82,23 @@ describe('map state', () => {
       expect(typeof inRing(lx, ly, ring)).toBe('boolean');
     }
     expect(proj.kmToPx(111.32)).toBeCloseTo(proj.scale, 6);
+  });
+
+  it('never gives a negative scale, however small the canvas (a negative radius threw on phones)', () => {
+    for (const [w, h] of [[0, 0], [18, 600], [40, 40], [56, 30], [390, 10], [1, 1]]) {
+      const proj = fitProjection(scenario.regions, w, h, 28);
+      expect(proj.scale).toBeGreaterThanOrEqual(0);
+      expect(proj.kmToPx(300)).toBeGreaterThanOrEqual(0);
+      for (const r of scenario.regions.filter((x) => x.kind !== 'context')) {
+        const [x, y] = proj.project(r.label);
+        expect(x).toBeGreaterThanOrEqual(-1e-9);
+        expect(x).toBeLessThanOrEqual(w + 1e-9);
+        expect(y).toBeGreaterThanOrEqual(-1e-9);
+        expect(y).toBeLessThanOrEqual(h + 1e-9);
+      }
+    }
+    // A canvas wide enough keeps the full padding.
+    const big = fitProjection(scenario.regions, 390, 400, 28);
+    expect(big.scale).toBeGreaterThan(0);
   });
 });

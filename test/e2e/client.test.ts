@@ -132,7 +132,7 @@ describe('three players in the browser', () => {
     await arm.getByTestId('submit-plan').click();
     await acceptedToast(arm);
     await tab(aze, 'plan');
-    await aze.getByLabel('Prepare an escalation in').selectOption('berdzor');
+    await aze.getByLabel('Where to prepare an escalation').selectOption('berdzor');
     await aze.getByTestId('submit-plan').click();
     await acceptedToast(aze);
     await shot(arm, '04-planning-armenia');

@@ -67,10 +67,11 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+/** `extraArgs`, e.g. `--lang=hy`: the browser's own language. */
+export async function launchChromium(extraArgs: string[] = []): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: findChromium() ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-quic', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-quic', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
   return {
     browser,
@@ -79,4 +80,45 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
       await browser.close();
     },
   };
+}
+
+/** A phone as the tests and the bench take it: 390×844, touch, mobile viewport. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } as const;
+
+/**
+ * From the home page, "Play now" as Armenia through the content note and the briefing until the
+ * map is drawn: returns the milliseconds from the tap on "Play now" to the first bake of the map.
+ */
+export async function playNowToMap(page: import('playwright-core').Page, tap = false): Promise<number> {
+  const press = (l: import('playwright-core').Locator) => (tap ? l.tap() : l.click());
+  await page.getByLabel('Your name').fill('Ani');
+  const start = await page.evaluate(() => performance.now());
+  await press(page.getByRole('button', { name: 'Play now', exact: true }));
+  await press(page.getByTestId('notice-continue'));
+  await press(page.getByTestId('briefing-ready'));
+  await page.locator('[data-testid=map][data-bakes]').waitFor({ timeout: 60_000 });
+  return (await page.evaluate(() => performance.now())) - start;
+}
+
+/**
+ * Ends the page's play-now match as its facilitator would (the page keeps the facilitator key of
+ * a match it created): a quick way to the debrief for tests that look at it.
+ */
+export async function endMatchFromOutside(serverUrl: string, page: import('playwright-core').Page): Promise<void> {
+  const { Client } = await import('@colyseus/sdk');
+  const { code, matchId, token } = await page.evaluate(() => {
+    const s = JSON.parse(sessionStorage.getItem('parity.session') ?? '{}') as { code: string; matchId: string };
+    const tokens = JSON.parse(localStorage.getItem('parity.tokens') ?? '{}') as Record<string, string>;
+    return { code: s.code, matchId: s.matchId, token: tokens[s.matchId] };
+  });
+  if (!token) throw new Error(`no facilitator key kept for ${matchId}`);
+  const info = (await (await fetch(`${serverUrl}/api/join/${code}`)).json()) as { roomId: string };
+  const room = await new Client(serverUrl).joinById(info.roomId, { seat: 'facilitator', name: 'Test', token });
+  await new Promise<void>((resolve, reject) => {
+    room.onMessage('*', (type, payload: { ref?: number; ok?: boolean }) => {
+      if (payload?.ref === 1 && (type === 'accepted' || type === 'refused')) (type === 'accepted' ? resolve() : reject(new Error(JSON.stringify(payload))));
+    });
+    room.send('action', { type: 'endMatch', ref: 1 });
+  });
+  await room.leave();
 }

@@ -26,7 +26,11 @@ writeFileSync(bad, JSON.stringify(s, null, 2));
 describe('scenario:check', () => {
   it('prints ok and exits 0 for a good file (through npm run)', () => {
     const r = spawnSync('npm', ['run', '-s', 'scenario:check', GOOD], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.stdout.trim()).toBe(`ok: ${GOOD}`);
+    const [ok, languages, ...rest] = r.stdout.trim().split('\n');
+    expect(ok).toBe(`ok: ${GOOD}`);
+    // Then how much of it each language has.
+    expect(languages).toMatch(/^ {2}languages: en 100%, hy \d+%.*, az \d+%.*, ru \d+%/);
+    expect(rest).toEqual([]);
     expect(r.status).toBe(0);
   }, 30_000);
 
@@ -49,6 +53,19 @@ describe('scenario:check', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`ok: ${GOOD}`);
     expect(r.out).toContain(`invalid: ${notJson} (1 error)\n  (file): not valid JSON: `);
+  }, 30_000);
+
+  it('gives each language’s share of the texts; a text missing in a language is counted as read in English', () => {
+    const partly = join(tmp, 'partly.json');
+    const copy = JSON.parse(readFileSync(join(ROOT, GOOD), 'utf8'));
+    const texts = (v: unknown): Record<string, string>[] => (v && typeof v === 'object' ? ('en' in v ? [v as Record<string, string>] : Object.values(v).flatMap(texts)) : []);
+    const all = texts(copy);
+    for (const t of all) delete t.az;
+    all[0].az = 'Güc balansı';
+    writeFileSync(partly, JSON.stringify(copy));
+    const r = run(partly);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`, az 0% (${all.length - 1} texts in English)`);
   }, 30_000);
 
   it('notes a file whose name is not its id', () => {

@@ -7,6 +7,13 @@ import { listScenarioIds, loadScenario, SCENARIO_DIR, shippedScenarios } from '.
 import { MAX_SCENARIO_BYTES, parseScenarioUpload } from '../../shared/scenario/parse.js';
 
 const rawFile = (id: string): any => JSON.parse(readFileSync(join(SCENARIO_DIR, `${id}.json`), 'utf8'));
+/** The JSON without the translations beside each English text (a variant's own texts come in four languages, the base's map in one). */
+const englishOnly = (x: unknown): unknown =>
+  Array.isArray(x)
+    ? x.map(englishOnly)
+    : x && typeof x === 'object'
+      ? Object.fromEntries(Object.entries(x).filter(([k]) => !('en' in x && ['hy', 'az', 'ru'].includes(k))).map(([k, v]) => [k, englishOnly(v)]))
+      : x;
 
 describe('the merge rule', () => {
   it('merges objects key by key; null removes a key; plain values and plain lists replace', () => {
@@ -44,7 +51,7 @@ describe('shipped variants', () => {
     // No copy of the map, the model or the texts that stay the same.
     expect(raw.regions).toBeUndefined();
     expect(raw.military).toBeUndefined();
-    expect(JSON.stringify(raw).length).toBeLessThan(JSON.stringify(rawFile('august-2022')).length / 5);
+    expect(JSON.stringify(englishOnly(raw)).length).toBeLessThan(JSON.stringify(englishOnly(rawFile('august-2022'))).length / 5);
     const s = loadScenario(id);
     expect(s.id).toBe(id);
     expect(s.regions).toEqual(loadScenario('august-2022').regions);

@@ -94,7 +94,12 @@ describe('scenario uploads', () => {
     expect(wrapped.status).toBe(201);
     expect(wrapped.body.id).not.toBe(r.body.id);
 
-    const full = await api(t.url, `/api/scenarios/${r.body.id}`);
+    // Usable to create a class session: its rooms play it.
+    const session = await api(t.url, '/api/sessions', { body: { name: 'Own scenario', scenario: r.body.id, rooms: 1, seats: { eu: 'bot' }, timers: HOUR } });
+    expect(session.status).toBe(201);
+
+    // Whole for the session's facilitator (issue 11: the seats' briefings are not for anyone else).
+    const full = await api(t.url, `/api/scenarios/${r.body.id}?session=${session.body.sessionId}`, { token: session.body.facilitatorToken });
     expect(full.status).toBe(200);
     expect(full.body.id).toBe(r.body.id);
     expect(full.body.regions.length).toBe(JSON.parse(BASE).regions.length);
@@ -103,10 +108,6 @@ describe('scenario uploads', () => {
     expect(shipped.status).toBe(200);
     expect(shipped.body.demands.length).toBe(JSON.parse(BASE).demands.length);
     expect((await api(t.url, '/api/scenarios/nowhere')).status).toBe(404);
-
-    // Usable to create a class session: its rooms play it.
-    const session = await api(t.url, '/api/sessions', { body: { name: 'Own scenario', scenario: r.body.id, rooms: 1, seats: { eu: 'bot' }, timers: HOUR } });
-    expect(session.status).toBe(201);
     const ani = await Player.join(t, session.body.rooms[0].code, 'armenia', 'Ani');
     expect(ani.view.scenarioId).toBe(r.body.id);
     expect(ani.state.scenarioId).toBe(r.body.id);

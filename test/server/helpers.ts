@@ -5,9 +5,22 @@ import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
 import { Client, type Room } from '@colyseus/sdk';
 import { createParityServer, type ParityOptions, type ParityServer } from '../../server/app.js';
+import type { Limits } from '../../server/http/limits.js';
 import type { MatchRoom } from '../../server/match/room.js';
 import type { SeatView } from '../../shared/engine/index.js';
 import { applyViewUpdate } from '../../shared/protocol/index.js';
+
+const plenty = { burst: 1e6, perMinute: 1e6 };
+/** Per-address limits no test run reaches (test/server/abuse.test.ts tries the real ones). */
+export const NO_LIMITS: Partial<Limits> = {
+  matchCreations: plenty,
+  sessionCreations: plenty,
+  uploads: plenty,
+  codeLookups: plenty,
+  missedLookups: plenty,
+  roomStarts: plenty,
+  matchmake: plenty,
+};
 
 /** PARITY_TEST_PORT lets two checkouts run their server tests side by side. */
 export const TEST_PORT = Number(process.env.PARITY_TEST_PORT ?? 2568);
@@ -21,7 +34,8 @@ export interface TestServer {
 
 export async function startServer(o: ParityOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'parity-test-'));
-  const parity = createParityServer({ port: TEST_PORT, host: '127.0.0.1', db: join(dir, 'parity.db'), rate: { perSecond: 1000, burst: 2000 }, ...o });
+  // Every test comes from one address: the per-address limits are lifted unless a test sets them.
+  const parity = createParityServer({ port: TEST_PORT, host: '127.0.0.1', db: join(dir, 'parity.db'), rate: { perSecond: 1000, burst: 2000 }, limits: NO_LIMITS, ...o });
   await parity.listen();
   return {
     parity,
@@ -37,19 +51,34 @@ export async function startServer(o: ParityOptions = {}): Promise<TestServer> {
 /** A match's room running in this process (tests look inside it; the server itself only calls it). */
 export const localRoom = (matchId: string): MatchRoom => matchMaker.getLocalRoomById(matchId) as MatchRoom;
 
+/**
+ * The seat keys of every match, class room and fork the tests made, by join code, as their
+ * creation answered them: Player.join passes a seat's key, as a player's join link does.
+ */
+export const seatKeys = new Map<string, Record<string, string>>();
+
+function keepKeys(body: any): void {
+  if (body?.code && body.seatKeys) seatKeys.set(body.code, body.seatKeys);
+  if (body?.code && body.keys) seatKeys.set(body.code, body.keys);
+  for (const r of Array.isArray(body?.rooms) ? body.rooms : []) if (r?.code && r.keys) seatKeys.set(r.code, r.keys);
+}
+
 export async function api<T = any>(url: string, path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: T }> {
   const res = await fetch(url + path, {
     method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
     headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
-  return { status: res.status, body: (await res.json()) as T };
+  const body = (await res.json()) as T;
+  keepKeys(body);
+  return { status: res.status, body };
 }
 
 export interface Created {
   matchId: string;
   code: string;
   facilitatorToken: string;
+  seatKeys: Record<string, string>;
 }
 
 export async function createMatch(url: string, body: Record<string, unknown>): Promise<Created> {
@@ -84,11 +113,13 @@ export class Player {
     room.onStateChange(() => this.wake());
   }
 
-  static async join(t: TestServer, code: string, seat: string, name: string, token?: string): Promise<Player> {
+  /** Join `seat` with its key (from `seatKeys`), unless `o.key` says otherwise (null: no key). */
+  static async join(t: TestServer, code: string, seat: string, name: string, token?: string, o: { key?: string | null; member?: string } = {}): Promise<Player> {
     const info = await api(t.url, `/api/join/${code}`);
     if (info.status !== 200) throw new Error(`join lookup failed: ${JSON.stringify(info.body)}`);
     const sdk = new Client(t.url);
-    const room = await sdk.joinById(info.body.roomId, { seat, name, ...(token ? { token } : {}) });
+    const key = o.key === undefined ? seatKeys.get(info.body.code)?.[seat] : o.key;
+    const room = await sdk.joinById(info.body.roomId, { seat, name, ...(token ? { token } : {}), ...(key ? { key } : {}), ...(o.member ? { member: o.member } : {}) });
     const p = new Player(room, seat);
     await p.until(() => p.views.length > 0 && p.messages.some((m) => m.type === 'chatHistory'));
     return p;

@@ -72,7 +72,7 @@ describe('limits', () => {
     expect(await tryJoin({ seat: 'turkey', name: 'T' })).toMatch(/^bad_join/);
     expect(await tryJoin({ seat: 'armenia', name: '' })).toMatch(/^bad_join/);
     for (let i = 0; i < 8; i++) await Player.join(t, m.code, 'armenia', `A${i}`);
-    expect(await tryJoin({ seat: 'armenia', name: 'ninth' })).toMatch(/^seat_full/);
+    expect(await tryJoin({ seat: 'armenia', name: 'ninth', key: m.seatKeys.armenia })).toMatch(/^seat_full/);
   });
 
   it('validates the HTTP API', async () => {

@@ -9,6 +9,14 @@ import {
   createSessionBody,
   injectBody,
   joinOptions,
+  cleanName,
+  cleanText,
+  formatSeatKey,
+  normaliseSeatKey,
+  publicScenario,
+  sameName,
+  seatBriefs,
+  withBriefs,
   type ClientMessageType,
 } from '../../shared/protocol/index.js';
 import { loadScenario } from '../../shared/scenario/files.js';
@@ -44,6 +52,48 @@ describe('room messages', () => {
   });
 });
 
+describe('what people type and what seats read', () => {
+  it('strips controls, bidi overrides and zero-width characters; names on one line', () => {
+    expect(cleanText('a\u202Eb\u2066c\u2069\u200B\u200D\uFEFFd\u0007\ne\tf\u0085')).toBe('abcd\ne\tf');
+    expect(cleanName('  An\u200Bi \n  Petrosyan\u202E ')).toBe('Ani Petrosyan');
+    expect(sameName('ＡＮＩ')).toBe(sameName(' ani'));
+    expect(joinOptions.parse({ seat: 'eu', name: '\u202EinA', key: 'abcde-fghjk' })).toEqual({ seat: 'eu', name: 'inA', key: 'ABCDEFGHJK' });
+    expect(ok(joinOptions, { seat: 'eu', name: '\u200B\u200C' })).toBe(false);
+    expect(ok(joinOptions, { seat: 'eu', name: 'Ani', member: 'short' })).toBe(false);
+    expect(formatSeatKey('aaaaabbbbbcccccddddd')).toBe('AAAAA-BBBBB-CCCCC-DDDDD');
+    expect(normaliseSeatKey(' aaaaa-bbbbb ')).toBe('AAAAABBBBB');
+  });
+
+  it('gives the public scenario without any seat’s briefing or objectives; each seat its own', () => {
+    const s = loadScenario('august-2022');
+    const pub = JSON.stringify(publicScenario(s));
+    for (const seat of ['armenia', 'azerbaijan', 'russia', 'eu'] as const) {
+      expect(pub).not.toContain(s.seats[seat]!.briefing.en.slice(0, 60));
+      for (const o of s.seats[seat]!.objectives) expect(pub).not.toContain(o.text.en);
+    }
+    expect(Object.keys(seatBriefs(s, 'armenia', false))).toEqual(['armenia']);
+    expect(Object.keys(seatBriefs(s, 'spectator', false))).toEqual([]);
+    expect(Object.keys(seatBriefs(s, 'armenia', true)).sort()).toEqual(['armenia', 'azerbaijan', 'eu', 'russia']);
+  });
+
+  it('keeps a private event card’s words for the seats it is addressed to, and puts them back for them', () => {
+    const s = loadScenario('august-2022');
+    const privateCards = s.events.filter((e) => e.private.length);
+    expect(privateCards.length).toBeGreaterThan(1);
+    const pub = publicScenario(s);
+    const text = JSON.stringify(pub);
+    for (const c of privateCards) for (const words of [c.headline, c.text]) for (const l of ['en', 'hy', 'az', 'ru'] as const) if (words[l]) expect(text).not.toContain(words[l]);
+    // Armenia gets back the words of the cards addressed to it, and only those.
+    const armenia = withBriefs(pub, seatBriefs(s, 'armenia', false));
+    for (const c of privateCards) {
+      const got = armenia.events.find((e) => e.id === c.id)!;
+      expect(got.headline.en === c.headline.en, c.id).toBe(c.private.includes('armenia'));
+    }
+    // The facilitator (an open view) reads every card.
+    expect(withBriefs(pub, seatBriefs(s, 'facilitator', true)).events).toEqual(s.events);
+  });
+});
+
 describe('view updates', () => {
   const m = createMatch(loadScenario('august-2022'), 1, {});
   const view = viewFor(m, 'armenia');
@@ -65,7 +115,7 @@ describe('view updates', () => {
 
 describe('HTTP bodies', () => {
   it('fill a casual match in with its defaults and seat choices as controllers', () => {
-    expect(createMatchBody.parse({})).toEqual({ scenario: 'august-2022', seats: {}, timers: {}, name: '', listed: false });
+    expect(createMatchBody.parse({})).toEqual({ scenario: 'august-2022', seats: {}, timers: {}, name: '', listed: false, open: false });
     expect(createMatchBody.parse({ seats: { armenia: 'bot', eu: { controller: 'bot', strategy: 'search-easy' } } }).seats).toEqual({
       armenia: { controller: 'bot' },
       eu: { controller: 'bot', strategy: 'search-easy' },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seatScores, lastingPeace, viewFor, objectiveMet } from '../../shared/engine/index.js';
 import { ratioWithinPublicBand } from '../../shared/engine/view.js';
-import { createTexts, describeEvent } from '../../shared/i18n/index.js';
+import { describeEvent } from '../../shared/i18n/index.js';
+import { createTexts } from '../../shared/i18n/texts.js';
 import { playMatch } from '../../shared/sim/play.js';
 import { act, newMatch, scenario, toPhase } from './helpers.js';
 

@@ -8,14 +8,18 @@ import { PLAYING_SEATS } from '../../seats.js';
 import { LineChart } from '../../ui/debrief/Chart.js';
 import { useConsole } from '../consoleContext.js';
 import { describeOp } from '../describeOp.js';
+import type { Language } from '../../../shared/i18n/index.js';
 import { downloadBlob } from '../download.js';
 import { useChannelName } from '../hooks/useChannelName.js';
 import { useScenario } from '../hooks/useScenario.js';
 import { Timeline } from '../parts/Timeline.js';
 import { chartData, ROOM_COLOURS } from '../roomCharts.js';
+import { roomName } from '../roomName.js';
+import { formatRatio, formatTime } from '../../ui/format.js';
 
 export default function ClassDebriefPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
   const ids = useId();
   const { api, session, report } = useConsole();
   const scenario = useScenario();
@@ -32,7 +36,7 @@ export default function ClassDebriefPage() {
     }
   };
 
-  const charts = useMemo(() => (data ? chartData(data.rooms) : null), [data]);
+  const charts = useMemo(() => (data ? chartData(data.rooms, (label) => roomName(label, t)) : null), [data, t]);
   if (error) return <p className="form-error fac-main">{error}</p>;
   if (!data || !charts) return <p role="status" className="fac-main">{t('common.loading')}</p>;
   const rooms = data.rooms;
@@ -40,7 +44,7 @@ export default function ClassDebriefPage() {
   const seatIds = PLAYING_SEATS.filter((s) => rooms.some((r) => r.seats[s]));
   const objectiveText = (seat: string, id: string) => {
     const def = scenario?.seats[seat as 'armenia']?.objectives.find((o) => o.id === id);
-    return def ? tx(def.text, 'en') : id;
+    return def ? tx(def.text, lng) : id;
   };
 
   return (
@@ -49,7 +53,7 @@ export default function ClassDebriefPage() {
         <div>
           <h1 id={`${ids}-h`}>{t('fac.debrief.title', { name: data.name })}</h1>
           <p className="hint">
-            {scenario ? tx(scenario.title, 'en') : data.scenario} · {t('fac.debrief.rooms', { count: rooms.length })}
+            {scenario ? tx(scenario.title, lng) : data.scenario} · {t('fac.debrief.rooms', { count: rooms.length })}
             {provisional && ` · ${t('fac.debrief.provisional')}`}
           </p>
         </div>
@@ -72,7 +76,8 @@ export default function ClassDebriefPage() {
         </div>
       </div>
 
-      <div className="fac-compare-wrap">
+      {/* Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too. */}
+      <div className="fac-compare-wrap" tabIndex={0} role="region" aria-label={t('fac.debrief.compare')}>
         <table className="fac-compare" data-testid="compare">
           <caption className="visually-hidden">{t('fac.debrief.compare')}</caption>
           <thead>
@@ -80,9 +85,9 @@ export default function ClassDebriefPage() {
               <td />
               {rooms.map((r, i) => (
                 <th key={r.matchId} scope="col" data-room={r.matchId}>
-                  <span className="fac-swatch" style={{ background: ROOM_COLOURS[i % ROOM_COLOURS.length] }} aria-hidden="true" /> {r.label}
+                  <span className="fac-swatch" style={{ background: ROOM_COLOURS[i % ROOM_COLOURS.length] }} aria-hidden="true" /> {roomName(r.label, t)}
                   <span className="hint fac-compare-code"> {r.code}</span>
-                  {r.forkOf && <span className="hint fac-compare-fork">{t('fac.debrief.forkOf', { room: rooms.find((x) => x.matchId === r.forkOf!.matchId)?.label ?? '', round: r.forkOf.round })}</span>}
+                  {r.forkOf && <span className="hint fac-compare-fork">{t('fac.debrief.forkOf', { room: roomName(rooms.find((x) => x.matchId === r.forkOf!.matchId)?.label ?? '', t), round: r.forkOf.round })}</span>}
                 </th>
               ))}
             </tr>
@@ -100,7 +105,7 @@ export default function ClassDebriefPage() {
               <th scope="row">{t('fac.debrief.finalBalance')}</th>
               {rooms.map((r) => (
                 <td key={r.matchId}>
-                  {r.finalBalance.ratio.toFixed(2)} : 1 · {t(`gap.${r.finalBalance.gap}`, { defaultValue: r.finalBalance.gap })}
+                  {formatRatio(r.finalBalance.ratio, lng)} : 1 · {t(`gap.${r.finalBalance.gap}`, { defaultValue: r.finalBalance.gap })}
                 </td>
               ))}
             </tr>
@@ -188,7 +193,8 @@ export default function ClassDebriefPage() {
         <LineChart title={t('debrief.balanceChart')} rounds={charts.rounds} series={charts.ratio} testid="chart-class-balance" />
         <LineChart title={t('debrief.escalationChart')} rounds={charts.rounds} series={charts.escalation} yRange={[0, 4]} />
         <LineChart title={t('fac.debrief.stabilityChart')} rounds={charts.rounds} series={charts.stability} yRange={[0, 100]} />
-        <LineChart title={t('fac.debrief.supportChart')} rounds={charts.rounds} series={charts.support} yRange={[0, 100]} />
+        <LineChart title={t('fac.debrief.supportChart')} rounds={charts.rounds} series={charts.supportArmenia} yRange={[0, 100]} />
+        <LineChart title={t('fac.debrief.supportChartAzerbaijan')} rounds={charts.rounds} series={charts.supportAzerbaijan} yRange={[0, 100]} />
       </section>
 
       <section className="card fac-log" aria-labelledby={`${ids}-log`}>
@@ -208,9 +214,9 @@ export default function ClassDebriefPage() {
             <tbody>
               {data.log.map((l) => (
                 <tr key={l.id} className={l.ok ? '' : 'refused'}>
-                  <td>{new Date(l.at).toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</td>
-                  <td>{l.matchId ? (rooms.find((r) => r.matchId === l.matchId)?.label ?? l.matchId) : t('fac.debrief.allRooms')}</td>
-                  <td>{describeOp(l.op, l.detail, t, scenario)}</td>
+                  <td>{formatTime(l.at, lng, true)}</td>
+                  <td>{l.matchId ? roomName(rooms.find((r) => r.matchId === l.matchId)?.label ?? l.matchId, t) : t('fac.debrief.allRooms')}</td>
+                  <td>{describeOp(l.op, l.detail, t, scenario, lng as Language)}</td>
                   <td>{l.ok ? t('fac.debrief.ok') : t('fac.debrief.refused', { reason: l.reason ?? '' })}</td>
                 </tr>
               ))}
@@ -241,7 +247,7 @@ function RoomTimelineDetails({ room, scenario }: { room: RoomDebrief; scenario: 
   }, [open, channels, api, room.matchId]);
   return (
     <details className="card fac-tl-details" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-      <summary>{t('fac.debrief.timelineOf', { room: room.label })}</summary>
+      <summary>{t('fac.debrief.timelineOf', { room: roomName(room.label, t) })}</summary>
       <label className="check no-print">
         <input type="checkbox" checked={channels === 'all'} onChange={(e) => setChannels(e.target.checked ? 'all' : 'none')} />
         {t('fac.debrief.withChannels')}

@@ -3,15 +3,18 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControlOp, PlayingSeat, RoomLive } from '../../net/facilitator.js';
 import { PLAYING_SEATS } from '../../seats.js';
-import { formatDuration } from '../../ui/duration.js';
+import { formatDuration, formatRatio } from '../../ui/format.js';
 import { overviewReceived, timeLeft } from '../clock.js';
 import { useConsole } from '../consoleContext.js';
 import { useAct } from '../hooks/useAct.js';
 import { useSecondsText } from '../hooks/useSecondsText.js';
+import { useScenario } from '../hooks/useScenario.js';
 import { useSince } from '../hooks/useSince.js';
+import { TranslationNotes } from '../../ui/TranslationNotes.js';
 import { BroadcastForm } from '../parts/BroadcastForm.js';
 import { InjectForm } from '../parts/InjectForm.js';
 import { UsageLine } from '../parts/UsageLine.js';
+import { roomName } from '../roomName.js';
 import { follow, navigate } from '../route.js';
 
 export function OverviewPage() {
@@ -21,11 +24,12 @@ export function OverviewPage() {
   const act = useAct();
   const since = useSince(overview?.at ? overviewReceived(overview.at) : undefined);
   const secs = useSecondsText();
+  const scenario = useScenario();
   const [tool, setTool] = useState<'inject' | 'broadcast' | null>(null);
   const rooms = overview?.rooms ?? [];
   const ended = rooms.length > 0 && rooms.every((r) => r.ended);
 
-  const all = (op: ControlOp, seconds?: number) => act(t(`fac.control.all_${op}`, { time: seconds ? secs(seconds) : '' }), () => api.control(null, op, seconds));
+  const all = (op: ControlOp, seconds?: number) => act(t(`fac.control.all_${op}`, seconds ? { count: seconds / 60 } : {}), () => api.control(null, op, seconds));
 
   return (
     <main className="fac-main fac-overview" aria-labelledby={`${ids}-h`}>
@@ -33,9 +37,10 @@ export function OverviewPage() {
         <h1 id={`${ids}-h`}>{t('fac.overview.title', { count: rooms.length })}</h1>
         {overview && (
           <p className="hint" aria-live="off">
-            {t('fac.overview.limits', { pauses: overview.limits.maxPauses, extend: secs(overview.limits.maxExtensionSeconds) })}
+            {t('fac.overview.limits', { count: overview.limits.maxPauses, extend: secs(overview.limits.maxExtensionSeconds) })}
           </p>
         )}
+        <TranslationNotes scenario={scenario} />
       </div>
       {!ended && (
         <section className="fac-all" aria-label={t('fac.overview.allRooms')}>
@@ -83,11 +88,13 @@ export function OverviewPage() {
 }
 
 function RoomCard({ room, since, session }: { room: RoomLive; since: number; session: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useConsole();
   const act = useAct();
+  const lng = i18n.language;
   const left = timeLeft(room, since);
-  const ctl = (op: ControlOp, seconds?: number) => act(t(`fac.control.room_${op}`, { room: room.label }), () => api.control([room.matchId], op, seconds));
+  const label = roomName(room.label, t);
+  const ctl = (op: ControlOp, seconds?: number) => act(t(`fac.control.room_${op}`, { room: label, ...(seconds ? { count: seconds / 60 } : {}) }), () => api.control([room.matchId], op, seconds));
   const seats = PLAYING_SEATS.filter((s) => room.seats[s]);
   const headId = `room-${room.matchId}-h`;
   return (
@@ -95,7 +102,7 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
       <header>
         <h2 id={headId}>
           <a href={`/facilitate/${encodeURIComponent(session)}/room/${encodeURIComponent(room.matchId)}`} onClick={(e) => follow(e, { page: 'room', session, room: room.matchId })}>
-            {room.label}
+            {label}
           </a>
         </h2>
         <span className="fac-code" aria-label={t('fac.sheet.codeLabel', { code: room.code.split('').join(' ') })}>
@@ -116,7 +123,7 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
         <div>
           <dt>{t('fac.facts.left')}</dt>
           <dd className={`fac-clock${room.paused ? ' paused' : ''}`} data-testid="left">
-            {room.ended ? '–' : room.paused ? t('fac.facts.pausedLeft', { time: formatDuration(left) }) : formatDuration(left)}
+            {room.ended ? '–' : room.paused ? t('fac.facts.pausedLeft', { time: formatDuration(left, lng) }) : formatDuration(left, lng)}
           </dd>
         </div>
         <div>
@@ -128,7 +135,7 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
         <div>
           <dt>{t('fac.facts.balance')}</dt>
           <dd title={t(`gap.${room.balance.gap}`, { defaultValue: room.balance.gap })}>
-            {room.balance.ratio.toFixed(2)} : 1 <span className="fac-gap">{t(`gap.${room.balance.gap}`, { defaultValue: room.balance.gap })}</span>
+            {formatRatio(room.balance.ratio, lng)} : 1 <span className="fac-gap">{t(`gap.${room.balance.gap}`, { defaultValue: room.balance.gap })}</span>
           </dd>
         </div>
         <div>
@@ -152,7 +159,7 @@ function RoomCard({ room, since, session }: { room: RoomLive; since: number; ses
           <button type="button" onClick={() => void ctl('advance')} data-testid="room-advance">
             {t('fac.control.advance')}
           </button>
-          <button type="button" className="primary fac-open" onClick={() => navigate({ page: 'room', session, room: room.matchId })} aria-label={t('fac.overview.openRoomLabel', { room: room.label })}>
+          <button type="button" className="primary fac-open" onClick={() => navigate({ page: 'room', session, room: room.matchId })} aria-label={t('fac.overview.openRoomLabel', { room: label })}>
             {t('fac.overview.openRoom')}
           </button>
         </div>

@@ -2,9 +2,10 @@
 // and its timeline with what each side knew when it decided.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatSeatKey } from '../../../shared/protocol/index.js';
 import type { ApiError, ChatLine, ControlOp, PlayingSeat, RoomTimeline } from '../../net/facilitator.js';
 import { PLAYING_SEATS } from '../../seats.js';
-import { formatDuration } from '../../ui/duration.js';
+import { formatDuration, formatRatio, formatTime } from '../../ui/format.js';
 import { overviewReceived, timeLeft } from '../clock.js';
 import { useConsole } from '../consoleContext.js';
 import { downloadBlob } from '../download.js';
@@ -12,21 +13,21 @@ import { useAct } from '../hooks/useAct.js';
 import { useChannelName } from '../hooks/useChannelName.js';
 import { POLL_MS, usePoll } from '../hooks/usePoll.js';
 import { useScenario } from '../hooks/useScenario.js';
-import { useSecondsText } from '../hooks/useSecondsText.js';
 import { useSince } from '../hooks/useSince.js';
 import { BroadcastForm } from '../parts/BroadcastForm.js';
 import { InjectForm } from '../parts/InjectForm.js';
 import { SeatTable } from '../parts/SeatTable.js';
 import { Timeline } from '../parts/Timeline.js';
 import { UsageLine } from '../parts/UsageLine.js';
+import { roomName } from '../roomName.js';
 import { follow, navigate } from '../route.js';
 
 export function RoomPage({ matchId }: { matchId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = useId();
   const { overview, api, session, info } = useConsole();
+  const lng = i18n.language;
   const act = useAct();
-  const secs = useSecondsText();
   const room = overview?.rooms.find((r) => r.matchId === matchId);
   const since = useSince(overview?.at ? overviewReceived(overview.at) : undefined);
   const ref = info?.rooms.find((r) => r.matchId === matchId);
@@ -36,8 +37,9 @@ export function RoomPage({ matchId }: { matchId: string }) {
         <p role="status">{overview ? t('fac.room.unknown') : t('common.loading')}</p>
       </main>
     );
+  const label = roomName(room.label, t);
   const ctl = (op: ControlOp, seconds?: number) =>
-    act(t(`fac.control.room_${op}`, { room: room.label, time: seconds ? secs(seconds) : '' }), () => api.control([matchId], op, seconds));
+    act(t(`fac.control.room_${op}`, { room: label, ...(seconds ? { count: seconds / 60 } : {}) }), () => api.control([matchId], op, seconds));
   const seats = PLAYING_SEATS.filter((s) => room.seats[s]);
   const left = timeLeft(room, since);
   return (
@@ -49,15 +51,15 @@ export function RoomPage({ matchId }: { matchId: string }) {
       </p>
       <header className="fac-room-head">
         <h1 id={`${ids}-h`}>
-          {room.label} <span className="fac-code">{room.code}</span>
+          {label} <span className="fac-code">{room.code}</span>
         </h1>
         <p className="fac-room-line" data-testid="room-line" data-phase={room.phase} data-round={room.round} data-paused={room.paused ? 'yes' : 'no'}>
           {t('fac.facts.roundOf', { round: room.round, rounds: room.rounds })} · {room.ended ? t(`fac.endings.${room.ended.kind}`, { defaultValue: room.ended.kind }) : t(`phase.${room.phase}`)}
-          {!room.ended && <> · {room.paused ? t('fac.facts.pausedLeft', { time: formatDuration(Math.max(0, left)) }) : formatDuration(Math.max(0, left))}</>} · {t('fac.facts.escalation')} {room.escalation} ·{' '}
-          {t('fac.facts.balance')} {room.balance.ratio.toFixed(2)} : 1 · {room.settlement ? t('fac.facts.signed') : t('fac.facts.notSigned')}
+          {!room.ended && <> · {room.paused ? t('fac.facts.pausedLeft', { time: formatDuration(Math.max(0, left), lng) }) : formatDuration(Math.max(0, left), lng)}</>} · {t('fac.facts.escalation')} {room.escalation} ·{' '}
+          {t('fac.facts.balance')} {formatRatio(room.balance.ratio, lng)} : 1 · {room.settlement ? t('fac.facts.signed') : t('fac.facts.notSigned')}
           {!room.live && !room.ended && <span className="fac-live"> · {t('fac.facts.notLive')}</span>}
         </p>
-        {ref?.forkOf && <p className="hint">{t('fac.room.forkOf', { room: info?.rooms.find((r) => r.matchId === ref.forkOf!.matchId)?.label ?? ref.forkOf.matchId, round: ref.forkOf.round })}</p>}
+        {ref?.forkOf && <p className="hint">{t('fac.room.forkOf', { room: roomName(info?.rooms.find((r) => r.matchId === ref.forkOf!.matchId)?.label ?? ref.forkOf.matchId, t), round: ref.forkOf.round })}</p>}
       </header>
       <div className="fac-room-grid">
         <div className="fac-col">
@@ -90,7 +92,20 @@ export function RoomPage({ matchId }: { matchId: string }) {
           </section>
           <section className="card" aria-labelledby={`${ids}-seats`}>
             <h2 id={`${ids}-seats`}>{t('fac.room.seats')}</h2>
-            <SeatTable seats={seats} room={room} extra={room.ended ? undefined : (s) => <SwapSeat matchId={matchId} seat={s} bot={room.seats[s]!.controller === 'bot'} />} />
+            <SeatTable
+              seats={seats}
+              room={room}
+              extra={
+                room.ended
+                  ? undefined
+                  : (s) => (
+                      <>
+                        <SwapSeat matchId={matchId} seat={s} bot={room.seats[s]!.controller === 'bot'} /> <SeatKey matchId={matchId} seat={s} />
+                      </>
+                    )
+              }
+              onRemove={room.ended ? undefined : (s, name) => void act(t('fac.room.removed', { name, seat: t(`seats.${s}`) }), () => api.remove(matchId, s, name))}
+            />
           </section>
           {!room.ended && (
             <section className="card no-print" aria-label={t('fac.room.tools')}>
@@ -98,7 +113,7 @@ export function RoomPage({ matchId }: { matchId: string }) {
               <BroadcastForm rooms={[matchId]} />
             </section>
           )}
-          <ForkForm matchId={matchId} reported={room.reported} label={room.label} />
+          <ForkForm matchId={matchId} reported={room.reported} label={label} />
           <RoomExports matchId={matchId} code={room.code} />
         </div>
         <Channels matchId={matchId} />
@@ -147,6 +162,42 @@ function SwapSeat({ matchId, seat, bot }: { matchId: string; seat: PlayingSeat; 
   );
 }
 
+/** A seat's key: shown on demand (not on a projected screen by default), and renewed when it went astray. */
+function SeatKey({ matchId, seat }: { matchId: string; seat: PlayingSeat }) {
+  const { t } = useTranslation();
+  const { api, info, refreshInfo } = useConsole();
+  const act = useAct();
+  const [shown, setShown] = useState(false);
+  const key = info?.rooms.find((r) => r.matchId === matchId)?.keys?.[seat];
+  if (!key) return null;
+  const name = t(`seats.${seat}`);
+  return (
+    <span className="fac-seat-key">
+      <button type="button" data-testid={`key-${seat}`} aria-expanded={shown} onClick={() => setShown(!shown)}>
+        {shown ? t('fac.room.hideKey') : t('fac.room.showKey', { seat: name })}
+      </button>
+      {shown && (
+        <>
+          {' '}
+          <code data-testid={`key-of-${seat}`}>{formatSeatKey(key)}</code>{' '}
+          <button
+            type="button"
+            data-testid={`renew-${seat}`}
+            onClick={() =>
+              void act(t('fac.room.renewed', { seat: name }), async () => {
+                await api.renewKey(matchId, seat);
+                await refreshInfo();
+              })
+            }
+          >
+            {t('fac.room.renewKey')}
+          </button>
+        </>
+      )}
+    </span>
+  );
+}
+
 function ForkForm({ matchId, reported, label }: { matchId: string; reported: number; label: string }) {
   const { t } = useTranslation();
   const ids = useId();
@@ -158,7 +209,7 @@ function ForkForm({ matchId, reported, label }: { matchId: string; reported: num
     setBusy(true);
     try {
       const made = await api.fork(matchId, round);
-      report({ title: t('fac.fork.done'), lines: [{ ok: true, text: t('fac.fork.made', { room: made.label, code: made.code, from: label, round }) }] });
+      report({ title: t('fac.fork.done'), lines: [{ ok: true, text: t('fac.fork.made', { room: roomName(made.label, t), code: made.code, from: label, round }) }] });
       await Promise.all([refreshInfo(), refreshOverview()]);
       navigate({ page: 'room', session, room: made.matchId });
     } catch (e) {
@@ -261,7 +312,7 @@ function Channels({ matchId }: { matchId: string }) {
           {shown.map((m) => (
             <li key={m.id}>
               <span className="hint">
-                {new Date(m.at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })}
+                {formatTime(m.at, i18n.language)}
                 {channel === 'all' && ` · ${channelName(m.channel)}`}
               </span>{' '}
               <span className={`seat-chip seat-${m.seat}`}>{t(`seats.${m.seat}`, { defaultValue: m.seat })}</span> {m.name !== t(`seats.${m.seat}`, { defaultValue: m.seat }) && <span className="fac-chat-name">{m.name}:</span>} <span className="fac-chat-text">{m.text}</span>

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { api, loadScenario } from '../../net/http.js';
 import type { ScenarioSummary } from '../../net/intents.js';
 import { ApiError, sessionApi, type Controller, type PlayingSeat } from '../../net/facilitator.js';
+import { MAX_ROOMS } from '../../../shared/protocol/classApi.js';
 import { seatsOf } from '../../seats.js';
+import { formatDate } from '../../ui/format.js';
+import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js';
 import { ErrorList } from '../parts/ErrorList.js';
 import { OpenWithPassphrase } from '../parts/OpenWithPassphrase.js';
 import { follow, navigate } from '../route.js';
@@ -24,6 +27,7 @@ export function Start() {
   const [scenario, setScenario] = useState('');
   const [name, setName] = useState('');
   const [rooms, setRooms] = useState(2);
+  const [roomsCapped, setRoomsCapped] = useState(false);
   const [seats, setSeats] = useState<Record<PlayingSeat, Controller>>({ armenia: 'human', azerbaijan: 'human', russia: 'human', eu: 'human' });
   const [unit, setUnit] = useState<Unit>('minutes');
   const [timers, setTimers] = useState<Record<string, number>>({});
@@ -90,7 +94,7 @@ export function Start() {
       const secs: Record<string, number> = {};
       for (const p of PHASES) if (timers[p] > 0) secs[p] = Math.max(5, Math.round(timers[p] * UNIT_SECONDS[unit]));
       const made = await sessionApi.create({
-        name: name.trim() || t('fac.create.defaultName', { date: new Date().toLocaleDateString(i18n.language) }),
+        name: name.trim() || t('fac.create.defaultName', { date: formatDate(Date.now(), i18n.language) }),
         scenario,
         rooms,
         seats: seatChoice,
@@ -110,6 +114,7 @@ export function Start() {
   return (
     <main className="fac-start" aria-labelledby={`${ids}-h`}>
       <header className="fac-start-head">
+        <LanguageSwitcher className="fac-lang" />
         <h1 id={`${ids}-h`}>{t('fac.title')}</h1>
         <p className="tagline">{t('fac.intro')}</p>
         <p>
@@ -135,7 +140,7 @@ export function Start() {
               ))}
             </select>
             {chosen && chosen.rounds > 0 && (
-              <p className="hint">{t('home.scenarioFacts', { rounds: chosen.rounds, mediators: chosen.mediators.map((m) => t(`seats.${m}`)).join(', ') })}</p>
+              <p className="hint">{t('home.scenarioFacts', { count: chosen.rounds, mediators: chosen.mediators.map((m) => t(`seats.${m}`)).join(', ') })}</p>
             )}
             <label htmlFor={`${ids}-upload`}>{t('fac.create.upload')}</label>
             <input
@@ -158,8 +163,27 @@ export function Start() {
           <div className="fac-row">
             <div>
               <label htmlFor={`${ids}-rooms`}>{t('fac.create.rooms')}</label>
-              <input id={`${ids}-rooms`} type="number" min={1} max={20} value={rooms} onChange={(e) => setRooms(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} />
-              <p className="hint">{t('fac.create.roomsHint')}</p>
+              <input
+                id={`${ids}-rooms`}
+                type="number"
+                min={1}
+                max={MAX_ROOMS}
+                value={rooms}
+                aria-describedby={`${ids}-rooms-hint`}
+                onChange={(e) => {
+                  const asked = Number(e.target.value) || 1;
+                  setRoomsCapped(asked > MAX_ROOMS);
+                  setRooms(Math.max(1, Math.min(MAX_ROOMS, asked)));
+                }}
+              />
+              <p className="hint" id={`${ids}-rooms-hint`}>
+                {t('fac.create.roomsLimit', { max: MAX_ROOMS })} {t('fac.create.roomsHint')}
+              </p>
+              {roomsCapped && (
+                <p className="form-error" role="status" data-testid="rooms-capped">
+                  {t('fac.create.roomsCapped', { max: MAX_ROOMS })}
+                </p>
+              )}
             </div>
             <fieldset className="fac-seats">
               <legend>{t('fac.create.seats')}</legend>
@@ -234,7 +258,7 @@ export function Start() {
                     <a href={`/facilitate/${encodeURIComponent(c.id)}`} onClick={(e) => follow(e, { page: 'overview', session: c.id })}>
                       {c.name}
                     </a>{' '}
-                    <span className="hint">{new Date(c.createdAt).toLocaleString(i18n.language)}</span>{' '}
+                    <span className="hint">{formatDate(c.createdAt, i18n.language, true)}</span>{' '}
                     <button type="button" className="link" onClick={() => (forgetClass(c.id), setKnown(savedClasses()))} aria-label={t('fac.start.forget', { name: c.name })}>
                       {t('fac.start.forgetShort')}
                     </button>

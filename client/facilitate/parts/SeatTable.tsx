@@ -1,10 +1,20 @@
-// A room's seats as a table: who plays each (person, bot, or a bot standing in), who is there, and a
-// cell for the caller's own control (the room page's swap button).
+// A room's seats as a table: who plays each (person, bot, or a bot standing in), who is there (each
+// with a remove button when `onRemove` is given), and a cell for the caller's own controls.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlayingSeat, RoomLive } from '../../net/facilitator.js';
 
-export function SeatTable({ seats, room, extra }: { seats: PlayingSeat[]; room: RoomLive; extra?: (seat: PlayingSeat) => ReactNode }) {
+export function SeatTable({
+  seats,
+  room,
+  extra,
+  onRemove,
+}: {
+  seats: PlayingSeat[];
+  room: RoomLive;
+  extra?: (seat: PlayingSeat) => ReactNode;
+  onRemove?: (seat: PlayingSeat, name: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <table className="fac-seats-table">
@@ -36,6 +46,14 @@ export function SeatTable({ seats, room, extra }: { seats: PlayingSeat[]; room: 
                       <span aria-hidden="true">{o.connected ? '● ' : '○ '}</span>
                       {o.name}
                       {!o.connected && <span className="visually-hidden"> ({t('lobby.away')})</span>}
+                      {onRemove && (
+                        <>
+                          {' '}
+                          <button type="button" className="fac-remove" data-testid={`remove-${s}`} onClick={() => onRemove(s, o.name)} aria-label={t('fac.room.remove', { name: o.name, seat: t(`seats.${s}`) })}>
+                            {t('fac.room.removeShort')}
+                          </button>
+                        </>
+                      )}
                       {i < st.occupants.length - 1 ? ', ' : ''}
                     </span>
                   ))

@@ -6,7 +6,9 @@ import type { MatchEvent } from '../../../shared/engine/types.js';
 import type { Knowledge, TimelineEntry } from '../../net/facilitator.js';
 import { isIntel, isNews } from '../../ui/events.js';
 import { describeEvent } from '../../ui/names.js';
+import { formatRatio, formatTime } from '../../ui/format.js';
 import { describeOp } from '../describeOp.js';
+import type { Language } from '../../../shared/i18n/index.js';
 
 const HIDDEN_KINDS = new Set(['report']);
 
@@ -21,12 +23,12 @@ export function Timeline({ entries, scenario, compact = false }: { entries: Time
         const who = e.kind === 'facilitator' || e.kind === 'inject' ? 'facilitator' : e.seat;
         const events = e.events.filter(isNews);
         const badge = e.kind === 'inject' || e.kind === 'facilitator' ? <span className="badge">{t(`fac.kinds.${e.kind}`)}</span> : null;
-        const line = e.facilitator ? describeOp(e.facilitator.op, e.facilitator.detail, t, scenario) : events.length ? null : t(`fac.kinds.${e.kind}`, { defaultValue: e.kind });
+        const line = e.facilitator ? describeOp(e.facilitator.op, e.facilitator.detail, t, scenario, lng as Language) : events.length ? null : t(`fac.kinds.${e.kind}`, { defaultValue: e.kind });
         return (
           <li key={i} className={`fac-tl fac-tl-${e.kind}`} data-kind={e.kind}>
             <span className="fac-tl-when">
               {t('news.round', { round: e.round })} · {t(`phaseShort.${e.phase}`, { defaultValue: e.phase })}
-              {e.at ? ` · ${new Date(e.at).toLocaleTimeString(lng, { hour: '2-digit', minute: '2-digit' })}` : ''}
+              {e.at ? ` · ${formatTime(e.at, lng)}` : ''}
             </span>
             <span className="fac-tl-who">
               {who ? <span className={`seat-chip seat-${who}`}>{t(`seats.${who}`, { defaultValue: who })}</span> : <span className="hint">{t('fac.timeline.rules')}</span>}
@@ -43,7 +45,7 @@ export function Timeline({ entries, scenario, compact = false }: { entries: Time
                     <li key={k}>
                       {k === 0 && badge && <>{badge} </>}
                       {x.to && <span className="fac-tl-to">{t('fac.timeline.onlyFor', { seats: x.to.map((s) => t(`seats.${s}`)).join(', ') })}</span>}
-                      {describeEvent(x, scenario, t, lng)}
+                      {describeEvent(x, scenario, t, lng, { seat: 'facilitator' })}
                     </li>
                   ))}
                 </ul>
@@ -60,7 +62,8 @@ export function Timeline({ entries, scenario, compact = false }: { entries: Time
 function Knew({ seat, knew, scenario, round }: { seat: string; knew: Knowledge; scenario: Scenario | null; round: number }) {
   const { t, i18n } = useTranslation();
   const b = knew.balance;
-  const belief = b.exact ? t('fac.knew.exact', { ratio: b.low.toFixed(2) }) : t('fac.knew.range', { low: b.low.toFixed(2), high: b.high.toFixed(2) });
+  const lng = i18n.language;
+  const belief = b.exact ? t('fac.knew.exact', { ratio: formatRatio(b.low, lng) }) : t('fac.knew.range', { low: formatRatio(b.low, lng), high: formatRatio(b.high, lng) });
   const off = !b.exact && (knew.truth < b.low || knew.truth > b.high);
   return (
     <details className="fac-knew">
@@ -75,7 +78,7 @@ function Knew({ seat, knew, scenario, round }: { seat: string; knew: Knowledge; 
         <div>
           <dt>{t('fac.knew.truth')}</dt>
           <dd className={off ? 'fac-off' : ''}>
-            {knew.truth.toFixed(2)} : 1{off ? ` — ${t('fac.knew.outside')}` : ''}
+            {formatRatio(knew.truth, lng)} : 1{off ? ` — ${t('fac.knew.outside')}` : ''}
           </dd>
         </div>
         {knew.intel && (
@@ -87,7 +90,7 @@ function Knew({ seat, knew, scenario, round }: { seat: string; knew: Knowledge; 
         <div>
           <dt>{t('fac.knew.situation')}</dt>
           <dd>
-            {t('fac.knew.situationLine', { escalation: knew.escalation, stability: Math.round(knew.stability), demands: knew.openDemands })}
+            {t('fac.knew.situationLine', { escalation: knew.escalation, stability: Math.round(knew.stability), count: knew.openDemands })}
             {knew.support !== undefined && ` · ${t('fac.knew.own', { support: Math.round(knew.support), standing: Math.round(knew.standing ?? 0), budget: Math.round(knew.budget ?? 0) })}`}
           </dd>
         </div>
@@ -97,7 +100,7 @@ function Knew({ seat, knew, scenario, round }: { seat: string; knew: Knowledge; 
             <dd>
               <ul>
                 {knew.news.map((n, i) => (
-                  <li key={i}>{describeEvent({ round, phase: 'news', key: n.key, params: n.params, to: null } as MatchEvent, scenario, t, i18n.language)}</li>
+                  <li key={i}>{describeEvent({ round, phase: 'news', key: n.key, params: n.params, to: null } as MatchEvent, scenario, t, lng)}</li>
                 ))}
               </ul>
             </dd>

@@ -5,6 +5,8 @@ import type { RoundMeters, Settlement } from '../../../shared/engine/types.js';
 import type { SeatScore } from '../../../shared/engine/score.js';
 import type { BotRunData } from '../../net/intents.js';
 import { useIntents } from '../context.js';
+import { errorText } from '../errors.js';
+import { formatRatio } from '../format.js';
 import { LineChart } from './Chart.js';
 
 const YOURS = '#0072B2';
@@ -20,15 +22,15 @@ export interface PlayedGame {
 }
 
 export function BotComparison({ yours }: { yours: PlayedGame }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const intents = useIntents();
   const [bots, setBots] = useState<BotRunData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    intents.botRun().then(setBots, (e: Error) => setError(e.message));
+    intents.botRun().then(setBots, setError);
   }, [intents]);
   const last = (rs: RoundMeters[]) => rs[rs.length - 1];
-  const ratio = (rs: RoundMeters[]) => (last(rs)?.ratio !== undefined ? last(rs).ratio.toFixed(2) : t('debrief.botRun.none'));
+  const ratio = (rs: RoundMeters[]) => (last(rs)?.ratio !== undefined ? formatRatio(last(rs).ratio, i18n.language) : t('debrief.botRun.none'));
   const durability = (s: Settlement | null) => (s ? String(Math.round(s.durability)) : t('debrief.botRun.none'));
   const rounds = Array.from({ length: Math.max(yours.rounds.length, bots?.rounds.length ?? 0) }, (_, i) => i);
   const at = (rs: RoundMeters[], k: 'ratio' | 'escalation') => rounds.map((r) => rs.find((x) => x.round === r)?.[k] ?? null);
@@ -36,14 +38,14 @@ export function BotComparison({ yours }: { yours: PlayedGame }) {
     <section className="bot-compare" aria-labelledby="botrun-h" data-testid="bot-compare">
       <h2 id="botrun-h">{t('debrief.botRun.title')}</h2>
       <p className="hint">{t('debrief.botRun.intro')}</p>
-      {error && <p className="form-error">{error}</p>}
-      {!bots && !error && <p className="hint">{t('debrief.botRun.loading')}</p>}
+      {error !== null && <p className="form-error">{errorText(error, t, i18n.language)}</p>}
+      {!bots && error === null && <p className="hint">{t('debrief.botRun.loading')}</p>}
       {bots && (
         <>
           <table className="compare-table">
             <thead>
               <tr>
-                <th scope="col" />
+                <th scope="col">{t('debrief.botRun.measure')}</th>
                 <th scope="col">{t('debrief.botRun.yours')}</th>
                 <th scope="col">{t('debrief.botRun.bots')}</th>
               </tr>

@@ -7,6 +7,7 @@ import type { DebriefData } from '../../net/intents.js';
 import { useGame, useIntents } from '../context.js';
 import { describeEvent } from '../names.js';
 import { escalationCount, isHeadline } from '../events.js';
+import { errorText } from '../errors.js';
 import { BotComparison } from './BotComparison.js';
 import { LineChart, type Series } from './Chart.js';
 
@@ -18,10 +19,10 @@ export default function Debrief() {
   const scenario = useGame((s) => s.scenario);
   const intents = useIntents();
   const [data, setData] = useState<DebriefData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const lng = i18n.language;
   useEffect(() => {
-    intents.debrief().then(setData, (e: Error) => setError(e.message));
+    intents.debrief().then(setData, setError);
   }, [intents]);
   const history = (data?.rounds?.length ? data.rounds : (view.history as RoundMeters[])).filter((h) => h.round >= 0);
   const charts = useMemo(() => {
@@ -54,7 +55,7 @@ export default function Debrief() {
           {t('debrief.home')}
         </button>
       </header>
-      {error && <p className="form-error">{error}</p>}
+      {error !== null && <p className="form-error">{errorText(error, t, lng)}</p>}
       <section aria-labelledby="scores-h">
         <h2 id="scores-h">{t('debrief.objectives')}</h2>
         {scores.length === 0 && <p className="hint">{t('common.loading')}</p>}
@@ -66,7 +67,7 @@ export default function Debrief() {
               </h3>
               <ul>
                 {s.objectives.map((o) => {
-                  const def = scenario?.seats[s.seat]?.objectives.find((x) => x.id === o.id);
+                  const def = scenario?.seats[s.seat]?.objectives?.find((x) => x.id === o.id);
                   return (
                     <li key={o.id} className={o.met ? 'met' : 'missed'}>
                       <span aria-hidden="true">{o.met ? '✓' : '✕'}</span> {def ? tx(def.text, lng) : o.id} — {o.met ? t('debrief.met', { count: o.points }) : t('debrief.missed')}
@@ -94,7 +95,7 @@ export default function Debrief() {
         <ol className="timeline">
           {timeline.map((e, i) => (
             <li key={i}>
-              <span className="news-round">{t('news.round', { round: e.round })}</span> <span className="hint">{t(`phase.${e.phase}`)}</span> {describeEvent(e, scenario, t, lng)}
+              <span className="news-round">{t('news.round', { round: e.round })}</span> <span className="hint">{t(`phase.${e.phase}`)}</span> {describeEvent(e, scenario, t, lng, { seat: view.seat, demands: view.demands })}
             </li>
           ))}
         </ol>

@@ -58,7 +58,7 @@ export function Chat() {
         ))}
       </div>
       {!channels.includes('armenia-azerbaijan') && (view.seat === 'armenia' || view.seat === 'azerbaijan') && room && !room.directChannel && <p className="hint">{t('chat.proximity')}</p>}
-      <ol className="chat-log" ref={listRef} aria-live="polite" data-testid="chat-log">
+      <ol className="chat-log" ref={listRef} aria-live="polite" data-testid="chat-log" tabIndex={0} aria-label={t('chat.log', { channel: label(channel) })}>
         {messages.map((m) => (
           <li key={m.id} className={`msg msg-${m.seat}`}>
             <span className={`seat-chip seat-${m.seat}`}>{t(`seats.${m.seat}`)}</span> <strong>{m.name}</strong>

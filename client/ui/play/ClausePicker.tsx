@@ -3,14 +3,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tx } from '../../i18n.js';
 import { durabilityPreview } from '../../preview/odds.js';
-import { useGame } from '../context.js';
+import type { Action } from '../../../shared/engine/actions.js';
+import { useGame, useRules } from '../context.js';
+import { WhyNot } from './WhyNot.js';
 
-export function ClausePicker({ submitLabel, onSubmit, disabled }: { submitLabel: string; onSubmit: (clauses: string[]) => void; disabled?: boolean }) {
+/** `actionFor` makes the action the chosen clauses would send (a proposal, a counter); the engine says whether it may be sent. */
+export function ClausePicker({ submitLabel, actionFor, onSubmit }: { submitLabel: string; actionFor: (clauses: string[]) => Action; onSubmit: (action: Action) => void }) {
   const { t, i18n } = useTranslation();
   const scenario = useGame((s) => s.scenario)!;
   const view = useGame((s) => s.view)!;
+  const rules = useRules();
   const [chosen, setChosen] = useState<string[]>([]);
   const min = scenario.settlement.minClauses;
+  const action = actionFor(chosen);
+  const refusal = rules.refusal(action);
   const preview = chosen.length ? durabilityPreview(view, scenario, chosen) : null;
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   return (
@@ -42,7 +48,8 @@ export function ClausePicker({ submitLabel, onSubmit, disabled }: { submitLabel:
           })}
         </p>
       )}
-      <button type="button" className="primary" disabled={disabled || chosen.length < min} onClick={() => onSubmit(chosen)}>
+      {chosen.length > 0 && <WhyNot refusal={refusal} />}
+      <button type="button" className="primary" disabled={refusal !== null} onClick={() => onSubmit(action)} data-testid="clauses-submit">
         {submitLabel}
       </button>
     </div>

@@ -1,15 +1,19 @@
 // Demands: issue one; answer one with an honest preview of what each answer risks; decide what
 // follows a refusal of one's own demand.
+import { asScenario } from '../../../shared/protocol/index.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isParty } from '../../../shared/engine/match.js';
+import { timesIssued } from '../../../shared/engine/queries.js';
+import { demandOptions } from '../../../shared/engine/rules.js';
+import type { Action } from '../../../shared/engine/actions.js';
 import type { Demand } from '../../../shared/engine/types.js';
-import type { Party } from '../../../shared/scenario/schema.js';
 import { tx } from '../../i18n.js';
-import { demandPreview, escalationRange, ownParty, pressureRegion } from '../../preview/odds.js';
-import { useGame, useIntents } from '../context.js';
+import { demandPreview, demandPressure, escalationRange, ownParty } from '../../preview/odds.js';
+import { useGame, useIntents, useRules } from '../context.js';
 import { namer } from '../names.js';
 import { ClausePicker } from './ClausePicker.js';
+import { WhyNot } from './WhyNot.js';
 
 const pct = (x: number) => Math.round(x * 100);
 
@@ -26,7 +30,7 @@ function DemandTitle({ d }: { d: Demand }) {
       <p>{def ? tx(def.text, i18n.language) : d.text}</p>
       {d.stakes && (
         <p className="stakes">
-          {t('demands.stakes')}: {d.stakes}
+          {t('common.labelled', { label: t('demands.stakes'), value: d.stakes })}
         </p>
       )}
     </>
@@ -38,10 +42,12 @@ function Incoming({ d }: { d: Demand }) {
   const view = useGame((s) => s.view)!;
   const scenario = useGame((s) => s.scenario)!;
   const intents = useIntents();
+  const rules = useRules();
   const [countering, setCountering] = useState(false);
   const p = demandPreview(view, scenario, d);
   const n = namer(scenario, t, i18n.language);
-  const canAnswer = view.phase === 'negotiation' || view.phase === 'response';
+  const answer = (a: 'accept' | 'refuse'): Action => ({ type: 'respond', demand: d.id, answer: a });
+  const canAnswer = rules.phaseAllows('respond');
   const dueNow = d.deadline <= view.round;
   return (
     <article className="demand incoming" data-demand={d.id}>
@@ -59,22 +65,23 @@ function Incoming({ d }: { d: Demand }) {
       <p className="hint">{t('demands.previewSource')}</p>
       {!canAnswer && <p className="phase-note">{t('demands.answerLater')}</p>}
       <div className="buttons">
-        <button type="button" onClick={() => void intents.act({ type: 'respond', demand: d.id, answer: 'accept' }, 'actions.accept')} disabled={!canAnswer}>
+        <button type="button" onClick={() => void intents.act(answer('accept'), 'actions.accept')} disabled={!rules.allows(answer('accept'))}>
           {t('demands.accept')}
         </button>
-        <button type="button" onClick={() => void intents.act({ type: 'respond', demand: d.id, answer: 'refuse' }, 'actions.refuse')} disabled={!canAnswer} data-testid="refuse">
+        <button type="button" onClick={() => void intents.act(answer('refuse'), 'actions.refuse')} disabled={!rules.allows(answer('refuse'))} data-testid="refuse">
           {t('demands.refuse')}
         </button>
-        <button type="button" onClick={() => setCountering((c) => !c)} disabled={!canAnswer} aria-expanded={countering}>
+        <button type="button" onClick={() => setCountering((c) => !c)} disabled={!rules.allows(answer('refuse'))} aria-expanded={countering}>
           {t('demands.counter')}
         </button>
       </div>
       {countering && (
         <ClausePicker
           submitLabel={t('demands.sendCounter')}
-          onSubmit={(clauses) => {
+          actionFor={(clauses) => ({ type: 'respond', demand: d.id, answer: 'counter', clauses })}
+          onSubmit={(action) => {
             setCountering(false);
-            void intents.act({ type: 'respond', demand: d.id, answer: 'counter', clauses }, 'actions.counter');
+            void intents.act(action, 'actions.counter');
           }}
         />
       )}
@@ -87,10 +94,13 @@ function Outgoing({ d }: { d: Demand }) {
   const view = useGame((s) => s.view)!;
   const scenario = useGame((s) => s.scenario)!;
   const intents = useIntents();
+  const rules = useRules();
   const n = namer(scenario, t, i18n.language);
-  const [region, setRegion] = useState(() => pressureRegion(scenario, d));
+  const [region, setRegion] = useState(() => demandPressure(scenario, d));
   const refused = (d.status === 'refused' || d.status === 'countered') && !d.resolved;
-  const mayChoose = refused && d.escalate === null && view.phase === 'response';
+  const escalate: Action = { type: 'chooseEscalation', demand: d.id, escalate: true, region };
+  const standDown: Action = { type: 'chooseEscalation', demand: d.id, escalate: false };
+  const mayChoose = rules.allows(standDown);
   const prepared = !!ownParty(view, d.from)?.plan?.prepareEscalation;
   const odds = escalationRange(view, scenario, d.from, region, prepared);
   const regions = scenario.regions.filter((r) => r.kind !== 'context');
@@ -116,10 +126,10 @@ function Outgoing({ d }: { d: Demand }) {
           <p className="hint">{t('demands.escalationCost')}</p>
           {!mayChoose && <p className="phase-note">{t('demands.chooseInResponse')}</p>}
           <div className="buttons">
-            <button type="button" className="danger" disabled={!mayChoose} onClick={() => void intents.act({ type: 'chooseEscalation', demand: d.id, escalate: true, region }, 'actions.escalate')}>
+            <button type="button" className="danger" disabled={!rules.allows(escalate)} onClick={() => void intents.act(escalate, 'actions.escalate')}>
               {t('demands.escalate')}
             </button>
-            <button type="button" disabled={!mayChoose} onClick={() => void intents.act({ type: 'chooseEscalation', demand: d.id, escalate: false }, 'actions.standDown')}>
+            <button type="button" disabled={!mayChoose} onClick={() => void intents.act(standDown, 'actions.standDown')}>
               {t('demands.standDown')}
             </button>
           </div>
@@ -131,42 +141,48 @@ function Outgoing({ d }: { d: Demand }) {
   );
 }
 
-function IssueDemand({ me }: { me: Party }) {
+function IssueDemand() {
   const { t, i18n } = useTranslation();
   const view = useGame((s) => s.view)!;
   const scenario = useGame((s) => s.scenario)!;
   const intents = useIntents();
-  const catalogue = scenario.demands.filter((d) => d.from === me);
-  const [choice, setChoice] = useState<string>(catalogue[0]?.id ?? '');
+  const rules = useRules();
+  const options = demandOptions(view, asScenario(scenario));
+  const [choice, setChoice] = useState<string>(() => options.find((o) => o.refusal === null)?.id ?? options[0]?.id ?? '');
   const [text, setText] = useState('');
   const [deadline, setDeadline] = useState(0);
   const [stakes, setStakes] = useState('');
-  const canIssue = view.phase === 'demands' || view.phase === 'negotiation';
-  const issued = (id: string) => view.demands.filter((d) => d.def === id).length;
-  const onTable = (id: string) => view.demands.some((d) => d.def === id && d.status === 'open');
+  const own = choice === '';
+  const action: Action = {
+    type: 'issueDemand',
+    demand: own ? null : choice,
+    ...(own && text.trim() ? { text: text.trim() } : {}),
+    deadline,
+    ...(stakes.trim() ? { stakes: stakes.trim() } : {}),
+  };
+  const refusal = rules.refusal(action);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const own = choice === '';
-    void intents.act(
-      { type: 'issueDemand', demand: own ? null : choice, ...(own ? { text: text.trim() } : {}), deadline, ...(stakes.trim() ? { stakes: stakes.trim() } : {}) },
-      'actions.issueDemand',
-    );
+    void intents.act(action, 'actions.issueDemand');
     setText('');
     setStakes('');
   };
   return (
     <form className="issue-demand" onSubmit={submit} aria-labelledby="issue-h">
       <h3 id="issue-h">{t('demands.issue')}</h3>
-      {!canIssue && <p className="phase-note">{t('demands.issueLater')}</p>}
+      {!rules.phaseAllows('issueDemand') && <p className="phase-note">{t('demands.issueLater')}</p>}
       <label>
         {t('demands.which')}
         <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="demand-select">
-          {catalogue.map((d) => (
-            <option key={d.id} value={d.id} disabled={issued(d.id) >= d.repeats || onTable(d.id)}>
-              {tx(d.title, i18n.language)}
-              {d.repeats > 1 ? ` (${issued(d.id)}/${d.repeats})` : ''}
-            </option>
-          ))}
+          {options.map((o) => {
+            const d = scenario.demands.find((x) => x.id === o.id)!;
+            return (
+              <option key={d.id} value={d.id} disabled={o.blocks.some((b) => b !== 'wrong_phase')}>
+                {tx(d.title, i18n.language)}
+                {d.repeats > 1 ? ` (${timesIssued(view, d.id)}/${d.repeats})` : ''}
+              </option>
+            );
+          })}
           <option value="">{t('demands.ownWords')}</option>
         </select>
       </label>
@@ -181,7 +197,7 @@ function IssueDemand({ me }: { me: Party }) {
         <label>
           {t('demands.deadline')}
           <select value={deadline} onChange={(e) => setDeadline(Number(e.target.value))}>
-            {[0, 1, 2, 3].map((x) => (
+            {Array.from({ length: scenario.demandRules.maxDeadline + 1 }, (_, x) => (
               <option key={x} value={x}>
                 {x === 0 ? t('demands.deadlineNow') : t('demands.deadlineIn', { count: x })}
               </option>
@@ -193,7 +209,8 @@ function IssueDemand({ me }: { me: Party }) {
           <input value={stakes} maxLength={300} onChange={(e) => setStakes(e.target.value)} />
         </label>
       </div>
-      <button type="submit" className="primary" disabled={!canIssue || (choice === '' && !text.trim())} data-testid="issue-demand">
+      <WhyNot refusal={own && !text.trim() ? null : refusal} />
+      <button type="submit" className="primary" disabled={refusal !== null} data-testid="issue-demand">
         {t('demands.issueButton')}
       </button>
     </form>
@@ -227,7 +244,7 @@ export function Demands() {
         </article>
       ))}
       {open.length === 0 && <p className="hint">{t('demands.none')}</p>}
-      {me && <IssueDemand me={me} />}
+      {me && <IssueDemand />}
       {past.length > 0 && (
         <>
           <h3 className="sub">{t('demands.past')}</h3>
@@ -249,8 +266,8 @@ function PastLine({ d }: { d: Demand }) {
   const scenario = useGame((s) => s.scenario)!;
   const def = d.def ? scenario.demands.find((x) => x.id === d.def) : undefined;
   return (
-    <>
+    <span data-status={d.status}>
       {t('demands.pastLine', { round: d.issued, from: t(`seats.${d.from}`), title: def ? tx(def.title, i18n.language) : d.text, status: t(`demands.status.${d.status}`) })}
-    </>
+    </span>
   );
 }

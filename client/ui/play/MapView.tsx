@@ -6,6 +6,7 @@ import { MapBus } from '../../map/bus.js';
 import type { MapHandle } from '../../map/mountMap.js';
 import { useGame, useStoreApi } from '../context.js';
 import { escalationPrevailed, isEscalation } from '../events.js';
+import { formatNumber } from '../format.js';
 import { namer } from '../names.js';
 import { mapStateOf } from './mapState.js';
 
@@ -70,7 +71,7 @@ export function MapView() {
             <strong>{n.region(focus)}</strong> · {t('map.controlledBy', { who: t(`controllers.${r.controller}`) })} · {t('map.tension', { value: Math.round(r.tension) })}
             {r.peacekeepers && <> · {t('map.peacekeepers')}</>}
             {r.monitors && <> · {t('map.monitors')}</>}
-            {r.displaced > 0 && <> · {t('map.displaced', { count: r.displaced })}</>}
+            {r.displaced > 0 && <> · {t('map.displaced', { count: r.displaced, number: formatNumber(r.displaced, i18n.language) })}</>}
             {view.events.some((e) => e.round === view.round && e.params.region === focus && isEscalation(e)) && (
               <strong> · {t('map.clash')}</strong>
             )}
@@ -94,7 +95,7 @@ function MapLegend() {
   );
 }
 
-/** Every region and its facts as text; a button selects it on the map. */
+/** Every region and its facts as text, folded under the map until opened; a button selects it on the map. */
 export function RegionList() {
   const { t, i18n } = useTranslation();
   const view = useGame((s) => s.view)!;
@@ -105,9 +106,11 @@ export function RegionList() {
   const regions = scenario.regions.filter((r) => r.kind !== 'context' && view.regions[r.id]);
   const clashes = new Set(view.events.filter((e) => e.round === view.round && isEscalation(e)).map((e) => String(e.params.region)));
   return (
-    <section className="region-list" aria-labelledby="regions-h">
-      <h2 id="regions-h">{t('map.regions')}</h2>
-      <ul data-testid="region-list">
+    <details className="region-list" data-testid="region-details">
+      <summary>
+        <h2 id="regions-h">{t('map.regions', { count: regions.length })}</h2>
+      </summary>
+      <ul data-testid="region-list" aria-labelledby="regions-h">
         {regions.map((def) => {
           const r = view.regions[def.id];
           return (
@@ -119,7 +122,7 @@ export function RegionList() {
                   {t(`controllers.${r.controller}`)} · {t('map.tensionShort', { value: Math.round(r.tension) })}
                   {r.peacekeepers ? ` · ${t('map.pkShort')}` : ''}
                   {r.monitors ? ` · ${t('map.mShort')}` : ''}
-                  {r.displaced > 0 ? ` · ${t('map.displacedCount', { count: r.displaced })}` : ''}
+                  {r.displaced > 0 ? ` · ${t('map.displacedCount', { count: r.displaced, number: formatNumber(r.displaced, i18n.language) })}` : ''}
                   {clashes.has(def.id) ? ` · ${t('map.clash')}` : ''}
                 </span>
               </button>
@@ -127,6 +130,6 @@ export function RegionList() {
           );
         })}
       </ul>
-    </section>
+    </details>
   );
 }

@@ -9,7 +9,8 @@ import { useGame } from '../context.js';
 const R_MIN = 1 / 3;
 const R_MAX = 4;
 const pos = (r: number) => Math.min(100, Math.max(0, ((Math.log(r) - Math.log(R_MIN)) / (Math.log(R_MAX) - Math.log(R_MIN))) * 100));
-const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
+/** One decimal, for i18next to write the reader's way. */
+const fmt = (x: number) => Math.round(x * 10) / 10;
 
 function BalanceMeter({ balance }: { balance: SeatView['balance'] }) {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ function BalanceMeter({ balance }: { balance: SeatView['balance'] }) {
           {t(`gap.${gap}`)}
         </strong>
       </div>
-      <div className="balance-track" role="meter" aria-valuemin={R_MIN} aria-valuemax={R_MAX} aria-valuenow={(low + high) / 2} aria-valuetext={`${t(`gap.${gap}`)}: ${label}`}>
+      <div className="balance-track" role="meter" aria-labelledby="balance-h" aria-valuemin={R_MIN} aria-valuemax={R_MAX} aria-valuenow={(low + high) / 2} aria-valuetext={t('common.labelled', { label: t(`gap.${gap}`), value: label })}>
         <span className="balance-parity" style={{ left: `${pos(1)}%` }} aria-hidden="true" />
         <span className={`balance-band${exact ? ' exact' : ''}`} style={{ left: `${pos(low)}%`, width: `${Math.max(1.2, pos(high) - pos(low))}%` }} />
       </div>

@@ -1,21 +1,28 @@
 // The planning panel: spend the round's budget on procurement, reform or diplomacy; see delivery
 // times and supplier risk; a party may prepare an escalation.
+import { asScenario } from '../../../shared/protocol/index.js';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INPUT_LIMITS, type ActionOf } from '../../../shared/engine/actions.js';
 import { isParty } from '../../../shared/engine/match.js';
+import { planCost } from '../../../shared/engine/queries.js';
 import type { Party } from '../../../shared/scenario/schema.js';
 import { tx } from '../../i18n.js';
 import { ownParty } from '../../preview/odds.js';
-import { useGame, useIntents } from '../context.js';
+import { useGame, useIntents, useRules } from '../context.js';
 import { namer } from '../names.js';
+import { WhyNot } from './WhyNot.js';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+/** Points typed into a field, within what a plan message may carry. */
+const points = (typed: string) => Math.min(INPUT_LIMITS.points, Math.max(0, Number(typed) || 0));
 
 export function Planning() {
   const { t, i18n } = useTranslation();
   const view = useGame((s) => s.view)!;
   const scenario = useGame((s) => s.scenario)!;
   const intents = useIntents();
+  const rules = useRules();
   const lng = i18n.language;
   const me = view.seat as Party;
   const own = isParty(view.seat) ? ownParty(view, me) : null;
@@ -36,17 +43,24 @@ export function Planning() {
   }, [planKey]);
   if (!own) return <p className="hint">{t('plan.partiesOnly')}</p>;
   const n = namer(scenario, t, lng);
-  const cost = items.reduce((s, it) => s + it.cost * (qty[it.id] ?? 0), 0) + reform + diplomacy;
-  const over = cost > own.budget + 1e-9;
-  const canPlan = view.phase === 'planning';
+  const procure = Object.entries(qty)
+    .filter(([, q]) => q > 0)
+    .map(([item, q]) => ({ item, qty: q }));
+  const plan: ActionOf<'plan'> = { type: 'plan', procure, reform, diplomacy, prepareEscalation: prepare || null };
+  const cost = planCost(asScenario(scenario), plan);
+  const refusal = rules.refusal(plan);
+  const over = refusal?.code === 'over_budget';
+  const canPlan = rules.phaseAllows('plan');
+  // Whether the engine would take one of this item at all (what it costs is checked on the whole plan).
+  const itemRefusal = (item: string) => {
+    const r = rules.refusal({ type: 'plan', procure: [{ item, qty: 1 }], reform: 0, diplomacy: 0, prepareEscalation: null });
+    return r && r.code !== 'over_budget' && r.code !== 'wrong_phase' ? r : null;
+  };
   const regions = scenario.regions.filter((r) => r.kind !== 'context' && view.regions[r.id]?.controller !== me);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const procure = Object.entries(qty)
-      .filter(([, q]) => q > 0)
-      .map(([item, q]) => ({ item, qty: q }));
-    void intents.act({ type: 'plan', procure, reform, diplomacy, prepareEscalation: prepare || null }, 'actions.plan');
+    void intents.act(plan, 'actions.plan');
   };
 
   return (
@@ -70,8 +84,9 @@ export function Planning() {
         <tbody>
           {items.map((it) => {
             const q = qty[it.id] ?? 0;
+            const blocked = itemRefusal(it.id);
             return (
-              <tr key={it.id} data-item={it.id}>
+              <tr key={it.id} data-item={it.id} className={blocked ? 'blocked' : undefined}>
                 <th scope="row">
                   {tx(it.name, lng)}
                   <span className="hint">
@@ -79,19 +94,20 @@ export function Planning() {
                     {t(`components.${it.component}`)} +{it.gain}
                     {it.rangeKm ? ` · ${t('plan.range', { km: it.rangeKm })}` : ''}
                   </span>
+                  <WhyNot refusal={blocked} />
                 </th>
-                <td>{it.cost}</td>
-                <td>{it.delay === 0 ? t('plan.thisRound') : t('plan.inRound', { round: view.round + it.delay })}</td>
-                <td>
-                  {Math.round(it.supplierRisk * 100)}%<span className="hint"> {it.supplier}</span>
+                <td data-label={t('plan.cost')}>{it.cost}</td>
+                <td data-label={t('plan.arrives')}>{it.delay === 0 ? t('plan.thisRound') : t('plan.inRound', { round: view.round + it.delay })}</td>
+                <td data-label={t('plan.risk')}>
+                  {Math.round(it.supplierRisk * 100)}%<span className="hint"> {t(`suppliers.${it.supplier}`, { defaultValue: it.supplier })}</span>
                 </td>
-                <td>
+                <td className="qty">
                   <span className="stepper">
                     <button type="button" aria-label={t('plan.less', { item: tx(it.name, lng) })} onClick={() => setQty({ ...qty, [it.id]: Math.max(0, q - 1) })} disabled={!canPlan || q === 0}>
                       −
                     </button>
                     <output aria-live="polite">{q}</output>
-                    <button type="button" aria-label={t('plan.more', { item: tx(it.name, lng) })} onClick={() => setQty({ ...qty, [it.id]: Math.min(10, q + 1) })} disabled={!canPlan || q >= 10}>
+                    <button type="button" aria-label={t('plan.more', { item: tx(it.name, lng) })} onClick={() => setQty({ ...qty, [it.id]: Math.min(INPUT_LIMITS.qty, q + 1) })} disabled={!canPlan || !!blocked || q >= INPUT_LIMITS.qty}>
                       +
                     </button>
                   </span>
@@ -104,11 +120,11 @@ export function Planning() {
       <div className="plan-row">
         <label>
           {t('plan.reform')} <span className="hint">({t('plan.reformHint')})</span>
-          <input type="number" min={0} max={1000} step={1} value={reform} disabled={!canPlan} onChange={(e) => setReform(Math.max(0, Number(e.target.value) || 0))} />
+          <input type="number" min={0} max={INPUT_LIMITS.points} step={1} value={reform} disabled={!canPlan} onChange={(e) => setReform(points(e.target.value))} />
         </label>
         <label>
           {t('plan.diplomacy')} <span className="hint">({t('plan.diplomacyHint')})</span>
-          <input type="number" min={0} max={1000} step={1} value={diplomacy} disabled={!canPlan} onChange={(e) => setDiplomacy(Math.max(0, Number(e.target.value) || 0))} />
+          <input type="number" min={0} max={INPUT_LIMITS.points} step={1} value={diplomacy} disabled={!canPlan} onChange={(e) => setDiplomacy(points(e.target.value))} />
         </label>
         <label>
           {t('plan.prepare')}
@@ -122,7 +138,8 @@ export function Planning() {
           </select>
         </label>
       </div>
-      <button type="submit" className="primary" disabled={!canPlan || over} data-testid="submit-plan">
+      {!over && <WhyNot refusal={refusal} />}
+      <button type="submit" className="primary" disabled={refusal !== null} data-testid="submit-plan">
         {own.plan ? t('plan.update') : t('plan.submit')}
       </button>
       {own.plan && <p className="hint">{t('plan.saved')}</p>}

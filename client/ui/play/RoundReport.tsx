@@ -6,7 +6,9 @@ import type { SeatView } from '../../../shared/engine/view.js';
 import { ownParty } from '../../preview/odds.js';
 import { useGame, useStoreApi } from '../context.js';
 import { eventClass, isDecision, isNews } from '../events.js';
+import { formatNumber } from '../format.js';
 import { describeEvent, namer } from '../names.js';
+import { displacedLine, mapChanges, type T } from './reportLines.js';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -17,12 +19,13 @@ interface Row {
   changed: boolean;
 }
 
-function reportRows(before: SeatView, after: SeatView, t: (k: string, o?: Record<string, unknown>) => string): Row[] {
+function reportRows(before: SeatView, after: SeatView, t: (k: string, o?: Record<string, unknown>) => string, lng: string): Row[] {
   const rows: Row[] = [];
-  const add = (label: string, b: number | string, a: number | string) => rows.push({ label, before: String(b), after: String(a), changed: String(b) !== String(a) });
+  const show = (x: number | string) => (typeof x === 'number' ? formatNumber(x, lng, 0) : x);
+  const add = (label: string, b: number | string, a: number | string) => rows.push({ label, before: show(b), after: show(a), changed: String(b) !== String(a) });
   add(t('meters.escalation'), `${before.escalation} · ${t(`escalation.${before.escalation}`)}`, `${after.escalation} · ${t(`escalation.${after.escalation}`)}`);
   add(t('meters.stability'), Math.round(before.stability), Math.round(after.stability));
-  const bal = (v: SeatView) => (v.balance.exact ? `${r1(v.balance.low)}` : `${r1(v.balance.low)}–${r1(v.balance.high)}`) + ` · ${t(`gap.${v.balance.gap}`)}`;
+  const bal = (v: SeatView) => (v.balance.exact ? show(r1(v.balance.low)) : `${show(r1(v.balance.low))}–${show(r1(v.balance.high))}`) + ` · ${t(`gap.${v.balance.gap}`)}`;
   add(t('balance.title'), bal(before), bal(after));
   for (const p of PARTIES) {
     const seat = t(`seats.${p}`);
@@ -57,13 +60,12 @@ export function RoundReport() {
   const events = after.events.filter((e) => e.round === round);
   const resolution = events.filter((e) => (e.phase === 'resolution' || e.phase === 'report') && isNews(e));
   const causes = events.filter((e) => isDecision(e) && e.phase !== 'resolution');
-  const rows = reportRows(before, after, t as never);
+  const rows = reportRows(before, after, t as never, i18n.language);
   const n = namer(scenario, t, i18n.language);
-  const mapChanges = Object.keys(after.regions).filter((id) => {
-    const a = after.regions[id];
-    const b = before.regions[id];
-    return b && (a.controller !== b.controller || a.displaced !== b.displaced || a.peacekeepers !== b.peacekeepers || a.monitors !== b.monitors);
-  });
+  const reader = { seat: after.seat, demands: after.demands };
+  const changes = mapChanges(before, after, t as T, n, i18n.language);
+  const fighting = resolution.reduce((sum, e) => sum + (e.key === 'escalation.success' ? Number(e.params.displaced) || 0 : 0), 0);
+  const displaced = displacedLine(before, after, fighting, t as T, i18n.language);
   const close = () => api.getState().dismissReport();
   return (
     <dialog ref={ref} className="round-report" aria-labelledby="report-h" onCancel={close} data-testid="round-report">
@@ -74,7 +76,7 @@ export function RoundReport() {
           {causes.length ? (
             <ul>
               {causes.map((e, i) => (
-                <li key={i}>{describeEvent(e, scenario, t, i18n.language)}</li>
+                <li key={i}>{describeEvent(e, scenario, t, i18n.language, reader)}</li>
               ))}
             </ul>
           ) : (
@@ -85,28 +87,22 @@ export function RoundReport() {
             <ul className="report-events">
               {resolution.map((e, i) => (
                 <li key={i} className={eventClass(e)}>
-                  {describeEvent(e, scenario, t, i18n.language)}
+                  {describeEvent(e, scenario, t, i18n.language, reader)}
                 </li>
               ))}
             </ul>
           ) : (
             <p className="hint">{t('report.quiet')}</p>
           )}
-          {mapChanges.length > 0 && (
+          {changes.length > 0 && (
             <>
               <h3>{t('report.map')}</h3>
-              <ul>
-                {mapChanges.map((id) => (
-                  <li key={id}>
-                    {t('report.regionChange', {
-                      region: n.region(id),
-                      before: t(`controllers.${before.regions[id].controller}`),
-                      after: t(`controllers.${after.regions[id].controller}`),
-                      displaced: after.regions[id].displaced - before.regions[id].displaced,
-                    })}
-                  </li>
+              <ul data-testid="map-changes">
+                {changes.map((c) => (
+                  <li key={c.region}>{c.text}</li>
                 ))}
               </ul>
+              {displaced && <p data-testid="displaced-total">{displaced}</p>}
             </>
           )}
         </section>

@@ -4,29 +4,32 @@ import { isParty } from '../../../shared/engine/match.js';
 import { PARTIES, type Mediator } from '../../../shared/scenario/schema.js';
 import { tx } from '../../i18n.js';
 import { durabilityPreview } from '../../preview/odds.js';
-import { useGame, useIntents } from '../context.js';
+import type { Action } from '../../../shared/engine/actions.js';
+import { useGame, useIntents, useRules } from '../context.js';
 import { ClausePicker } from './ClausePicker.js';
+import { WhyNot } from './WhyNot.js';
 
 export function Treaty() {
   const { t, i18n } = useTranslation();
   const view = useGame((s) => s.view)!;
   const scenario = useGame((s) => s.scenario)!;
   const intents = useIntents();
+  const rules = useRules();
   const lng = i18n.language;
   const seat = view.seat;
   const playing = seat !== 'facilitator' && seat !== 'spectator';
-  const canTalk = view.phase === 'negotiation' || view.phase === 'response';
   const open = view.proposals.filter((p) => p.status === 'open');
   const mediator = !isParty(seat) && playing ? (seat as Mediator) : null;
   const instruments = mediator ? scenario.instruments.filter((x) => x.by.includes(mediator)) : [];
   const prestige = mediator ? (view.mediators[mediator]?.prestige ?? 0) : 0;
-  const canUse = view.phase === 'planning' || view.phase === 'negotiation';
   return (
     <section className="treaty" aria-labelledby="treaty-h">
       <h2 id="treaty-h">{t('treaty.title')}</h2>
       {open.length === 0 && <p className="hint">{t('treaty.none')}</p>}
       {open.map((p) => {
         const d = durabilityPreview(view, scenario, p.clauses);
+        const sign: Action = { type: 'sign', proposal: p.id };
+        const withdraw: Action = { type: 'withdrawProposal', proposal: p.id };
         return (
           <article key={p.id} className="proposal" data-proposal={p.id}>
             <h3>
@@ -48,12 +51,12 @@ export function Treaty() {
             <p className="preview">{t('treaty.preview', { armenia: d.cost.armenia, azerbaijan: d.cost.azerbaijan, balance: Math.round(d.concessionBalance * 100), low: Math.round(d.low), high: Math.round(d.high) })}</p>
             <div className="buttons">
               {isParty(seat) && !p.signed.includes(seat) && (
-                <button type="button" className="primary" disabled={!canTalk} onClick={() => void intents.act({ type: 'sign', proposal: p.id }, 'actions.sign')}>
+                <button type="button" className="primary" disabled={!rules.allows(sign)} onClick={() => void intents.act(sign, 'actions.sign')}>
                   {t('treaty.sign')}
                 </button>
               )}
               {p.by === seat && (
-                <button type="button" disabled={!canTalk} onClick={() => void intents.act({ type: 'withdrawProposal', proposal: p.id }, 'actions.withdraw')}>
+                <button type="button" disabled={!rules.allows(withdraw)} onClick={() => void intents.act(withdraw, 'actions.withdraw')}>
                   {t('treaty.withdraw')}
                 </button>
               )}
@@ -64,26 +67,29 @@ export function Treaty() {
       {playing && (
         <details className="composer">
           <summary>{t('treaty.compose')}</summary>
-          {!canTalk && <p className="phase-note">{t('treaty.proposeLater')}</p>}
-          <ClausePicker submitLabel={t('treaty.propose')} disabled={!canTalk} onSubmit={(clauses) => void intents.act({ type: 'propose', clauses }, 'actions.propose')} />
+          {!rules.phaseAllows('propose') && <p className="phase-note">{t('treaty.proposeLater')}</p>}
+          <ClausePicker submitLabel={t('treaty.propose')} actionFor={(clauses) => ({ type: 'propose', clauses })} onSubmit={(action) => void intents.act(action, 'actions.propose')} />
         </details>
       )}
       {mediator && (
         <>
           <h3 className="sub">{t('treaty.instruments', { prestige: Math.round(prestige) })}</h3>
-          {!canUse && <p className="phase-note">{t('treaty.instrumentsLater')}</p>}
+          {!rules.phaseAllows('useInstrument') && <p className="phase-note">{t('treaty.instrumentsLater')}</p>}
           <ul className="instruments">
             {instruments.map((x) => {
               const active = view.instruments.some((a) => a.id === x.id && a.until >= view.round);
+              const use: Action = { type: 'useInstrument', instrument: x.id };
+              const refusal = rules.refusal(use);
               return (
-                <li key={x.id}>
+                <li key={x.id} data-instrument={x.id}>
                   <span>
                     <strong>{tx(x.name, lng)}</strong>{' '}
-                    <span className="hint">{t('treaty.instrumentFacts', { cost: x.cost, rounds: x.lasts, damping: Math.round(x.escalationDamping * 100), bonus: x.durabilityBonus })}</span>
+                    <span className="hint">{t('treaty.instrumentFacts', { cost: x.cost, count: x.lasts, damping: Math.round(x.escalationDamping * 100), bonus: x.durabilityBonus })}</span>
                   </span>
-                  <button type="button" disabled={!canUse || active || prestige < x.cost} onClick={() => void intents.act({ type: 'useInstrument', instrument: x.id }, 'actions.instrument')}>
+                  <button type="button" disabled={refusal !== null} onClick={() => void intents.act(use, 'actions.instrument')}>
                     {active ? t('treaty.inForce') : t('treaty.use')}
                   </button>
+                  {!active && <WhyNot refusal={refusal} />}
                 </li>
               );
             })}

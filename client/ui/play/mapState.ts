@@ -1,14 +1,15 @@
 // What the map draws, derived from the scenario and the seat's view (pure, so it is tested).
 import { isParty } from '../../../shared/engine/match.js';
 import type { SeatView } from '../../../shared/engine/view.js';
-import type { Party, Scenario } from '../../../shared/scenario/schema.js';
+import type { PublicScenario } from '../../../shared/protocol/index.js';
+import type { Party } from '../../../shared/scenario/schema.js';
 import type { MapState, RangeRing } from '../../map/bus.js';
 import { ownParty } from '../../preview/odds.js';
 import { escalationPrevailed, isDelivery, isEscalation } from '../events.js';
 
 /** Reach of the viewer's own drones and missiles: the longest range among what it has received,
  *  else the shortest on offer when it holds some of that component. */
-export function rangeRings(view: SeatView, scenario: Scenario): RangeRing[] {
+export function rangeRings(view: SeatView, scenario: PublicScenario): RangeRing[] {
   if (!isParty(view.seat)) return [];
   const me = view.seat as Party;
   const own = ownParty(view, me);
@@ -27,7 +28,7 @@ export function rangeRings(view: SeatView, scenario: Scenario): RangeRing[] {
   return rings;
 }
 
-export function mapStateOf(view: SeatView, scenario: Scenario, names: (id: string) => string, selected: string | null): MapState {
+export function mapStateOf(view: SeatView, scenario: PublicScenario, names: (id: string) => string, selected: string | null): MapState {
   return {
     regions: scenario.regions.filter((r) => view.regions[r.id]).map((def) => ({ def, state: view.regions[def.id], name: names(def.id) })),
     rings: rangeRings(view, scenario),

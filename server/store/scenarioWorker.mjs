@@ -1,0 +1,4 @@
+// The scenario checker's thread entry (scenarioChecker.ts): plain JS, so that it starts under any
+// runner. It loads tsx's loader into this thread, then the TypeScript part.
+await import('tsx');
+await import('./scenarioThread.ts');
