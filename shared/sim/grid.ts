@@ -6,6 +6,7 @@ import { PARTIES } from '../scenario/schema.js';
 import { personalitiesFor } from '../bots/index.js';
 import { lastingPeace, seatScores } from '../engine/score.js';
 import { playingSeats } from '../engine/match.js';
+import { wentThrough } from '../engine/queries.js';
 import type { Ending, Match } from '../engine/types.js';
 import { playMatch, type Strategies } from './play.js';
 
@@ -50,7 +51,7 @@ export function gridGame(m: Match, strategies: Strategies): GridGame {
     lastingPeace: lastingPeace(m),
     settlement: m.settlement ? { round: m.settlement.round, auspices: m.settlement.auspices, durability: m.settlement.durability, ratio: m.settlement.ratio } : null,
     azDemands: az.length,
-    azConceded: az.filter((d) => d.status === 'accepted' || d.status === 'imposed').length,
+    azConceded: az.filter(wentThrough).length,
   };
 }
 
