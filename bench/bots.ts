@@ -1,17 +1,20 @@
 // npm run bench:bots — decision time per bot kind, and a seeded tournament:
 // for each seat, the search bot against every personality and the random baseline on the same seeds.
-// Options: --seeds N (per seat, default 50: 4 seats × 50 = 200 search games), --level easy|normal|hard.
+// Options: --seeds N (per seat, default 50: 4 seats × 50 = 200 search games), --level easy|normal|hard,
+// --uncapped (no time cap: the search spends its whole playout budget, so a loaded machine plays
+// the same games as a quiet one; the decision times printed are then what that budget costs here).
 import { parseArgs } from 'node:util';
 import { loadScenario } from '../shared/scenario/files.js';
 import { playingSeats, seatScores } from '../shared/engine/index.js';
-import { actsIn, botActions, personalitiesFor } from '../shared/bots/index.js';
+import { actsIn, botActions, personalitiesFor, SEARCH_LEVELS, type Difficulty } from '../shared/bots/index.js';
 import { playMatch } from '../shared/sim/play.js';
 import { searchStats } from '../shared/bots/search.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '50' }, level: { type: 'string', default: 'normal' } } });
+const { values } = parseArgs({ options: { seeds: { type: 'string', default: '50' }, level: { type: 'string', default: 'normal' }, uncapped: { type: 'boolean', default: false } } });
 const perSeat = Number(values.seeds);
 const search = `search-${values.level}`;
+if (values.uncapped) SEARCH_LEVELS[values.level as Difficulty].timeMs = Number.POSITIVE_INFINITY;
 const scenario = loadScenario('august-2022');
 const seats = playingSeats(scenario);
 const times = new Map<string, number[]>();
@@ -34,7 +37,7 @@ const pct = (xs: number[], q: number) => {
 };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-console.log(`Tournament: scenario ${scenario.id}, seeds 1..${perSeat} per seat, search level ${values.level}`);
+console.log(`Tournament: scenario ${scenario.id}, seeds 1..${perSeat} per seat, search level ${values.level}${values.uncapped ? ' (uncapped)' : ''}`);
 console.log('seat        opponent      opp score  search score  search wins');
 const wins = new Map<string, { won: number; games: number }>();
 let searchWon = 0;

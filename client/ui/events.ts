@@ -28,9 +28,6 @@ export const escalationCount = (events: readonly Keyed[]): number => events.filt
 /** Anything that happens to a demand (issued, answered, expired, implemented, imposed). */
 export const isAboutDemand = (e: Keyed): boolean => e.key.startsWith('demand.');
 
-/** A refused demand forced through by an escalation that prevailed. */
-export const isImposition = (e: Keyed): boolean => e.key === 'demand.coerced';
-
 /** An order that arrived. */
 export const isDelivery = (e: Keyed): boolean => e.key === 'delivery.arrived';
 

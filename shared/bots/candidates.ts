@@ -6,17 +6,7 @@ import type { Action } from '../engine/actions.js';
 import { checkAction, demandOptions } from '../engine/rules.js';
 import { durabilityAt } from '../engine/settlement.js';
 import type { SeatView } from '../engine/view.js';
-import { allPackages, believedRatio } from './judgement.js';
-
-/** Points a signed clause is worth to this seat by its own objectives. */
-function clauseValue(scenario: Scenario, seat: PlayingSeat, clause: string): number {
-  let v = 0;
-  for (const o of scenario.seats[seat]?.objectives ?? []) {
-    const c = o.check;
-    if ((c.metric === 'clauseSigned' || c.metric === 'obtained') && c.clause === clause) v += o.points;
-  }
-  return v;
-}
+import { allPackages, believedRatio, clauseValue } from './judgement.js';
 
 /**
  * Up to `count` packages worth tabling now: for each target split of the concessions near what

@@ -1,12 +1,13 @@
 // Bots for every seat: `botActions` lists what a seat's bot does in the current phase.
-import type { PlayingSeat, Scenario } from '../scenario/schema.js';
+import { PARTIES, type Party, type PlayingSeat, type Scenario } from '../scenario/schema.js';
 import { createMatch } from '../engine/create.js';
 import type { Action } from '../engine/actions.js';
 import { isParty } from '../engine/match.js';
 import { checkAction } from '../engine/rules.js';
 import { mixSeed, step } from '../engine/rng.js';
 import type { Match } from '../engine/types.js';
-import { viewFor } from '../engine/view.js';
+import { viewFor, type SeatView } from '../engine/view.js';
+import { catalogueDemand, demandWeight, pressureRegion } from '../engine/queries.js';
 import { DEFAULT_MEDIATOR_STRATEGY, MEDIATOR_STRATEGIES, mediatorActions } from './mediators.js';
 import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './parties.js';
 import { SEARCH_LEVELS, playout, searchMove, type Difficulty, type Option, type SearchLevel } from './search.js';
@@ -89,6 +90,8 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
   const extras = (base: Option): Action[][] => {
     const out: Action[][] = [];
     if (isParty(seat) && (phase === 'negotiation' || phase === 'response')) {
+      // At war, giving in is a move like any other: weighed, not ruled out.
+      if (view.escalation >= s.escalation.levels.war && !base.moves.some((a) => a.type === 'capitulate')) out.push([{ type: 'capitulate' }]);
       const keep = base.moves.filter((a) => a.type !== 'sign');
       for (const p of view.proposals) {
         const sign: Action = { type: 'sign', proposal: p.id };
@@ -110,7 +113,33 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
     }
     return out;
   };
-  return searchMove(match, seat, personalities, extras, playoutActions, defaultStrategy, level, rand);
+  const models = new Map(PARTIES.filter((p) => p !== seat).map((p) => [p as PlayingSeat, likelyPersonality(s, view, p, rand)]));
+  return searchMove(match, seat, personalities, extras, playoutActions, (x) => models.get(x) ?? defaultStrategy(x), level, rand);
+}
+
+/**
+ * The personality of `party` that best explains its answers so far (the most of its past answers
+ * to demands it would have given, as far as this view can judge), its default while nothing tells
+ * them apart: the other seats the search plays out are models of who they have shown themselves
+ * to be, not of who they usually are.
+ */
+export function likelyPersonality(scenario: Scenario, view: SeatView, party: Party, rand: () => number): string {
+  const answered = view.demands.filter((d) => d.to === party && (d.status === 'accepted' || d.status === 'refused' || d.status === 'countered' || d.status === 'imposed'));
+  const fallback = defaultStrategy(party);
+  if (!answered.length) return fallback;
+  const ctx: BotContext = { seat: party, view, scenario, rand };
+  let best = fallback;
+  let top = -1;
+  for (const name of [fallback, ...personalitiesFor(party).filter((p) => p !== fallback)]) {
+    const policy = PARTY_STRATEGIES[party][name];
+    let agree = 0;
+    for (const d of answered) {
+      const def = catalogueDemand(scenario, d.def);
+      if (policy.accepts(ctx, demandWeight(scenario, def), pressureRegion(scenario, def, d.from)) === (d.status === 'accepted')) agree++;
+    }
+    if (agree > top) [top, best] = [agree, name];
+  }
+  return best;
 }
 
 const preferred = new WeakMap<Scenario, Map<PlayingSeat, string>>();

@@ -15,10 +15,15 @@ function use(ctx: BotContext, kind: string): Action[] {
   return inst ? [{ type: 'useInstrument', instrument: inst.id }] : [];
 }
 
-/** Put a package on the table unless this mediator already has one open. */
+/**
+ * Put a package on the table near `targetShare` (Armenia's share of the concessions): keep one
+ * tabled this round or signed by a party, else withdraw the last (its balance may be out of
+ * date) and table a fresh one.
+ */
 function propose(ctx: BotContext, targetShare: number, must: string[]): Action[] {
-  if (ctx.view.proposals.some((p) => p.by === ctx.seat && p.status === 'open')) return [];
-  return [{ type: 'propose', clauses: packageNear(ctx.scenario, targetShare, must, ctx.rand).clauses }];
+  const mine = ctx.view.proposals.filter((p) => p.by === ctx.seat && p.status === 'open');
+  if (mine.some((p) => p.round === ctx.view.round || p.signed.length)) return [];
+  return [...mine.map((p): Action => ({ type: 'withdrawProposal', proposal: p.id })), { type: 'propose', clauses: packageNear(ctx.scenario, targetShare, must, ctx.rand).clauses }];
 }
 
 /** Armenia's share of concessions that matches the balance of force. */
@@ -33,7 +38,7 @@ const policies: Record<string, MediatorPolicy> = {
     planning: (ctx) => (ctx.seat === 'russia' ? use(ctx, 'peacekeeperExtension') : []),
     negotiation: (ctx) => [
       ...(ctx.view.escalation >= 2 || ctx.view.round % 3 === 1 ? use(ctx, 'summit') : []),
-      ...(ctx.view.round >= 2 ? propose(ctx, realist(ctx), ['mutual-recognition']) : []),
+      ...(ctx.view.round >= 1 ? propose(ctx, realist(ctx), ['mutual-recognition']) : []),
     ],
   },
   /** Proposes balanced packages and pays for the means to keep them. */
@@ -41,7 +46,7 @@ const policies: Record<string, MediatorPolicy> = {
     planning: (ctx) => use(ctx, 'monitors'),
     negotiation: (ctx) => [
       ...(ctx.view.round % 3 === 0 ? use(ctx, 'summit') : []),
-      ...(ctx.view.round >= 2 ? propose(ctx, (0.5 + realist(ctx)) / 2, ['mutual-recognition', 'border-commission']) : []),
+      ...(ctx.view.round >= 1 ? propose(ctx, (0.5 + realist(ctx)) / 2, ['mutual-recognition', 'karabakh-rights']) : []),
     ],
   },
   /** Builds presence on the ground and guarantees before it asks for signatures. */

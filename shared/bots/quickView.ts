@@ -23,6 +23,7 @@ export function quickView(m: Match, seat: PlayingSeat): SeatView {
     seats: m.seats,
     escalation: m.escalation,
     stability: m.stability,
+    appetite: m.appetite,
     regions: m.regions,
     // The issuer's choice after a refusal is secret until resolution (the policies do not read it).
     demands: m.demands,

@@ -13,11 +13,11 @@ import type { Action } from '../engine/actions.js';
 import { applyAction } from '../engine/apply.js';
 import { initialMatch, isParty, otherParty, playingSeats } from '../engine/match.js';
 import { estimate } from '../engine/phases.js';
+import { wentThrough } from '../engine/queries.js';
 import { seatScores } from '../engine/score.js';
 import type { Match } from '../engine/types.js';
 import { ratioWithinPublicBand, viewFor, type OwnParty, type SeatView } from '../engine/view.js';
 import { effectivePair } from '../engine/military.js';
-import { inferredAppetite } from './judgement.js';
 import { playOn } from './turns.js';
 
 export interface SearchLevel {
@@ -207,13 +207,13 @@ export function determinise(v: SeatView, scenario: Scenario, seat: PlayingSeat, 
     // every change copies the event list, so a short one keeps playouts cheap.
     events: v.events.filter((e) => e.key === 'event.drawn' || e.key === 'escalation.failure'),
     nextId: 1 + Math.max(0, ...[...v.demands, ...v.proposals].map((x) => Number(x.id.slice(1)) || 0)),
-    appetite: inferredAppetite(scenario, v),
+    appetite: v.appetite,
     warRounds,
   };
   for (const k in v.regions) m.regions[k] = { ...v.regions[k] };
   for (const k in v.mediators) m.mediators[k as keyof typeof m.mediators] = { ...v.mediators[k as keyof typeof v.mediators]! };
   // Demands conceded so far (public), which objectives count.
-  for (const p of PARTIES) m.stats.demandsAccepted[p] = v.demands.filter((d) => d.from === p && d.status === 'accepted' && d.resolved).length;
+  for (const p of PARTIES) m.stats.demandsAccepted[p] = v.demands.filter((d) => d.from === p && wentThrough(d) && d.resolved).length;
   for (const p of PARTIES) {
     const pub = v.parties[p];
     Object.assign(m.parties[p], { support: pub.support, standing: pub.standing, concessions: pub.concessions });

@@ -74,7 +74,7 @@ const PARTY = { strength: shallow, pipeline: sameList };
 const sameParty = (a: PartyState, b: PartyState) => sameFields(a, b, PARTY);
 const PROPOSAL = { signed: sameList };
 const sameProposal = (a: Proposal, b: Proposal) => sameFields(a, b, PROPOSAL);
-const STATS = { demandsIssued: shallow, demandsAccepted: shallow, demandsRefused: shallow, escalations: shallow, escalationSuccesses: shallow, casualties: shallow };
+const STATS = { demandsIssued: shallow, demandsAccepted: shallow, demandsRefused: shallow, escalations: shallow, escalationSuccesses: shallow, casualties: shallow, crises: shallow };
 
 const FIELDS: { [K in keyof Match]?: Copier<Match[K]> } = {
   seats: { copy: (x) => ({ ...x }), same: shallow },
@@ -106,6 +106,7 @@ const FIELDS: { [K in keyof Match]?: Copier<Match[K]> } = {
       casualties: { ...x.casualties },
       displaced: x.displaced,
       maxEscalation: x.maxEscalation,
+      crises: { ...x.crises },
     }),
     same: (a, b) => sameFields(a, b, STATS),
   },

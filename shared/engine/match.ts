@@ -26,6 +26,7 @@ function emptyStats(): Stats {
     casualties: zero(),
     displaced: 0,
     maxEscalation: 0,
+    crises: zero(),
   };
 }
 

@@ -30,6 +30,9 @@ export function catalogueDemand(scenario: Scenario, id: string | null | undefine
   return id ? (scenario.demands.find((d) => d.id === id) ?? null) : null;
 }
 
+/** Whether a demand went through: the addressee accepted it, or it was imposed. */
+export const wentThrough = (d: Pick<Demand, 'status'>): boolean => d.status === 'accepted' || d.status === 'imposed';
+
 /** How much accepting a demand costs the addressee: the catalogue's weight, else the scenario's weight for a demand in one's own words. */
 export function demandWeight(scenario: Scenario, def: DemandDef | null): number {
   return def?.weight ?? scenario.demandRules.customWeight;

@@ -5,7 +5,7 @@ import { applyEffects } from './effects.js';
 import { emit, otherParty } from './match.js';
 import { clamp, meter, percent, ratioOf } from './maths.js';
 import { effectivePair, escalationOdds, type EscalationOdds } from './military.js';
-import { catalogueDemand, demandWeight, planCost, pressureRegion } from './queries.js';
+import { catalogueDemand, demandWeight, planCost, pressureRegion, wentThrough } from './queries.js';
 import { random } from './rng.js';
 import { finishMatch } from './score.js';
 import type { Demand, Match } from './types.js';
@@ -33,8 +33,9 @@ export function resolveRound(d: Match): void {
         pressedBy.add(dem.from);
         escalated = true;
         resolveEscalation(d, dem, region);
-      } else if (dem.def) {
-        applyEffects(d, catalogueDemand(d.scenario, dem.def)!.onRefuse);
+      } else {
+        if (dem.def) applyEffects(d, catalogueDemand(d.scenario, dem.def)!.onRefuse);
+        backDown(d, dem);
       }
     }
   }
@@ -43,7 +44,13 @@ export function resolveRound(d: Match): void {
   for (const p of PARTIES) {
     const party = d.parties[p];
     if (party.support < s.support.crisisThreshold) {
+      d.stats.crises[p]++;
       emit(d, 'crisis.government', { party: p });
+      // A government that collapses while the fighting is heavy gives in (as in November 2020).
+      if (d.escalation >= s.support.capitulationFrom) {
+        capitulate(d, p);
+        return;
+      }
       party.support = s.support.crisisReset;
       party.standing = meter(party.standing - s.support.crisisStandingLoss);
     }
@@ -108,10 +115,10 @@ function receiveDeliveries(d: Match, p: Party): void {
   party.pipeline = waiting;
 }
 
-/** The addressee gives way: the demand's effects, support lost at home, appetite for more. */
+/** The addressee gives way (or is forced to): the demand's effects, support lost at home, appetite for more. */
 function concede(d: Match, dem: Demand, coerced: boolean): void {
   dem.resolved = true;
-  dem.status = 'accepted';
+  dem.status = coerced ? 'imposed' : 'accepted';
   const s = d.scenario;
   const def = catalogueDemand(s, dem.def);
   const weight = demandWeight(s, def);
@@ -123,6 +130,28 @@ function concede(d: Match, dem: Demand, coerced: boolean): void {
   if (dem.from === 'azerbaijan') d.appetite = clamp(d.appetite + s.appetite.perAcceptance, s.appetite.limits.min, s.appetite.limits.max);
   d.stats.demandsAccepted[dem.from]++;
   emit(d, coerced ? 'demand.coerced' : 'demand.implemented', { id: dem.id, from: dem.from, to: dem.to, demand: dem.def ?? '' });
+}
+
+/**
+ * Baku does not press a refused demand: before a public whose appetite its own gains have raised,
+ * backing down costs the government support (the more it was led to expect, the more it costs).
+ */
+function backDown(d: Match, dem: Demand): void {
+  if (dem.from !== 'azerbaijan') return;
+  const party = d.parties.azerbaijan;
+  party.support = meter(party.support - d.appetite * d.scenario.appetite.standDownCost);
+}
+
+/**
+ * `party` capitulates: every demand of the other side that has not gone through is imposed, and
+ * the match ends. The rule of a government that collapses at war, and of the capitulate action.
+ */
+export function capitulate(d: Match, party: Party): void {
+  for (const dem of d.demands) {
+    if (dem.to === party && !wentThrough(dem) && dem.status !== 'withdrawn') concede(d, dem, true);
+  }
+  emit(d, 'match.capitulation', { party });
+  finishMatch(d, { kind: 'capitulation', round: d.round, party });
 }
 
 /** Where the issuer presses after a refusal, if it does: its choice, else what it prepared. */
@@ -197,6 +226,8 @@ export function resolveEscalation(d: Match, dem: Demand, region: string): void {
     }
     def.support = meter(def.support - e.supportLossDefender);
     att.support = meter(att.support + e.supportGainAttacker);
+    // A line that was overrun is no longer kept: those presences leave the region.
+    for (const presence of e.withdrawOnSuccess) r[presence] = false;
     d.stability = meter(d.stability - e.stabilityCost);
     emit(d, 'escalation.success', { id: dem.id, attacker, region, chance: percent(odds.success), lostA, lostD, displaced: r.controller !== attacker ? e.displaced : 0 });
     concede(d, dem, true);

@@ -22,6 +22,7 @@ import {
   type DemandBlock,
   type Table,
 } from './queries.js';
+import { capitulate } from './resolve.js';
 import { concludeSettlement } from './settlement.js';
 import { finishMatch } from './score.js';
 import type { Match, Refusal, Seat } from './types.js';
@@ -240,8 +241,7 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     phases: 'any',
     check: () => null,
     apply(d, seat) {
-      emit(d, 'match.capitulation', { party: seat as Party });
-      finishMatch(d, { kind: 'capitulation', round: d.round, party: seat as Party });
+      capitulate(d, seat as Party);
     },
   },
 

@@ -1,7 +1,8 @@
 // Ending a match and scoring it: private objectives per seat plus the shared lasting-peace score.
-import type { Objective, PlayingSeat } from '../scenario/schema.js';
+import { checksOf, type Check, type Objective, type PlayingSeat } from '../scenario/schema.js';
 import { emit, meters, playingSeats } from './match.js';
 import { balanceRatio } from './military.js';
+import { wentThrough } from './queries.js';
 import type { Ending, Match } from './types.js';
 
 export function finishMatch(d: Match, ending: Ending): void {
@@ -13,12 +14,20 @@ export function finishMatch(d: Match, ending: Ending): void {
   emit(d, 'match.ended', { kind: ending.kind, round: ending.round });
 }
 
-/** Whether one objective is met in the match as it stands. */
+/** Whether one objective is met in the match as it stands: every one of its checks holds. */
 export function objectiveMet(m: Match, o: Objective): boolean {
-  const c = o.check;
+  return checksOf(o).every((c) => checkMet(m, c));
+}
+
+/** Whether the fighting was at war level when the match ended (a war ending, or a capitulation at war). */
+export function endedAtWar(m: Match): boolean {
+  return m.ended?.kind === 'war' || (m.ended?.kind === 'capitulation' && m.escalation >= m.scenario.escalation.levels.war);
+}
+
+function checkMet(m: Match, c: Check): boolean {
   switch (c.metric) {
     case 'support':
-      return m.parties[c.party].support >= c.atLeast;
+      return m.parties[c.party].support >= c.atLeast && !(c.noCrisis && m.stats.crises[c.party] > 0);
     case 'standing':
       return m.parties[c.party].standing >= c.atLeast;
     case 'controls':
@@ -34,9 +43,11 @@ export function objectiveMet(m: Match, o: Objective): boolean {
     case 'clauseSigned':
       return m.settlement?.clauses.includes(c.clause) ?? false;
     case 'obtained':
-      return m.demands.some((d) => d.def === c.demand && d.status === 'accepted') || (m.settlement?.clauses.includes(c.clause) ?? false);
+      return m.demands.some((d) => d.def === c.demand && wentThrough(d)) || (m.settlement?.clauses.includes(c.clause) ?? false);
+    case 'withheld':
+      return !m.demands.some((d) => d.def === c.demand && wentThrough(d));
     case 'noWar':
-      return m.ended?.kind !== 'war';
+      return !endedAtWar(m);
     case 'stabilityAtLeast':
       return m.stability >= c.value;
     case 'demandsAccepted':
@@ -49,13 +60,16 @@ export function objectiveMet(m: Match, o: Objective): boolean {
 }
 
 /**
- * The score every seat shares: a settlement's durability; without one, half the stability
- * (a calm without a deal is fragile); nothing after a war.
+ * The score every seat shares: a settlement's durability. Without one, a share of the stability
+ * (a calm without a deal is fragile), less for every concession made under pressure: a quiet
+ * bought by giving way is the circle, not peace. Nothing after a war or a capitulation.
  */
 export function lastingPeace(m: Match): number {
-  if (m.ended?.kind === 'war') return 0;
+  if (m.ended?.kind === 'war' || m.ended?.kind === 'capitulation') return 0;
   if (m.settlement) return m.settlement.durability;
-  return m.stability * m.scenario.scoring.peaceWithoutSettlement;
+  const w = m.scenario.scoring;
+  const conceded = m.parties.armenia.concessions + m.parties.azerbaijan.concessions;
+  return m.stability * w.peaceWithoutSettlement * Math.max(0, 1 - conceded * w.peaceLostPerConcession);
 }
 
 export interface SeatScore {

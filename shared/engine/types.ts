@@ -48,7 +48,12 @@ export interface MediatorState {
   prestige: number;
 }
 
-export type DemandStatus = 'open' | 'accepted' | 'refused' | 'countered' | 'expired' | 'withdrawn';
+/**
+ * `accepted`: the addressee gave way; `imposed`: it refused and the issuer forced the demand
+ * through (a successful escalation, or the addressee's capitulation). Both mean it happened
+ * (`wentThrough`, queries.ts).
+ */
+export type DemandStatus = 'open' | 'accepted' | 'imposed' | 'refused' | 'countered' | 'expired' | 'withdrawn';
 
 export interface Demand {
   id: string; // instance id, e.g. d3
@@ -179,13 +184,15 @@ export type LogEntry =
 
 export interface Stats {
   demandsIssued: Record<Party, number>;
-  demandsAccepted: Record<Party, number>; // by issuer
+  demandsAccepted: Record<Party, number>; // by issuer, accepted or imposed
   demandsRefused: Record<Party, number>;
   escalations: Record<Party, number>;
   escalationSuccesses: Record<Party, number>;
   casualties: Record<Party, number>;
   displaced: number;
   maxEscalation: number;
+  /** Government crises per party. */
+  crises: Record<Party, number>;
 }
 
 export interface Match {
@@ -201,7 +208,8 @@ export interface Match {
   warRounds: number;
   stability: number;
   turkishBacking: number;
-  appetite: number; // Azerbaijan's: chance its bots press a new demand
+  /** Baku's appetite for more (public): acceptances raise it, repelled escalations and events move it; backing down costs Azerbaijan support in proportion. */
+  appetite: number;
   regions: Record<string, RegionState>;
   demands: Demand[];
   proposals: Proposal[];

@@ -36,6 +36,8 @@ export interface SeatView {
   seats: SeatConfig;
   escalation: number;
   stability: number;
+  /** Baku's appetite for more, as its public statements show it (0..1): what backing down would cost it at home. */
+  appetite: number;
   regions: Record<string, RegionState>;
   demands: Demand[];
   proposals: Proposal[];
@@ -92,6 +94,7 @@ const FIELDS: { [K in keyof SeatView]: Field<K> } = {
   seats: { reads: ['seats'], build: (m) => ({ ...m.seats }) },
   escalation: { reads: ['escalation'], build: (m) => m.escalation },
   stability: { reads: ['stability'], build: (m) => m.stability },
+  appetite: { reads: ['appetite'], build: (m) => m.appetite },
   regions: { reads: ['regions'], build: (m) => copyEach(m.regions) },
   demands: {
     reads: ['demands', 'ended'],
@@ -155,6 +158,7 @@ export function viewFor(m: Match, seat: Seat): SeatView {
     seats: f.seats.build(m, seat, open),
     escalation: f.escalation.build(m, seat, open),
     stability: f.stability.build(m, seat, open),
+    appetite: f.appetite.build(m, seat, open),
     regions: f.regions.build(m, seat, open),
     demands: f.demands.build(m, seat, open),
     proposals: f.proposals.build(m, seat, open),

@@ -1,7 +1,7 @@
 // Validate a scenario: its `extends` resolved (extend.ts), the zod shape, then the references
 // between its parts.
 import { NO_SHIPPED, resolveExtends, type ShippedScenarios } from './extend.js';
-import { scenarioSchema, type Scenario, type Effects } from './schema.js';
+import { checksOf, scenarioSchema, type Scenario, type Effects } from './schema.js';
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
@@ -133,14 +133,16 @@ function crossCheck(s: Scenario): string[] {
     if (!seats.includes(seat as never)) errors.push(`seats.${seat}: this scenario has no such seat`);
     unique(`seats.${seat}.objectives`, def.objectives.map((o) => o.id));
     def.objectives.forEach((o, i) => {
-      const c = o.check;
-      const path = `seats.${seat}.objectives.${i}.check`;
-      if ((c.metric === 'controls' || c.metric === 'peacekeepersIn') && !regionIds.has(c.region)) errors.push(`${path}.region: unknown region "${c.region}"`);
-      if ((c.metric === 'clauseSigned' || c.metric === 'obtained') && !clauseIds.has(c.clause)) errors.push(`${path}.clause: unknown clause "${c.clause}"`);
-      if (c.metric === 'obtained' && !s.demands.some((d) => d.id === c.demand)) errors.push(`${path}.demand: unknown demand "${c.demand}"`);
-      if ((c.metric === 'settlementUnder' || c.metric === 'prestigeAtLeast') && !s.mediators.includes(c.mediator)) {
-        errors.push(`${path}.mediator: mediator "${c.mediator}" is not in this scenario`);
-      }
+      const at = `seats.${seat}.objectives.${i}.check`;
+      checksOf(o).forEach((c, j) => {
+        const path = o.check.metric === 'all' ? `${at}.of.${j}` : at;
+        if ((c.metric === 'controls' || c.metric === 'peacekeepersIn') && !regionIds.has(c.region)) errors.push(`${path}.region: unknown region "${c.region}"`);
+        if ((c.metric === 'clauseSigned' || c.metric === 'obtained') && !clauseIds.has(c.clause)) errors.push(`${path}.clause: unknown clause "${c.clause}"`);
+        if ((c.metric === 'obtained' || c.metric === 'withheld') && !s.demands.some((d) => d.id === c.demand)) errors.push(`${path}.demand: unknown demand "${c.demand}"`);
+        if ((c.metric === 'settlementUnder' || c.metric === 'prestigeAtLeast') && !s.mediators.includes(c.mediator)) {
+          errors.push(`${path}.mediator: mediator "${c.mediator}" is not in this scenario`);
+        }
+      });
     });
   }
   s.regions.forEach((r, i) => {

@@ -10,6 +10,14 @@ export const PHASES = ['news', 'planning', 'demands', 'negotiation', 'response',
 export const PROCUREMENT_ROLES = ['ground', 'artillery', 'drones', 'antiDrone', 'airDefence', 'missiles'] as const;
 /** The presences in a region that damp an escalation there. */
 export const PRESENCES = ['peacekeepers', 'monitors'] as const;
+/**
+ * The claims of the design's argument a scenario can be built to show (docs/scenarios.md, "Claims"):
+ * `circle` conceding brings more demands; `refusal` refusing without closing the gap meets force
+ * that mostly succeeds; `investment` investing narrows the gap, coercion fails more often and
+ * later deals last longer; `backing` more Turkish backing weakens that; `parity` at parity the
+ * circle weakens (fewer demands pressed and conceded, coercion mostly fails).
+ */
+export const CLAIMS = ['circle', 'refusal', 'investment', 'backing', 'parity'] as const;
 
 export const partySchema = z.enum(PARTIES);
 export const mediatorSchema = z.enum(MEDIATORS);
@@ -192,28 +200,35 @@ export const modifierSchema = z
   })
   .strict();
 
+/** How the engine decides whether an objective is met (docs/scenarios.md, "Seats and objectives"). */
+export const checkSchema = z.discriminatedUnion('metric', [
+  /** `noCrisis`: and no government crisis on the way (a government that fell did not hold, whatever its successor rebuilt). */
+  z.object({ metric: z.literal('support'), party: partySchema, atLeast: meter, noCrisis: z.boolean().optional() }).strict(),
+  z.object({ metric: z.literal('standing'), party: partySchema, atLeast: meter }).strict(),
+  z.object({ metric: z.literal('controls'), region: id, controller: z.enum(['armenia', 'azerbaijan', 'karabakh']) }).strict(),
+  z.object({ metric: z.literal('balanceAtMost'), ratio: z.number().positive() }).strict(),
+  z.object({ metric: z.literal('balanceAtLeast'), ratio: z.number().positive() }).strict(),
+  z.object({ metric: z.literal('settlement') }).strict(),
+  z.object({ metric: z.literal('settlementUnder'), mediator: mediatorSchema }).strict(),
+  z.object({ metric: z.literal('clauseSigned'), clause: id }).strict(),
+  /** Got it either way: the demand accepted (or imposed), or the clause in the signed settlement. */
+  z.object({ metric: z.literal('obtained'), demand: id, clause: id }).strict(),
+  /** The catalogue demand never went through (neither accepted nor imposed). */
+  z.object({ metric: z.literal('withheld'), demand: id }).strict(),
+  z.object({ metric: z.literal('noWar') }).strict(),
+  z.object({ metric: z.literal('stabilityAtLeast'), value: meter }).strict(),
+  z.object({ metric: z.literal('demandsAccepted'), from: partySchema, atLeast: z.number().int().min(1) }).strict(),
+  z.object({ metric: z.literal('peacekeepersIn'), region: id }).strict(),
+  z.object({ metric: z.literal('prestigeAtLeast'), mediator: mediatorSchema, value: z.number() }).strict(),
+]);
+
 export const objectiveSchema = z
   .object({
     id,
     text: textSchema,
     points: z.number().int().min(1).max(100),
-    check: z.discriminatedUnion('metric', [
-      z.object({ metric: z.literal('support'), party: partySchema, atLeast: meter }).strict(),
-      z.object({ metric: z.literal('standing'), party: partySchema, atLeast: meter }).strict(),
-      z.object({ metric: z.literal('controls'), region: id, controller: z.enum(['armenia', 'azerbaijan', 'karabakh']) }).strict(),
-      z.object({ metric: z.literal('balanceAtMost'), ratio: z.number().positive() }).strict(),
-      z.object({ metric: z.literal('balanceAtLeast'), ratio: z.number().positive() }).strict(),
-      z.object({ metric: z.literal('settlement') }).strict(),
-      z.object({ metric: z.literal('settlementUnder'), mediator: mediatorSchema }).strict(),
-      z.object({ metric: z.literal('clauseSigned'), clause: id }).strict(),
-      /** Got it either way: the demand accepted (or imposed), or the clause in the signed settlement. */
-      z.object({ metric: z.literal('obtained'), demand: id, clause: id }).strict(),
-      z.object({ metric: z.literal('noWar') }).strict(),
-      z.object({ metric: z.literal('stabilityAtLeast'), value: meter }).strict(),
-      z.object({ metric: z.literal('demandsAccepted'), from: partySchema, atLeast: z.number().int().min(1) }).strict(),
-      z.object({ metric: z.literal('peacekeepersIn'), region: id }).strict(),
-      z.object({ metric: z.literal('prestigeAtLeast'), mediator: mediatorSchema, value: z.number() }).strict(),
-    ]),
+    /** One check, or `all` of several (each must hold). */
+    check: z.union([checkSchema, z.object({ metric: z.literal('all'), of: z.array(checkSchema).min(2) }).strict()]),
   })
   .strict();
 
@@ -324,6 +339,8 @@ export const scenarioSchema = z
         failureRaisesFrom: z.number().int().min(0).max(4),
         /** An escalation's chance of success stays within these. */
         chance: limits(unit),
+        /** Presences that leave a region when an escalation there succeeds (a line that was overrun is no longer kept). */
+        withdrawOnSuccess: z.array(z.enum(PRESENCES)),
         /** The most that instruments and modifiers together take off a chance of success. */
         maxDamping: unit,
       })
@@ -333,6 +350,8 @@ export const scenarioSchema = z
         start: unit,
         perAcceptance: unit,
         perRefusalResisted: unit,
+        /** Support Azerbaijan loses, per unit of appetite, for each refused demand it does not press (backing down before a public that expects more). */
+        standDownCost: z.number().min(0),
         /** Appetite stays within these. */
         limits: limits(unit),
       })
@@ -348,6 +367,8 @@ export const scenarioSchema = z
         coercedFactor: z.number().min(1),
         /** Support the issuer gains per point of an accepted demand's weight. */
         issuerGainPerWeight: z.number().min(0),
+        /** A government crisis while fighting is at this escalation level or higher is that party's capitulation. */
+        capitulationFrom: z.number().int().min(1).max(4),
       })
       .strict(),
     demandRules: z
@@ -358,6 +379,8 @@ export const scenarioSchema = z
         maxDeadline: z.number().int().min(0).max(60),
         /** The weight of a demand in the issuer's own words (catalogue demands carry their own). */
         customWeight: z.number().min(0).max(10),
+        /** A party's further demand in its own words, which its bots press once the catalogue holds nothing worth more (absent: they do not). */
+        further: z.object({ armenia: textSchema.optional(), azerbaijan: textSchema.optional() }).strict().optional(),
       })
       .strict(),
     /** What every resolution moves, besides the escalation's `cooling`. */
@@ -414,12 +437,16 @@ export const scenarioSchema = z
         objectiveWeight: z.number().min(0),
         /** Without a settlement, lasting peace is this share of the stability (a calm without a deal is fragile). */
         peaceWithoutSettlement: unit,
+        /** …less this share of it for each point of weight conceded under pressure (demands accepted or imposed, both parties). */
+        peaceLostPerConcession: unit,
       })
       .strict(),
     startingStability: meter,
     startingEscalation: z.number().int().min(0).max(4),
     /** The temporary rules events may switch on. */
     modifiers: z.array(modifierSchema),
+    /** Which claims of the argument the scenario is built to show (its tests check them). */
+    claims: z.array(z.enum(CLAIMS)).default([]),
     procurement: z.array(procurementSchema).min(1),
     demands: z.array(demandSchema).min(1),
     instruments: z.array(instrumentSchema),
@@ -447,8 +474,13 @@ export type Instrument = z.infer<typeof instrumentSchema>;
 export type Clause = z.infer<typeof clauseSchema>;
 export type EventCard = z.infer<typeof eventSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
+export type Check = z.infer<typeof checkSchema>;
+
+/** An objective's checks: its one check, or each of an `all`. */
+export const checksOf = (o: Objective): Check[] => (o.check.metric === 'all' ? o.check.of : [o.check]);
 export type Modifier = z.infer<typeof modifierSchema>;
 export type ProcurementRole = (typeof PROCUREMENT_ROLES)[number];
 export type Presence = (typeof PRESENCES)[number];
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Phase = (typeof PHASES)[number];
+export type Claim = (typeof CLAIMS)[number];

@@ -1,6 +1,7 @@
 // Figures over many seeded bot games: what the fidelity tests and the simulator report.
 import type { Scenario } from '../scenario/schema.js';
 import type { Match } from '../engine/types.js';
+import { wentThrough } from '../engine/queries.js';
 import { lastingPeace } from '../engine/score.js';
 import { playMatch, type Strategies } from './play.js';
 
@@ -15,6 +16,10 @@ export interface GameFigures {
   escalations: { round: number; success: boolean }[];
   /** Azerbaijani demands refused, countered or left to expire, by round. */
   refusalsByRound: number[];
+  /** Azerbaijani demands that went through (accepted or imposed). */
+  conceded: number;
+  /** Armenian escalations. */
+  armenianEscalations: number;
   lastingPeace: number;
   settlement: { round: number; durability: number; ratio: number } | null;
 }
@@ -38,6 +43,8 @@ export function figures(m: Match): GameFigures {
     demandsByRound,
     escalations,
     refusalsByRound,
+    conceded: m.demands.filter((d) => d.from === 'azerbaijan' && wentThrough(d)).length,
+    armenianEscalations: m.stats.escalations.armenia,
     lastingPeace: lastingPeace(m),
     settlement: m.settlement ? { round: m.settlement.round, durability: m.settlement.durability, ratio: m.settlement.ratio } : null,
   };
@@ -89,6 +96,49 @@ export function coercionRate(games: readonly GameFigures[], fromRound = 1): { ra
     coerced += g.escalations.filter((e) => e.round >= fromRound && e.success).length;
   }
   return { rate: refusals ? coerced / refusals : NaN, refusals };
+}
+
+/**
+ * The least-squares slope of settlement durability on `x` (the round of signing, the balance at
+ * signing…), with its standard error: how durability moves with it across the deals reached.
+ * With several groups of games (one policy against each of several opponents), each group is
+ * centred on its own means first, so the slope is the one within a group, not between them.
+ */
+export function durabilitySlope(groups: readonly (readonly GameFigures[])[], x: (s: NonNullable<GameFigures['settlement']>) => number): { slope: number; se: number; deals: number } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const games of groups) {
+    const s = games.flatMap((g) => (g.settlement ? [g.settlement] : []));
+    const gx = s.map(x);
+    const gy = s.map((d) => d.durability);
+    const mx = mean(gx);
+    const my = mean(gy);
+    for (let i = 0; i < s.length; i++) {
+      xs.push(gx[i] - mx);
+      ys.push(gy[i] - my);
+    }
+  }
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sxy += xs[i] * ys[i];
+    sxx += xs[i] ** 2;
+  }
+  const slope = sxy / sxx;
+  let rss = 0;
+  for (let i = 0; i < xs.length; i++) rss += (ys[i] - slope * xs[i]) ** 2;
+  return { slope, se: Math.sqrt(rss / Math.max(1, xs.length - groups.length - 1) / sxx), deals: xs.length };
+}
+
+/** Demands Azerbaijan imposed by force per round played, from a given round on (rounds the games did not reach do not count). */
+export function impositionsPerRound(games: readonly GameFigures[], fromRound = 1): number {
+  let imposed = 0;
+  let rounds = 0;
+  for (const g of games) {
+    imposed += g.escalations.filter((e) => e.round >= fromRound && e.success).length;
+    rounds += Math.max(0, g.rounds - fromRound + 1);
+  }
+  return rounds ? imposed / rounds : NaN;
 }
 
 /** Mean shared lasting-peace score. */

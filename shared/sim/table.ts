@@ -2,6 +2,7 @@
 import type { Scenario } from '../scenario/schema.js';
 import type { Match } from '../engine/types.js';
 import type { Summary } from './metrics.js';
+import { pairTable, summariseGrid, type GridGame } from './grid.js';
 import { gapWords } from '../engine/military.js';
 import { seatScores } from '../engine/score.js';
 import { describeEvent, pickText } from '../i18n/index.js';
@@ -86,4 +87,34 @@ export function renderSummary(s: Scenario, seeds: readonly number[], strategies:
     `escalations by Azerbaijan: in ${sum.escalationGames} games; ${sum.escalations.count} in all, ${pct(sum.escalations.rate)} succeed`,
     `settlements: ${st.count}${st.count ? `, round ${num(st.round, 1)} on average, durability ${num(st.durability)}, balance at signing ${num(st.ratio, 2)}` : ''}`,
   ].join('\n');
+}
+
+/**
+ * The simulator's printout of the personality grid (`--grid`): per personality pair (mediator
+ * mixes pooled) the endings, mean scores and lasting peace, and each objective's rate; then the
+ * grid's endings, each seat's mean share of its objective points, the mediators' deals with the
+ * same personality on both seats, and which policy does best against which opponent.
+ */
+export function renderGrid(s: Scenario, seeds: readonly number[], games: readonly GridGame[]): string {
+  const pct = (x: number) => `${Math.round(100 * x)}%`;
+  const seats = Object.keys(games[0]?.score ?? {});
+  const lines = [`${s.id} | personality grid | seeds ${seeds[0]}-${seeds[seeds.length - 1]} in each cell | ${games.length} games`, ''];
+  lines.push([pad('armenia', 12), pad('azerbaijan', 12), pad('endings (share of games)', 54), pad('score ' + seats.join('/'), 30), 'peace'].join(' '));
+  for (const r of pairTable(s, games)) {
+    const endings = Object.entries(r.endings).map(([k, n]) => `${k} ${pct(n / r.games)}`).join(', ');
+    lines.push([pad(r.armenia, 12), pad(r.azerbaijan, 12), pad(endings, 54), pad(seats.map((x) => num(r.score[x as keyof typeof r.score] ?? 0)).join('/'), 30), num(r.lastingPeace, 1)].join(' '));
+  }
+  lines.push('', 'objectives met, per pair (share of games):');
+  for (const r of pairTable(s, games)) {
+    const g = games.filter((x) => x.strategies.armenia === r.armenia && x.strategies.azerbaijan === r.azerbaijan);
+    const sub = summariseGrid(s, g);
+    const rates = Object.entries(sub.objectives).map(([seat, o]) => `${seat}: ${Object.entries(o!).map(([id, v]) => `${id} ${pct(v)}`).join(' ')}`);
+    lines.push(`  ${r.armenia} vs ${r.azerbaijan}`, ...rates.map((x) => `    ${x}`));
+  }
+  const sum = summariseGrid(s, games);
+  lines.push('', `over the grid: endings ${Object.entries(sum.endings).map(([k, v]) => `${k} ${pct(v)}`).join(', ')}`);
+  for (const [seat, o] of Object.entries(sum.objectives)) lines.push(`  ${pad(seat, 11)} share of objective points ${pct(sum.seatShare[seat as keyof typeof sum.seatShare]!)}; ${Object.entries(o!).map(([id, v]) => `${id} ${pct(v)}`).join(', ')}`);
+  if (sum.sameMediators) lines.push(`  same personality on both mediator seats: ${sum.sameMediators.deals} deals, ${Object.entries(sum.sameMediators.by).map(([m, n]) => `${n} under ${m}`).join(', ')}`);
+  for (const [party, table] of Object.entries(sum.bestAgainst)) lines.push(`  best ${party} policy against each opponent: ${Object.entries(table).filter(([, o]) => o.length).map(([p, o]) => `${p} (${o.join(', ')})`).join('; ')}`);
+  return lines.join('\n');
 }

@@ -63,7 +63,7 @@ function imposedByForce(): { before: Match; after: Match } {
 describe('a demand imposed by force', () => {
   it('is listed under earlier demands as imposed by force, not accepted', () => {
     const { after } = imposedByForce();
-    expect(after.demands[0].status).toBe('accepted'); // what the engine records today
+    expect(after.demands[0].status).toBe('imposed'); // the engine records it as imposed
     mount(after, 'armenia', <Demands />);
     const line = document.querySelector('.past-demands li')!;
     expect(line.textContent).toContain('imposed by force');

@@ -28,7 +28,7 @@ const games = (armenia: string, backing = scenario.military.turkishBacking) => {
   return cache.get(key)!;
 };
 
-describe('fidelity with the search bot as Azerbaijan', { timeout: 300_000 }, () => {
+describe('fidelity with the search bot as Azerbaijan', { timeout: 900_000 }, () => {
   it('if Armenia only concedes, demands keep coming: a strategic Baku presses on before it signs anything', () => {
     const g = games('concede');
     const early = demandRate(g, 1, 6);

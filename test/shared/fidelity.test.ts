@@ -75,7 +75,10 @@ describe('fidelity: what the model must show', () => {
     expect(cInvest.rate).toBeLessThan(cRefuse.rate - 0.2);
     expect(sInvest.count).toBeGreaterThan(20);
     expect(sInvest.round).toBeGreaterThan(6);
-    expect(sInvest.durability).toBeGreaterThan(sConcede.durability + 8);
+    // Conceding buys the default Baku no settlement at all now (it always has a further demand worth
+    // more than a deal), so the durability of concede deals is undefined: compare what the deals
+    // stand for, the lasting-peace score (a conceded calm scores little, see score.ts).
+    expect(sConcede.count ? sInvest.durability - sConcede.durability : meanLastingPeace(invest) - meanLastingPeace(concede)).toBeGreaterThan(8);
   });
 
   it('a higher Turkish-backing factor weakens the effect of investment', () => {

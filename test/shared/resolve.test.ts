@@ -53,7 +53,7 @@ describe('resolution', () => {
       if (r.stats.escalationSuccesses.azerbaijan) {
         successes++;
         expect(r.regions.berdzor.controller).toBe('azerbaijan');
-        expect(r.demands[0].status).toBe('accepted');
+        expect(r.demands[0].status).toBe('imposed');
         expect(r.escalation).toBeGreaterThanOrEqual(3);
         expect(r.stats.casualties.armenia).toBeGreaterThan(0);
       } else {

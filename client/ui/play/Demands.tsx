@@ -12,7 +12,6 @@ import { tx } from '../../i18n.js';
 import { demandPreview, demandPressure, escalationRange, ownParty } from '../../preview/odds.js';
 import { useGame, useIntents } from '../context.js';
 import { useRules } from '../hooks/useRules.js';
-import { isImposition } from '../events.js';
 import { namer } from '../names.js';
 import { ClausePicker } from './ClausePicker.js';
 import { WhyNot } from './WhyNot.js';
@@ -266,14 +265,10 @@ export function Demands() {
 function PastLine({ d }: { d: Demand }) {
   const { t, i18n } = useTranslation();
   const scenario = useGame((s) => s.scenario)!;
-  const events = useGame((s) => s.view!.events);
   const def = d.def ? scenario.demands.find((x) => x.id === d.def) : undefined;
-  // TODO(MODEL): the engine records a demand imposed by force as 'accepted'; when it records it as
-  // such (a status or a field of Demand), read that here instead of the demand's 'demand.coerced' event.
-  const status = d.status === 'accepted' && events.some((e) => isImposition(e) && e.params.id === d.id) ? 'imposed' : d.status;
   return (
-    <span data-status={status}>
-      {t('demands.pastLine', { round: d.issued, from: t(`seats.${d.from}`), title: def ? tx(def.title, i18n.language) : d.text, status: t(`demands.status.${status}`) })}
+    <span data-status={d.status}>
+      {t('demands.pastLine', { round: d.issued, from: t(`seats.${d.from}`), title: def ? tx(def.title, i18n.language) : d.text, status: t(`demands.status.${d.status}`) })}
     </span>
   );
 }
