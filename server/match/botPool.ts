@@ -5,7 +5,7 @@
 // decision is the one the room would have made inline (botActions is a function of the match).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { defaultStrategy } from '../../shared/bots/index.js';
+import { defaultStrategy, SEARCH_LEVELS, type Difficulty } from '../../shared/bots/index.js';
 import type { Action } from '../../shared/engine/actions.js';
 import type { Match } from '../../shared/engine/index.js';
 import type { PlayingSeat, Scenario } from '../../shared/scenario/schema.js';
@@ -17,8 +17,12 @@ export interface Job {
   scenario?: Scenario;
   match: Omit<Match, 'scenario'> & { scenario: null };
   seat: PlayingSeat;
+  /** The search levels' wall-clock caps as this process has them, so a thread stops where inline would. */
+  caps: Record<Difficulty, number>;
 }
 export type JobResult = { id: number; actions: Action[] } | { id: number; error: string };
+
+const searchCaps = () => Object.fromEntries(Object.entries(SEARCH_LEVELS).map(([level, l]) => [level, l.timeMs])) as Record<Difficulty, number>;
 
 /** Decisions that go to the pool: a search strategy's. */
 export function slowDecision(m: Match, seat: PlayingSeat): boolean {
@@ -109,7 +113,7 @@ export class BotPool {
       const scenario = r.match.scenario;
       let key = this.keys.get(scenario);
       if (key === undefined) this.keys.set(scenario, (key = this.nextKey++));
-      const job: Job = { id: this.nextId++, key, match: { ...r.match, scenario: null }, seat: r.seat };
+      const job: Job = { id: this.nextId++, key, match: { ...r.match, scenario: null }, seat: r.seat, caps: searchCaps() };
       if (!thread.sent.has(key)) {
         job.scenario = scenario;
         thread.sent.add(key);

@@ -1,7 +1,7 @@
 // One bot-pool thread (botPool.ts): decides the moves of bots whose decision is slow (search),
 // with the same shared/bots code the room would have run inline.
 import { parentPort } from 'node:worker_threads';
-import { botActions } from '../../shared/bots/index.js';
+import { botActions, SEARCH_LEVELS } from '../../shared/bots/index.js';
 import type { Match } from '../../shared/engine/index.js';
 import type { Scenario } from '../../shared/scenario/schema.js';
 import type { Job, JobResult } from './botPool.js';
@@ -13,6 +13,7 @@ parentPort!.on('message', (job: Job) => {
   let out: JobResult;
   try {
     if (job.scenario) scenarios.set(job.key, job.scenario);
+    for (const [level, ms] of Object.entries(job.caps)) SEARCH_LEVELS[level as keyof typeof SEARCH_LEVELS].timeMs = ms;
     const scenario = scenarios.get(job.key);
     if (!scenario) throw new Error(`scenario ${job.key} was never sent`);
     const match = { ...job.match, scenario } as Match;
