@@ -1,5 +1,5 @@
 // Readable policies for the mediators: when to convene, which instruments, which packages.
-import type { Mediator } from '../scenario/schema.js';
+import type { ClauseAim, Mediator } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
 import { allowed, believedRatio, packageNear } from './judgement.js';
 import type { BotContext } from './types.js';
@@ -16,13 +16,15 @@ function use(ctx: BotContext, kind: string): Action[] {
 }
 
 /**
- * Put a package on the table near `targetShare` (Armenia's share of the concessions): keep one
+ * Put a package on the table near `targetShare` (Armenia's share of the concessions), holding the
+ * scenario's clauses of these aims: keep one
  * tabled this round or signed by a party, else withdraw the last (its balance may be out of
  * date) and table a fresh one.
  */
-function propose(ctx: BotContext, targetShare: number, must: string[]): Action[] {
+function propose(ctx: BotContext, targetShare: number, aims: ClauseAim[]): Action[] {
   const mine = ctx.view.proposals.filter((p) => p.by === ctx.seat && p.status === 'open');
   if (mine.some((p) => p.round === ctx.view.round || p.signed.length)) return [];
+  const must = ctx.scenario.clauses.filter((c) => c.aim && aims.includes(c.aim)).map((c) => c.id);
   return [...mine.map((p): Action => ({ type: 'withdrawProposal', proposal: p.id })), { type: 'propose', clauses: packageNear(ctx.scenario, targetShare, must, ctx.rand).clauses }];
 }
 
@@ -38,7 +40,7 @@ const policies: Record<string, MediatorPolicy> = {
     planning: (ctx) => (ctx.seat === 'russia' ? use(ctx, 'peacekeeperExtension') : []),
     negotiation: (ctx) => [
       ...(ctx.view.escalation >= 2 || ctx.view.round % 3 === 1 ? use(ctx, 'summit') : []),
-      ...(ctx.view.round >= 1 ? propose(ctx, realist(ctx), ['mutual-recognition']) : []),
+      ...(ctx.view.round >= 1 ? propose(ctx, realist(ctx), ['recognition']) : []),
     ],
   },
   /** Proposes balanced packages and pays for the means to keep them. */
@@ -46,7 +48,7 @@ const policies: Record<string, MediatorPolicy> = {
     planning: (ctx) => use(ctx, 'monitors'),
     negotiation: (ctx) => [
       ...(ctx.view.round % 3 === 0 ? use(ctx, 'summit') : []),
-      ...(ctx.view.round >= 1 ? propose(ctx, (0.5 + realist(ctx)) / 2, ['mutual-recognition', 'karabakh-rights']) : []),
+      ...(ctx.view.round >= 1 ? propose(ctx, (0.5 + realist(ctx)) / 2, ['recognition', 'rights']) : []),
     ],
   },
   /** Builds presence on the ground and guarantees before it asks for signatures. */
@@ -54,7 +56,7 @@ const policies: Record<string, MediatorPolicy> = {
     planning: (ctx) => [...use(ctx, 'monitors'), ...use(ctx, 'peacekeeperExtension')],
     negotiation: (ctx) => [
       ...use(ctx, 'guarantees'),
-      ...(ctx.view.round >= 3 ? propose(ctx, (0.5 + realist(ctx)) / 2, ['mutual-recognition', 'international-presence']) : []),
+      ...(ctx.view.round >= 3 ? propose(ctx, (0.5 + realist(ctx)) / 2, ['recognition', 'presence']) : []),
     ],
   },
   /** Watches and does nothing: the baseline with no mediation. */

@@ -8,6 +8,8 @@ export const COMPONENTS = ['ground', 'artillery', 'drones', 'airDefence', 'missi
 export const PHASES = ['news', 'planning', 'demands', 'negotiation', 'response', 'resolution', 'report'] as const;
 /** What a procurement item is for, as bots choose what to buy (a component's items can serve different ends). */
 export const PROCUREMENT_ROLES = ['ground', 'artillery', 'drones', 'antiDrone', 'airDefence', 'missiles'] as const;
+/** What a clause settles, as mediator bots build the packages they table (they keep clauses by aim, never by id). */
+export const CLAUSE_AIMS = ['recognition', 'rights', 'presence'] as const;
 /** The presences in a region that damp an escalation there. */
 export const PRESENCES = ['peacekeepers', 'monitors'] as const;
 /**
@@ -165,6 +167,8 @@ export const clauseSchema = z
     /** What agreeing costs each party, 0–10. */
     cost: z.object({ armenia: z.number().min(0).max(10), azerbaijan: z.number().min(0).max(10) }).strict(),
     effects: effectsSchema,
+    /** What it settles, for the mediator bots (absent: none of their aims). */
+    aim: z.enum(CLAUSE_AIMS).optional(),
   })
   .strict();
 
@@ -480,6 +484,7 @@ export type Check = z.infer<typeof checkSchema>;
 export const checksOf = (o: Objective): Check[] => (o.check.metric === 'all' ? o.check.of : [o.check]);
 export type Modifier = z.infer<typeof modifierSchema>;
 export type ProcurementRole = (typeof PROCUREMENT_ROLES)[number];
+export type ClauseAim = (typeof CLAUSE_AIMS)[number];
 export type Presence = (typeof PRESENCES)[number];
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Phase = (typeof PHASES)[number];

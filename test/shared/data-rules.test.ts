@@ -50,3 +50,29 @@ describe('procurement roles', () => {
     for (const role of bought(scenario)) expect(['drones', 'antiDrone', 'missiles']).toContain(role);
   });
 });
+
+describe('clause aims', () => {
+  // What each mediator personality tables in round 1's negotiation, as clause aims (or ids where a clause has none).
+  const tabled = (s: Scenario, strategy: string) => {
+    const m = toPhase(newMatch(5, s), 'negotiation');
+    const proposal = botActions(m, 'eu', strategy).find((a) => a.type === 'propose');
+    return proposal?.type === 'propose' ? proposal.clauses.map((id) => s.clauses.find((c) => c.id === id)!) : null;
+  };
+
+  it('are what mediator bots keep in a package: renamed clauses are tabled as before', () => {
+    const rename = (id: string) => `x-${id}`;
+    const renamed: Scenario = { ...scenario, clauses: scenario.clauses.map((c) => ({ ...c, id: rename(c.id) })) };
+    for (const strategy of ['summiteer', 'broker']) {
+      const base = tabled(scenario, strategy)!;
+      expect(base.some((c) => c.aim === 'recognition'), strategy).toBe(true);
+      expect(tabled(renamed, strategy)!.map((c) => c.id)).toEqual(base.map((c) => rename(c.id)));
+    }
+    expect(tabled(scenario, 'broker')!.some((c) => c.aim === 'rights')).toBe(true);
+  });
+
+  it('may be absent: the mediators then table a package without them', () => {
+    const plain: Scenario = { ...scenario, clauses: scenario.clauses.map(({ aim: _aim, ...c }) => c) };
+    const got = tabled(plain, 'broker');
+    expect(got?.length).toBeGreaterThan(0);
+  });
+});
