@@ -75,6 +75,10 @@ const misfits = (p: Page) =>
       const wide = [...document.body.querySelectorAll<HTMLElement>('*')].filter((el) => el.getBoundingClientRect().right > innerWidth + 1 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > innerWidth + 1));
       out.push(`page ${document.documentElement.scrollWidth} > ${innerWidth}: ${wide.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`).join(', ')}`);
     }
+    // The current phase is always whole in the phase bar (the others may shrink to a few letters).
+    const phase = document.querySelector<HTMLElement>('.pb-phases li.current');
+    const list = phase?.parentElement?.getBoundingClientRect();
+    if (phase && phase.offsetParent !== null && list && (phase.scrollWidth > phase.clientWidth + 1 || phase.getBoundingClientRect().right > list.right + 1)) out.push(`current phase "${phase.textContent}" cut`);
     for (const el of document.querySelectorAll<HTMLElement>('button, summary'))
       if (el.offsetParent !== null && !el.closest('.visually-hidden') && el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${el.scrollWidth} > ${el.clientWidth}`);
     return out;
