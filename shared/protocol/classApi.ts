@@ -12,8 +12,6 @@ import type { ChatMessage, FacilitatorLogEntry, MatchExportRecord, TextByLanguag
 import { CONTROL_OPS, extendSeconds, type RoomRefusal } from './room.js';
 import { MAX_ROOMS } from './values.js';
 
-export { MAX_ROOMS } from './values.js';
-
 export interface Limits {
   maxPauses: number;
   maxExtensionSeconds: number;

@@ -1,7 +1,7 @@
 // The fidelity claims again, with the search bot playing Azerbaijan (the side that coerces).
 // 30 seeded games per arm; the search runs without its time cap so results are the same on any machine.
 // The easy level: the same whole-match search with a smaller playout budget (normal would take
-// about ten times as long here, 240 games).
+// about ten times as long here, 120 games).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_LEVELS } from '../../shared/bots/index.js';
 import { coercionRate, demandRate, escalationSuccessRate, mean, meanLastingPeace, playMany, seedRange, settlementFigures, withBacking, type GameFigures } from '../../shared/sim/metrics.js';
