@@ -31,8 +31,8 @@ export function Home() {
   const [link] = useState(() => joinLinkParams(typeof location === 'undefined' ? '' : location.search));
   const [code, setCode] = useState(link.code);
   const linkSeat = link.seat && code === link.code ? link.seat : null;
-  // The seat's key stays in memory, not in the address bar (nor in a screenshot of it).
   useEffect(preloadRulesWhenIdle, []);
+  // The seat's key stays in memory, not in the address bar (nor in a screenshot of it).
   useEffect(() => {
     if (link.key) history.replaceState(null, '', `/?code=${encodeURIComponent(link.code)}&seat=${link.seat}`);
   }, [link]);

@@ -3,11 +3,12 @@
 // rather than after the briefing. The browser keeps one copy of each module: App's lazy import
 // and the map's mount then find them loaded.
 let started = false;
+const briefing = () => import('./Briefing.js');
 
 export function preloadPlay(): void {
   if (started) return;
   started = true;
-  void import('./Briefing.js').catch(() => (started = false));
+  void briefing().catch(() => (started = false));
   void import('./play/PlayScreen.js').catch(() => (started = false));
   void import('../map/mountMap.js').catch(() => (started = false));
 }
@@ -17,7 +18,7 @@ export function preloadPlay(): void {
  * stays small and interactive early, and Play now on a slow network does not wait for them.
  */
 export function preloadRulesWhenIdle(): void {
-  const load = () => void import('./Briefing.js').catch(() => undefined);
+  const load = () => void briefing().catch(() => undefined);
   if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 3000 });
   else setTimeout(load, 1500);
 }
