@@ -74,6 +74,9 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 const BATCH_ERRORS = new Set([5 /* BUSY */, 6 /* LOCKED */, 7 /* NOMEM */, 8 /* READONLY */, 10 /* IOERR */, 11 /* CORRUPT */, 13 /* FULL */, 14 /* CANTOPEN */]);
 const batchError = (e: unknown) => BATCH_ERRORS.has(((e as { errcode?: number }).errcode ?? 0) & 0xff);
 
+/** A write of the batch failed alone: the batch is applied again a write at a time. */
+class OneWriteFailed extends Error {}
+
 const SELECT_MATCH = `SELECT ${MATCH_COLUMNS} FROM matches`;
 
 export interface SqliteOptions {
@@ -115,6 +118,7 @@ export class SqliteDb {
       rounds: p(`SELECT meters FROM rounds WHERE match_id = ? ORDER BY round`),
       chat: p(`SELECT id, channel, seat, name, text, at FROM chat WHERE match_id = ? ORDER BY id`),
       ownerOf: p(`SELECT owner FROM matches WHERE id = ?`),
+      owners: p(`SELECT id, owner FROM matches WHERE id IN (SELECT value FROM json_each(?))`),
       putLog: p(`INSERT OR REPLACE INTO log (match_id, seq, at, entry) VALUES (?,?,?,?)`),
       cutLog: p(`DELETE FROM log WHERE match_id = ? AND seq >= ?`),
       putEvent: p(`INSERT OR REPLACE INTO events (match_id, seq, at, event) VALUES (?,?,?,?)`),
@@ -214,31 +218,54 @@ export class SqliteDb {
   }
 
   /**
-   * The rooms' turns in one transaction, each under its own savepoint: one that fails alone (held
-   * by another process, bad data) is undone and reported; an error that may have undone the
+   * The rooms' turns in one transaction. Usually every write goes through: the holders of the
+   * batch's matches are read in one statement and the writes applied one after another. When one
+   * fails alone (bad data, a match gone), the transaction is undone and the batch applied again
+   * with a savepoint per write, so only that one is refused. An error that may have undone the
    * transaction (busy, full, I/O) throws, and the whole batch is tried again.
    */
   commit(writes: MatchWrite[]): WriteOutcome[] {
-    return this.tx(() =>
-      writes.map((w): WriteOutcome => {
-        this.db.exec('SAVEPOINT w');
-        try {
-          const held = this.q.ownerOf.get(w.matchId);
-          if (!held) throw new Error(`no match ${w.matchId}`);
-          if (w.owner !== null && held.owner !== w.owner) {
-            this.db.exec('ROLLBACK TO w; RELEASE w');
-            return { notOwner: true };
-          }
-          this.apply(w);
-          this.db.exec('RELEASE w');
-          return null;
-        } catch (e) {
-          if (batchError(e)) throw e;
-          this.db.exec('ROLLBACK TO w; RELEASE w');
-          return { failed: e instanceof Error ? e.message : String(e) };
-        }
-      }),
-    );
+    try {
+      return this.tx(() => this.applyAll(writes));
+    } catch (e) {
+      if (!(e instanceof OneWriteFailed)) throw e;
+    }
+    return this.tx(() => writes.map((w) => this.applyAlone(w)));
+  }
+
+  /** Every write of the batch, or OneWriteFailed when one of them cannot be applied. */
+  private applyAll(writes: MatchWrite[]): WriteOutcome[] {
+    const held = new Map(this.q.owners.all(JSON.stringify(writes.map((w) => w.matchId))).map((r) => [String(r.id), r.owner]));
+    return writes.map((w): WriteOutcome => {
+      if (!held.has(w.matchId)) throw new OneWriteFailed();
+      if (w.owner !== null && held.get(w.matchId) !== w.owner) return { notOwner: true };
+      try {
+        this.apply(w);
+      } catch (e) {
+        throw batchError(e) ? e : new OneWriteFailed();
+      }
+      return null;
+    });
+  }
+
+  /** One write under its own savepoint: undone alone when it fails. */
+  private applyAlone(w: MatchWrite): WriteOutcome {
+    this.db.exec('SAVEPOINT w');
+    try {
+      const held = this.q.ownerOf.get(w.matchId);
+      if (!held) throw new Error(`no match ${w.matchId}`);
+      if (w.owner !== null && held.owner !== w.owner) {
+        this.db.exec('ROLLBACK TO w; RELEASE w');
+        return { notOwner: true };
+      }
+      this.apply(w);
+      this.db.exec('RELEASE w');
+      return null;
+    } catch (e) {
+      if (batchError(e)) throw e;
+      this.db.exec('ROLLBACK TO w; RELEASE w');
+      return { failed: e instanceof Error ? e.message : String(e) };
+    }
   }
 
   private apply(w: MatchWrite): void {
