@@ -12,9 +12,9 @@ const DEMANDS = ['lachin-handover', 'border-delimitation', 'cede-heights', 'rout
 const CLAUSES = ['mutual-recognition', 'border-commission', 'detainees'];
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** CPU seconds a process has used (user + system). */
-export const cpuSeconds = (pid: number) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+/** CPU seconds a process (or one of its threads) has used (user + system). */
+export const cpuSeconds = (pid: number, thread?: number) => {
+  const f = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;
 };
 export const rssKB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
@@ -169,11 +169,15 @@ export interface LoadResult {
   memPerRoomKB: number;
   /** Server CPU per message, over all processes. */
   cpuPerMessageUs: number;
+  /** The part of it on the processes' event-loop threads (what a message waits behind). */
+  loopCpuPerMessageUs: number;
   serverCpuSeconds: number;
   clientsCpuSeconds: number;
   clientLagP99Ms: number;
   joinSeconds: number;
   rounds: { max: number; mean: number };
+  /** Latency by what was sent (an action's type, or the message type). */
+  kinds: { kind: string; n: number; p50: number; p95: number; p99: number }[];
 }
 
 /** Join `rooms` rooms, play for `seconds` at `intervalMs` per client, and measure the servers `pids`. */
@@ -191,9 +195,12 @@ export async function playLoad(o: { rooms: number; seconds: number; intervalMs: 
   let drops = 0;
   for (const c of clients) c.room.onLeave(() => drops++);
   const lat: number[] = [];
+  const byKind = new Map<string, number[]>();
   let timeouts = 0;
   const until = Date.now() + o.seconds * 1000;
-  const cpu0 = { server: o.pids.reduce((s, p) => s + cpuSeconds(p), 0), bench: cpuSeconds(process.pid) };
+  // The event loop's thread has the process's id; the rest is its helper threads (the store's writer, GC…).
+  const loopCpu = () => o.pids.reduce((s, p) => s + cpuSeconds(p, p), 0);
+  const cpu0 = { server: o.pids.reduce((s, p) => s + cpuSeconds(p), 0), loop: loopCpu(), bench: cpuSeconds(process.pid) };
   const lag = monitorEventLoopDelay({ resolution: 1 });
   lag.enable();
   const sampler = setInterval(() => (peak = Math.max(peak, rssAll())), 1000);
@@ -203,8 +210,11 @@ export async function playLoad(o: { rooms: number; seconds: number; intervalMs: 
       while (Date.now() < until) {
         if (!c.view) break;
         const [type, payload] = c.next();
+        const kind = type === 'action' ? (payload as { type: string }).type : type;
         try {
-          lat.push(await c.send(type, payload));
+          const ms = await c.send(type, payload);
+          lat.push(ms);
+          (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(ms);
         } catch {
           timeouts++;
         }
@@ -214,6 +224,7 @@ export async function playLoad(o: { rooms: number; seconds: number; intervalMs: 
   );
   clearInterval(sampler);
   const serverCpu = o.pids.reduce((s, p) => s + cpuSeconds(p), 0) - cpu0.server;
+  const serverLoopCpu = loopCpu() - cpu0.loop;
   const benchCpu = cpuSeconds(process.pid) - cpu0.bench;
   lag.disable();
   lat.sort((a, b) => a - b);
@@ -232,11 +243,13 @@ export async function playLoad(o: { rooms: number; seconds: number; intervalMs: 
     p99: pct(lat, 99),
     memPerRoomKB: Math.round((Math.max(peak, rssAll()) - idle) / o.rooms),
     cpuPerMessageUs: Math.round((serverCpu / Math.max(1, lat.length)) * 1e6),
+    loopCpuPerMessageUs: Math.round((serverLoopCpu / Math.max(1, lat.length)) * 1e6),
     serverCpuSeconds: serverCpu,
     clientsCpuSeconds: benchCpu,
     clientLagP99Ms: lag.percentile(99) / 1e6,
     joinSeconds,
     rounds: { max: Math.max(...rounds), mean: rounds.reduce((a, b) => a + b, 0) / Math.max(1, rounds.length) },
+    kinds: [...byKind].map(([kind, xs]) => (xs.sort((a, b) => a - b), { kind, n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) })).sort((a, b) => b.n - a.n),
   };
 }
 
@@ -246,4 +259,4 @@ export const figures = (label: string, r: LoadResult) =>
 
 /** The details line under it. */
 export const details = (r: LoadResult) =>
-  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}`;
+  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message, ${r.loopCpuPerMessageUs} on the event loop), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}\n  by kind: ${r.kinds.map((k) => `${k.kind} ${k.n} p50/p95/p99 ${k.p50.toFixed(1)}/${k.p95.toFixed(1)}/${k.p99.toFixed(1)}`).join('; ')}`;

@@ -75,7 +75,7 @@ console.log(figures('server', p));
 console.log(details(p));
 if (process.env.BENCH_BASELINE !== '0') {
   const b = await bare();
-  console.log(`${figures('baseline', b)} ratio p95=${(p.p95 / b.p95).toFixed(2)} p99=${(p.p99 / b.p99).toFixed(2)} mem=${(p.memPerRoomKB / b.memPerRoomKB).toFixed(2)} cpu/message=${(p.cpuPerMessageUs / b.cpuPerMessageUs).toFixed(2)}`);
+  console.log(`${figures('baseline', b)} ratio p95=${(p.p95 / b.p95).toFixed(2)} p99=${(p.p99 / b.p99).toFixed(2)} mem=${(p.memPerRoomKB / b.memPerRoomKB).toFixed(2)} cpu/message=${(p.cpuPerMessageUs / b.cpuPerMessageUs).toFixed(2)} loop/message=${(p.loopCpuPerMessageUs / b.loopCpuPerMessageUs).toFixed(2)}`);
   console.log(details(b));
 }
 console.log(`(${load()} at the end)`);

@@ -9,7 +9,8 @@ import { canRead } from './chat.js';
 import type { PhaseClock } from './clock.js';
 import type { MatchClient } from './messages.js';
 import type { Roster } from './seats.js';
-import type { MatchState } from './state.js';
+import { Occupant, type MatchState } from './state.js';
+import type { ArraySchema } from '@colyseus/schema';
 import type { MatchStore, MatchWrite } from '../store/matchStore.js';
 import type { SeatViews, ViewMessage } from './views.js';
 
@@ -80,10 +81,33 @@ export function projectState(s: MatchState, m: Match, clock: PhaseClock, roster:
     st.controller = m.seats[p]?.controller ?? 'bot';
     st.botPlaying = st.controller === 'bot' || roster.vacated.has(p);
     st.done = m.done.includes(p);
+    projectOccupants(st.occupants, roster.occupants(p));
   }
   const { facilitators, spectators } = roster.watchers();
   s.facilitators = facilitators;
   s.spectators = spectators;
+}
+
+/** The seat's occupants as the roster has them: changed only where they differ (a patch carries just that). */
+function projectOccupants(list: ArraySchema<Occupant>, now: Iterable<{ sessionId: string; name: string; connected: boolean }>): void {
+  let i = 0;
+  for (const o of now) {
+    const at = list.at(i);
+    if (at && at.sessionId === o.sessionId) {
+      if (at.name !== o.name) at.name = o.name;
+      if (at.connected !== o.connected) at.connected = o.connected;
+    } else {
+      // Someone left or came in between: the rest of the list is written again from here.
+      list.splice(i);
+      const added = new Occupant();
+      added.sessionId = o.sessionId;
+      added.name = o.name;
+      added.connected = o.connected;
+      list.push(added);
+    }
+    i++;
+  }
+  if (list.length > i) list.splice(i);
 }
 
 /** Send each client what changed in its seat's view (worked out once per seat). */

@@ -146,7 +146,7 @@ export function defineMatchRoom(deps: RoomDeps) {
       for (const s of playingSeats(scenario)) state.seats.set(s, new SeatState());
       this.state = state;
 
-      this.roster = new Roster(state, {
+      this.roster = new Roster({
         rate: deps.rate,
         access: this.access,
         watchers: deps.watchers,

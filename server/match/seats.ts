@@ -1,6 +1,8 @@
 // Who sits where: joining (seat keys, open seats, names, the watchers' limits), team seats, drops
-// and returns, and seats left empty long enough for a bot to play them. Mirrors occupancy into the
-// synced state's `occupants`.
+// and returns, and seats left empty long enough for a bot to play them. The synced state's
+// `occupants` are projected from here when the room publishes (publish.ts), never written here:
+// a state changed between patches would reach a client that joins meanwhile twice (in its full
+// state, then in the next patch).
 import { ServerError } from '@colyseus/core';
 import { playingSeats, type Match, type Seat } from '../../shared/engine/index.js';
 import { joinOptions, sameName, type JoinOptions, type JoinRefusalCode } from '../../shared/protocol/index.js';
@@ -9,7 +11,6 @@ import { tokenMatches } from '../store/ids.js';
 import type { SeatKeyHashes } from '../store/matchStore.js';
 import { Bucket, type RateLimit } from './guard.js';
 import { seatKeyMatches } from './seatKeys.js';
-import { Occupant, type MatchState } from './state.js';
 
 /** Clients one playing seat may hold (a team). */
 const MAX_TEAM = 8;
@@ -67,10 +68,7 @@ export class Roster {
   readonly vacated = new Set<PlayingSeat>();
   private vacancy = new Map<PlayingSeat, NodeJS.Timeout>();
 
-  constructor(
-    private state: MatchState,
-    private o: RosterOptions,
-  ) {}
+  constructor(private o: RosterOptions) {}
 
   get size(): number {
     return this.members.size;
@@ -140,14 +138,7 @@ export class Roster {
     const { seat, name } = o;
     const member: Member = { seat, name, connected: true, bucket: new Bucket(this.o.rate, Date.now()), address, ...(o.member ? { member: o.member } : {}) };
     this.members.set(sessionId, member);
-    const seatState = this.state.seats.get(seat);
-    if (seatState) {
-      const o = new Occupant();
-      o.sessionId = sessionId;
-      o.name = name;
-      seatState.occupants.push(o);
-      this.seatFilled(seat);
-    }
+    if (this.playing(seat)) this.seatFilled(seat);
     return member;
   }
 
@@ -156,7 +147,6 @@ export class Roster {
     const m = this.members.get(sessionId);
     if (!m) return undefined;
     m.connected = false;
-    this.setOccupant(m.seat, sessionId, (o) => (o.connected = false));
     this.seatEmptied(m.seat);
     return m;
   }
@@ -165,7 +155,6 @@ export class Roster {
     const m = this.members.get(sessionId);
     if (!m) return undefined;
     m.connected = true;
-    this.setOccupant(m.seat, sessionId, (o) => (o.connected = true));
     this.seatFilled(m.seat);
     return m;
   }
@@ -175,13 +164,17 @@ export class Roster {
     const m = this.members.get(sessionId);
     if (!m) return undefined;
     this.members.delete(sessionId);
-    const seatState = this.state.seats.get(m.seat);
-    if (seatState) {
-      const i = seatState.occupants.findIndex((o) => o.sessionId === sessionId);
-      if (i >= 0) seatState.occupants.splice(i, 1);
-    }
     this.seatEmptied(m.seat);
     return m;
+  }
+
+  /** Who is in `seat`, in the order they came. */
+  *occupants(seat: Seat): Generator<{ sessionId: string; name: string; connected: boolean }> {
+    for (const [sessionId, m] of this.members) if (m.seat === seat) yield { sessionId, name: m.name, connected: m.connected };
+  }
+
+  private playing(seat: Seat): seat is PlayingSeat {
+    return (playingSeats(this.o.match().scenario) as Seat[]).includes(seat);
   }
 
   connectedIn(seat: Seat): boolean {
@@ -205,7 +198,7 @@ export class Roster {
   seatEmptied(seat: Seat): void {
     const s = seat as PlayingSeat;
     const match = this.o.match();
-    if (!this.state.seats.has(s) || match.seats[s]?.controller === 'bot' || match.ended || this.connectedIn(s) || this.vacancy.has(s) || this.vacated.has(s)) return;
+    if (!this.playing(s) || match.seats[s]?.controller === 'bot' || match.ended || this.connectedIn(s) || this.vacancy.has(s) || this.vacated.has(s)) return;
     const timer = setTimeout(
       () =>
         this.o.safely(() => {
@@ -224,11 +217,6 @@ export class Roster {
     clearTimeout(this.vacancy.get(s));
     this.vacancy.delete(s);
     if (this.vacated.delete(s)) this.o.onReturned(s);
-  }
-
-  private setOccupant(seat: Seat, sessionId: string, f: (o: Occupant) => void): void {
-    const o = this.state.seats.get(seat)?.occupants.find((x) => x.sessionId === sessionId);
-    if (o) f(o);
   }
 
   /** Stop every grace countdown (the room is going away). */

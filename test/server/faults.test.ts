@@ -103,6 +103,33 @@ describe('the database locked by another process for 7 s mid-play', () => {
   }, 60_000);
 });
 
+describe('a second tab while the room waits for its write', () => {
+  it('shows each member once, to the new tab and to the others', async () => {
+    t = await startServer();
+    const m = await createMatch(t.url, { seed: 9, timers: long, seats: { russia: 'bot', eu: 'bot' } });
+    const member = 'me-1234567890';
+    await Player.join(t, m.code, 'armenia', 'A', undefined, { member });
+    const aze = await Player.join(t, m.code, 'azerbaijan', 'B');
+    const lock = await lockDatabase(join(t.dir, 'parity.db'), 800);
+    // Azerbaijan's move waits for the lock; Armenia's second tab replaces the first meanwhile and
+    // gets the full state before the room could send its next patch.
+    const done = aze.act({ type: 'done' });
+    const second = await Player.join(t, m.code, 'armenia', 'A', undefined, { member });
+    await lock.released;
+    ok(await done);
+    ok(await second.send('sync'));
+    ok(await aze.send('sync'));
+    for (const p of [second, aze]) {
+      const ids = () => [...p.state.seats.get('armenia').occupants].map((o: { sessionId: string }) => o.sessionId);
+      await p.until(() => ids()[0] === second.room.sessionId, 3000, 'the second tab seen');
+      expect(ids(), `armenia as ${p.seat} sees it`).toEqual([second.room.sessionId]);
+      expect(p.state.seats.get('azerbaijan').occupants.length).toBe(1);
+    }
+    await second.leave();
+    await aze.leave();
+  });
+});
+
 describe('a full disk', () => {
   it('refuses each change it cannot keep, keeps what it acknowledged, and the match goes on once there is room', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-full-'));
