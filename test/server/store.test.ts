@@ -297,21 +297,3 @@ describe('the SQLite store on a database made before its schema was numbered', (
     await store.close();
   });
 });
-
-describe("the SQLite store's writer thread", () => {
-  it('refuses the writes it had when it dies, as storage unavailable, and a new one takes the next', async () => {
-    const store = openStore({ path: join(dir, 'writer.db'), retry });
-    await store.ready;
-    await store.createMatch(newMatch('m-writer'));
-    // The thread goes (as a crash would take it) with a write on its way to it.
-    const writer = (store as unknown as { writer: { worker: { terminate(): Promise<number> } } }).writer;
-    const gone = writer.worker.terminate();
-    const pending = store.createMatch(newMatch('m-writer-2'));
-    await gone;
-    await expect(pending).rejects.toBeInstanceOf(StoreUnavailable);
-    expect(await store.readMatch('m-writer-2')).toBeNull();
-    await store.write(turn('m-writer', null, 0, 2));
-    expect(await store.logLength('m-writer')).toBe(2);
-    await store.close();
-  });
-});
