@@ -2,7 +2,9 @@
 // for each seat, the search bot against every personality and the random baseline on the same seeds.
 // Options: --seeds N (per seat, default 50: 4 seats × 50 = 200 search games), --level easy|normal|hard,
 // --uncapped (no time cap: the search spends its whole playout budget, so a loaded machine plays
-// the same games as a quiet one; the decision times printed are then what that budget costs here).
+// the same games as a quiet one; the decision times printed are then what that budget costs here),
+// --first S (seeds S..S+N-1, default 1: a held-out range), --seat eu (only that seat's games).
+// A win is a strictly higher score than the opponent's on the same seat and seed; ties are counted apart.
 import { parseArgs } from 'node:util';
 import { loadScenario } from '../shared/scenario/files.js';
 import { playingSeats, seatScores } from '../shared/engine/index.js';
@@ -11,12 +13,13 @@ import { playMatch } from '../shared/sim/play.js';
 import { searchStats } from '../shared/bots/search.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '50' }, level: { type: 'string', default: 'normal' }, uncapped: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { seeds: { type: 'string', default: '50' }, level: { type: 'string', default: 'normal' }, uncapped: { type: 'boolean', default: false }, first: { type: 'string', default: '1' }, seat: { type: 'string' } } });
 const perSeat = Number(values.seeds);
+const first = Number(values.first);
 const search = `search-${values.level}`;
 if (values.uncapped) SEARCH_LEVELS[values.level as Difficulty].timeMs = Number.POSITIVE_INFINITY;
 const scenario = loadScenario('august-2022');
-const seats = playingSeats(scenario);
+const seats = playingSeats(scenario).filter((s) => !values.seat || s === values.seat);
 const times = new Map<string, number[]>();
 
 /** Play one game with `seat` on `strategy` (the rest default), timing that seat's decisions. */
@@ -37,26 +40,27 @@ const pct = (xs: number[], q: number) => {
 };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-console.log(`Tournament: scenario ${scenario.id}, seeds 1..${perSeat} per seat, search level ${values.level}${values.uncapped ? ' (uncapped)' : ''}`);
-console.log('seat        opponent      opp score  search score  search wins');
+console.log(`Tournament: scenario ${scenario.id}, seeds ${first}..${first + perSeat - 1} per seat, search level ${values.level}${values.uncapped ? ' (uncapped)' : ''}`);
+console.log('seat        opponent      opp score  search score  search wins  ties');
 const wins = new Map<string, { won: number; games: number }>();
 let searchWon = 0;
 let searchGames = 0;
 let worst = 1;
 let worstName = '';
 for (const seat of seats) {
-  const seeds = Array.from({ length: perSeat }, (_, i) => i + 1);
+  const seeds = Array.from({ length: perSeat }, (_, i) => i + first);
   const searchScores = seeds.map((seed) => play(seed, seat, search));
   for (const opponent of [...personalitiesFor(seat), 'random']) {
     const scores = seeds.map((seed) => play(seed, seat, opponent));
     const won = seeds.filter((_, i) => searchScores[i] > scores[i]).length;
+    const tied = seeds.filter((_, i) => searchScores[i] === scores[i]).length;
     if (opponent !== 'random' && won / perSeat < worst) [worst, worstName] = [won / perSeat, `${seat} vs ${opponent}`];
     searchWon += won;
     searchGames += perSeat;
     // A personality's own record: how often it beats the random baseline on this seat, filled below.
     const w = wins.get(opponent) ?? { won: 0, games: 0 };
     wins.set(opponent, w);
-    console.log(`${seat.padEnd(11)} ${opponent.padEnd(13)} ${mean(scores).toFixed(1).padStart(9)}  ${mean(searchScores).toFixed(1).padStart(12)}  ${((100 * won) / perSeat).toFixed(0).padStart(10)}%`);
+    console.log(`${seat.padEnd(11)} ${opponent.padEnd(13)} ${mean(scores).toFixed(1).padStart(9)}  ${mean(searchScores).toFixed(1).padStart(12)}  ${((100 * won) / perSeat).toFixed(0).padStart(10)}%  ${String(tied).padStart(4)}`);
   }
   const randomScores = seeds.map((seed) => play(seed, seat, 'random'));
   for (const p of personalitiesFor(seat)) {

@@ -46,6 +46,14 @@ export function demandsToPress(scenario: Scenario, view: SeatView): string[] {
   return demandOptions(view, scenario).flatMap((o) => (o.refusal ? [] : [o.id]));
 }
 
+/** Each instrument this mediator could use now (its own, affordable, not in force), one move each. */
+export function instrumentsNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): Action[] {
+  return scenario.instruments.flatMap((i): Action[] => {
+    const use: Action = { type: 'useInstrument', instrument: i.id };
+    return checkAction(view, scenario, seat, use) === null ? [use] : [];
+  });
+}
+
 /** A summit this mediator could convene now, if the rules allow one. */
 export function summitNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): Action[] {
   const inst = scenario.instruments.find((i) => i.kind === 'summit' && checkAction(view, scenario, seat, { type: 'useInstrument', instrument: i.id }) === null);

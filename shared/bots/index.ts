@@ -11,7 +11,7 @@ import { catalogueDemand, demandWeight, pressureRegion } from '../engine/queries
 import { DEFAULT_MEDIATOR_STRATEGY, MEDIATOR_STRATEGIES, mediatorActions } from './mediators.js';
 import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './parties.js';
 import { SEARCH_LEVELS, playout, searchMove, type Difficulty, type Option, type SearchLevel } from './search.js';
-import { demandsToPress, packagesToTable, summitNow } from './candidates.js';
+import { demandsToPress, instrumentsNow, packagesToTable, summitNow } from './candidates.js';
 import { quickView } from './quickView.js';
 import { actsIn } from './turns.js';
 import type { BotContext } from './types.js';
@@ -103,6 +103,12 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
     }
     if (isParty(seat) && phase === 'demands' && level.packages > 0 && !view.demands.some((d) => d.from === seat && d.issued === view.round)) {
       for (const demand of demandsToPress(s, view)) out.push([{ type: 'issueDemand', demand, deadline: 0 }]);
+    }
+    if (!isParty(seat) && level.packages > 0) {
+      // Its instruments, each on top of the personality's move: the means a mediator has to change
+      // what the parties reckon pressure pays (damped escalation, monitors) and a deal is worth.
+      const used = new Set(base.moves.flatMap((a) => (a.type === 'useInstrument' ? [a.instrument] : [])));
+      for (const use of instrumentsNow(s, view, seat)) if (use.type === 'useInstrument' && !used.has(use.instrument)) out.push([use, ...base.moves]);
     }
     if (!isParty(seat) && phase === 'negotiation' && !view.proposals.some((p) => p.by === seat && p.status === 'open')) {
       const summit = summitNow(s, view, seat);

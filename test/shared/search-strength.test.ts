@@ -52,4 +52,20 @@ describe('search bot strength (normal)', { timeout: 300_000 }, () => {
     // Generous: the bench holds it to 500 ms; this only catches a search gone runaway.
     expect(p95).toBeLessThan(2000);
   });
+
+  it('as the EU, uses its instruments to open a window for its own package: a settlement under EU auspices in at least 2 of seeds 13, 14, 29, where its best personality gets none', () => {
+    // Before the mediator weighed its instruments, its package lay signed by Armenia alone in all three.
+    let deals = 0;
+    for (const seed of [13, 14, 29]) {
+      const m = playMatch(scenario, seed, { eu: 'search-normal' });
+      const summiteer = playMatch(scenario, seed, { eu: 'summiteer' });
+      console.log(`[search] eu seed ${seed}: search-normal ${score(m, 'eu').toFixed(1)} (deal under ${m.settlement?.auspices ?? 'none'}), summiteer ${score(summiteer, 'eu').toFixed(1)}`);
+      expect(summiteer.settlement?.auspices).not.toBe('eu');
+      if (m.settlement?.auspices !== 'eu') continue;
+      deals++;
+      expect(m.instruments.some((x) => x.by === 'eu')).toBe(true);
+      expect(score(m, 'eu')).toBeGreaterThan(score(summiteer, 'eu'));
+    }
+    expect(deals).toBeGreaterThanOrEqual(2);
+  });
 });
