@@ -59,11 +59,11 @@ export class WriteQueue {
     if (this.closed) return Promise.reject(new StoreUnavailable('the store is closed'));
     return new Promise((resolve, reject) => {
       this.queued.push({ write: w, resolve, reject });
-      // Rooms write at the end of their turn (setImmediate); start at the next one, so every
-      // room of this turn is in the batch.
+      // Rooms write in one callback (match/publish.ts): start once it is over, so every room of
+      // that turn is in the batch.
       if (!this.scheduled && this.flying < this.inFlight) {
         this.scheduled = true;
-        setImmediate(() => {
+        queueMicrotask(() => {
           this.scheduled = false;
           this.pump();
         });
