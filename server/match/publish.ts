@@ -33,6 +33,8 @@ interface Saved {
 export class ProgressWriter {
   private saved: Saved;
   private sending: Saved | null = null;
+  /** A write was lost: the store may have kept it after all (PostgreSQL), so the next one cuts past its end. */
+  private unsure = false;
 
   constructor(stored: { log: number; events: number; rounds: number }) {
     this.saved = { ...stored, lastRound: null, standing: '' };
@@ -51,6 +53,7 @@ export class ProgressWriter {
     const standing = `${m.round} ${m.phase} ${ended} ${record.paused} ${record.endsAt} ${record.remaining}`;
     w.log = { from: s.log, entries: m.log.slice(s.log) };
     w.events = { from: s.events, entries: m.events.slice(s.events) };
+    w.cut = this.unsure;
     w.rounds = m.history.slice(from);
     if (standing !== s.standing) w.standing = { round: m.round, phase: m.phase, ended, clock: record };
     this.sending = { log: m.log.length, events: m.events.length, rounds: m.history.length, lastRound: m.history[m.history.length - 1] ?? null, standing };
@@ -59,9 +62,16 @@ export class ProgressWriter {
   kept(): void {
     if (this.sending) this.saved = this.sending;
     this.sending = null;
+    this.unsure = false;
   }
 
   lost(): void {
+    this.sending = null;
+    this.unsure = true;
+  }
+
+  /** Nothing of the turn needed writing. */
+  skipped(): void {
     this.sending = null;
   }
 }

@@ -295,7 +295,7 @@ export function defineMatchRoom(deps: RoomDeps) {
       w.participants = this.sending.joined;
       w.facilitatorLog = this.sending.lines;
       if (w.log.entries.length || w.events.entries.length || w.rounds.length || w.standing || w.chat.length || w.participants.length || w.facilitatorLog.length) return w;
-      this.progress.lost();
+      this.progress.skipped();
       return null;
     }
 

@@ -44,6 +44,12 @@ export interface MatchWrite {
   at: number;
   log: { from: number; entries: LogEntry[] };
   events: { from: number; entries: MatchEvent[] };
+  /**
+   * The store may hold log entries or events past `from` + entries (an earlier write was reported
+   * lost but may have been kept): cut them. False when the writer knows where the stored ones end
+   * (SQLite then skips two statements a write).
+   */
+  cut: boolean;
   /** New round snapshots, or a rewritten last one. */
   rounds: RoundMeters[];
   standing: Standing | null;
@@ -60,6 +66,7 @@ export const emptyWrite = (matchId: string, owner: string | null, log = 0, event
   at: Date.now(),
   log: { from: log, entries: [] },
   events: { from: events, entries: [] },
+  cut: true,
   rounds: [],
   standing: null,
   chat: [],

@@ -271,9 +271,11 @@ export class SqliteDb {
   private apply(w: MatchWrite): void {
     const id = w.matchId;
     w.log.entries.forEach((e, i) => this.q.putLog.run(id, w.log.from + i, w.at, JSON.stringify(e)));
-    this.q.cutLog.run(id, w.log.from + w.log.entries.length);
     w.events.entries.forEach((e, i) => this.q.putEvent.run(id, w.events.from + i, w.at, JSON.stringify(e)));
-    this.q.cutEvents.run(id, w.events.from + w.events.entries.length);
+    if (w.cut) {
+      this.q.cutLog.run(id, w.log.from + w.log.entries.length);
+      this.q.cutEvents.run(id, w.events.from + w.events.entries.length);
+    }
     for (const r of w.rounds) this.q.putRound.run(id, r.round, JSON.stringify(r));
     if (w.rounds.length) this.q.cutRounds.run(id, w.rounds[w.rounds.length - 1].round);
     const s = w.standing;
