@@ -198,7 +198,7 @@ export async function playLoad(o: { rooms: number; seconds: number; intervalMs: 
   const byKind = new Map<string, number[]>();
   let timeouts = 0;
   const until = Date.now() + o.seconds * 1000;
-  // The event loop's thread has the process's id; the rest is its helper threads (the store's writer, GC…).
+  // The event loop's thread has the process's id; the rest is its helper threads (GC, the SQLite checkpointer…).
   const loopCpu = () => o.pids.reduce((s, p) => s + cpuSeconds(p, p), 0);
   const cpu0 = { server: o.pids.reduce((s, p) => s + cpuSeconds(p), 0), loop: loopCpu(), bench: cpuSeconds(process.pid) };
   const lag = monitorEventLoopDelay({ resolution: 1 });

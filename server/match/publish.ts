@@ -2,6 +2,7 @@
 // projected into the synced state, and each seat's private view (views.ts) goes to that seat's
 // clients — all of it once the store has kept the change, or, when it could not, the match put
 // back and the change refused (Outbox).
+import type { ArraySchema } from '@colyseus/schema';
 import { isOpenTo, type Match, type Seat, type SeatView } from '../../shared/engine/index.js';
 import { seatBriefs, type ChatMessage, type RoomRefusal } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
@@ -10,7 +11,6 @@ import type { PhaseClock } from './clock.js';
 import type { MatchClient } from './messages.js';
 import type { Roster } from './seats.js';
 import { Occupant, type MatchState } from './state.js';
-import type { ArraySchema } from '@colyseus/schema';
 import type { MatchStore, MatchWrite } from '../store/matchStore.js';
 import type { SeatViews, ViewMessage } from './views.js';
 

@@ -2,7 +2,7 @@
 // table (chosen from its own view: the split the other side would likely sign, its own objectives,
 // the durability it expects), each demand it could press, each open package it could sign.
 import type { PlayingSeat, Scenario } from '../scenario/schema.js';
-import type { Action } from '../engine/actions.js';
+import type { Action, ActionOf } from '../engine/actions.js';
 import { checkAction, demandOptions } from '../engine/rules.js';
 import { durabilityAt } from '../engine/settlement.js';
 import type { SeatView } from '../engine/view.js';
@@ -46,16 +46,16 @@ export function demandsToPress(scenario: Scenario, view: SeatView): string[] {
   return demandOptions(view, scenario).flatMap((o) => (o.refusal ? [] : [o.id]));
 }
 
-/** Each instrument this mediator could use now (its own, affordable, not in force), one move each. */
-export function instrumentsNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): Action[] {
-  return scenario.instruments.flatMap((i): Action[] => {
-    const use: Action = { type: 'useInstrument', instrument: i.id };
+/** Each instrument this mediator could use now (its own, affordable, not in force; of `kind` if given), one move each. */
+export function instrumentsNow(scenario: Scenario, view: SeatView, seat: PlayingSeat, kind?: Scenario['instruments'][number]['kind']): ActionOf<'useInstrument'>[] {
+  return scenario.instruments.flatMap((i): ActionOf<'useInstrument'>[] => {
+    if (kind !== undefined && i.kind !== kind) return [];
+    const use = { type: 'useInstrument' as const, instrument: i.id };
     return checkAction(view, scenario, seat, use) === null ? [use] : [];
   });
 }
 
 /** A summit this mediator could convene now, if the rules allow one. */
 export function summitNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): Action[] {
-  const inst = scenario.instruments.find((i) => i.kind === 'summit' && checkAction(view, scenario, seat, { type: 'useInstrument', instrument: i.id }) === null);
-  return inst ? [{ type: 'useInstrument', instrument: inst.id }] : [];
+  return instrumentsNow(scenario, view, seat, 'summit').slice(0, 1);
 }

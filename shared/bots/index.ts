@@ -108,7 +108,7 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
       // Its instruments, each on top of the personality's move: the means a mediator has to change
       // what the parties reckon pressure pays (damped escalation, monitors) and a deal is worth.
       const used = new Set(base.moves.flatMap((a) => (a.type === 'useInstrument' ? [a.instrument] : [])));
-      for (const use of instrumentsNow(s, view, seat)) if (use.type === 'useInstrument' && !used.has(use.instrument)) out.push([use, ...base.moves]);
+      for (const use of instrumentsNow(s, view, seat)) if (!used.has(use.instrument)) out.push([use, ...base.moves]);
     }
     if (!isParty(seat) && phase === 'negotiation' && !view.proposals.some((p) => p.by === seat && p.status === 'open')) {
       const summit = summitNow(s, view, seat);

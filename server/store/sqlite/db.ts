@@ -77,6 +77,9 @@ const batchError = (e: unknown) => BATCH_ERRORS.has(((e as { errcode?: number })
 /** A write of the batch failed alone: the batch is applied again a write at a time. */
 class OneWriteFailed extends Error {}
 
+/** The write names a holder and another process's room holds its match now. */
+const heldByAnother = (w: MatchWrite, owner: unknown) => w.owner !== null && owner !== w.owner;
+
 const SELECT_MATCH = `SELECT ${MATCH_COLUMNS} FROM matches`;
 
 export interface SqliteOptions {
@@ -238,7 +241,7 @@ export class SqliteDb {
     const held = new Map(this.q.owners.all(JSON.stringify(writes.map((w) => w.matchId))).map((r) => [String(r.id), r.owner]));
     return writes.map((w): WriteOutcome => {
       if (!held.has(w.matchId)) throw new OneWriteFailed();
-      if (w.owner !== null && held.get(w.matchId) !== w.owner) return { notOwner: true };
+      if (heldByAnother(w, held.get(w.matchId))) return { notOwner: true };
       try {
         this.apply(w);
       } catch (e) {
@@ -254,7 +257,7 @@ export class SqliteDb {
     try {
       const held = this.q.ownerOf.get(w.matchId);
       if (!held) throw new Error(`no match ${w.matchId}`);
-      if (w.owner !== null && held.owner !== w.owner) {
+      if (heldByAnother(w, held.owner)) {
         this.db.exec('ROLLBACK TO w; RELEASE w');
         return { notOwner: true };
       }
