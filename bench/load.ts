@@ -203,6 +203,9 @@ export async function playLoad(o: { rooms: number; seconds: number; intervalMs: 
   const cpu0 = { server: o.pids.reduce((s, p) => s + cpuSeconds(p), 0), loop: loopCpu(), bench: cpuSeconds(process.pid) };
   const lag = monitorEventLoopDelay({ resolution: 1 });
   lag.enable();
+  // For a profiler preloaded in the server (BENCH_NODE_ARGS): the play starts now, and ends below.
+  const mark = () => process.env.BENCH_MARK_SIGNAL && o.pids.forEach((p) => process.kill(p, process.env.BENCH_MARK_SIGNAL as NodeJS.Signals));
+  mark();
   const sampler = setInterval(() => (peak = Math.max(peak, rssAll())), 1000);
   await Promise.all(
     clients.map(async (c) => {
@@ -223,6 +226,7 @@ export async function playLoad(o: { rooms: number; seconds: number; intervalMs: 
     }),
   );
   clearInterval(sampler);
+  mark();
   const serverCpu = o.pids.reduce((s, p) => s + cpuSeconds(p), 0) - cpu0.server;
   const serverLoopCpu = loopCpu() - cpu0.loop;
   const benchCpu = cpuSeconds(process.pid) - cpu0.bench;

@@ -7,7 +7,9 @@
 // messages, 2000), BENCH_PORT (2580; the bare room uses the next port), BENCH_NODE_ARGS (more
 // node flags for the server, after the usual ones, e.g. --cpu-prof), BENCH_DB_DIR,
 // BENCH_SERVER_OUTPUT (show the server's stdout, e.g. for --trace-gc), BENCH_BASELINE=0 (skip
-// the bare room).
+// the bare room), BENCH_MARK_SIGNAL (e.g. SIGWINCH; not SIGUSR2, on which Colyseus shuts down):
+// sent to the server when the play starts and when it ends, for a profiler preloaded with
+// BENCH_NODE_ARGS to sample just the play.
 // Latency needs an otherwise idle machine; the CPU per message compares runs on a busy one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -2,9 +2,10 @@
 // projected into the synced state, and each seat's private view (views.ts) goes to that seat's
 // clients — all of it once the store has kept the change, or, when it could not, the match put
 // back and the change refused (Outbox).
+import { getMessageBytes, Protocol } from '@colyseus/core';
 import type { ArraySchema } from '@colyseus/schema';
 import { isOpenTo, type Match, type Seat, type SeatView } from '../../shared/engine/index.js';
-import { seatBriefs, type ChatMessage, type RoomRefusal } from '../../shared/protocol/index.js';
+import { seatBriefs, type ChatMessage, type RoomRefusal, type ServerMessages } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { canRead } from './chat.js';
 import type { PhaseClock } from './clock.js';
@@ -12,7 +13,7 @@ import type { MatchClient } from './messages.js';
 import type { Roster } from './seats.js';
 import { Occupant, type MatchState } from './state.js';
 import type { MatchStore, MatchWrite } from '../store/matchStore.js';
-import type { SeatViews, ViewMessage } from './views.js';
+import type { SeatViews } from './views.js';
 
 /** Where a match's record stands in the store: how much of its log, events and rounds is kept. */
 interface Saved {
@@ -76,8 +77,11 @@ export class ProgressWriter {
   }
 }
 
-/** The public projection of the match into the synced schema state. */
-export function projectState(s: MatchState, m: Match, clock: PhaseClock, roster: Roster): void {
+/**
+ * The public projection of the match into the synced schema state. Who sits where is projected
+ * only when the roster changed since `rosterSeen` (its version then); returns the version now.
+ */
+export function projectState(s: MatchState, m: Match, clock: PhaseClock, roster: Roster, rosterSeen: number): number {
   s.round = m.round;
   s.phase = m.phase;
   s.escalation = m.escalation;
@@ -86,22 +90,27 @@ export function projectState(s: MatchState, m: Match, clock: PhaseClock, roster:
   s.paused = clock.paused;
   s.phaseEndsAt = m.ended ? 0 : clock.endsAt;
   s.pausedRemaining = clock.paused ? clock.remaining() : 0;
-  for (const [seat, st] of s.seats) {
+  const rosterChanged = roster.version !== rosterSeen;
+  const bySeat = rosterChanged ? roster.bySeat() : null;
+  s.seats.forEach((st, seat) => {
     const p = seat as PlayingSeat;
     st.controller = m.seats[p]?.controller ?? 'bot';
     st.botPlaying = st.controller === 'bot' || roster.vacated.has(p);
     st.done = m.done.includes(p);
-    projectOccupants(st.occupants, roster.occupants(p));
+    if (bySeat) projectOccupants(st.occupants, bySeat.get(p) ?? []);
+  });
+  if (rosterChanged) {
+    const { facilitators, spectators } = roster.watchers();
+    s.facilitators = facilitators;
+    s.spectators = spectators;
   }
-  const { facilitators, spectators } = roster.watchers();
-  s.facilitators = facilitators;
-  s.spectators = spectators;
+  return roster.version;
 }
 
 /** The seat's occupants as the roster has them: changed only where they differ (a patch carries just that). */
-function projectOccupants(list: ArraySchema<Occupant>, now: Iterable<{ sessionId: string; name: string; connected: boolean }>): void {
-  let i = 0;
-  for (const o of now) {
+function projectOccupants(list: ArraySchema<Occupant>, now: { sessionId: string; name: string; connected: boolean }[]): void {
+  for (let i = 0; i < now.length; i++) {
+    const o = now[i];
     const at = list.at(i);
     if (at && at.sessionId === o.sessionId) {
       if (at.name !== o.name) at.name = o.name;
@@ -115,24 +124,36 @@ function projectOccupants(list: ArraySchema<Occupant>, now: Iterable<{ sessionId
       added.connected = o.connected;
       list.push(added);
     }
-    i++;
   }
-  if (list.length > i) list.splice(i);
+  if (list.length > now.length) list.splice(now.length);
 }
 
-/** Send each client what changed in its seat's view (worked out once per seat). */
-export function sendViews(clients: Iterable<MatchClient>, roster: Roster, m: Match, views: SeatViews): void {
-  const messages = new Map<Seat, ViewMessage | null>();
+/**
+ * Send each client what changed in its seat's view: worked out and encoded once per seat, however
+ * many clients the seat has (a team).
+ */
+export function sendViews(clients: ArrayLike<MatchClient>, roster: Roster, m: Match, views: SeatViews): void {
+  // Per seat: its whole view (sent with its briefings), or an update's bytes, or null (no change).
+  const updates = new Map<Seat, SeatView | Buffer | null>();
   views.startUpdate(m);
-  for (const c of clients) {
+  for (let i = 0; i < clients.length; i++) {
+    const c = clients[i];
     const member = roster.get(c.sessionId);
     if (!member) continue;
-    let msg = messages.get(member.seat);
-    if (msg === undefined) messages.set(member.seat, (msg = views.next(m, member.seat)));
-    if (msg?.type === 'view') sendView(c, member.seat, m, msg.payload);
-    else if (msg) c.send('viewUpdate', msg.payload);
+    let msg = updates.get(member.seat);
+    if (msg === undefined) {
+      const next = views.next(m, member.seat);
+      updates.set(member.seat, (msg = !next ? null : next.type === 'viewUpdate' ? encoded('viewUpdate', next.payload) : next.payload));
+    }
+    if (msg instanceof Uint8Array) c.enqueueRaw(msg);
+    else if (msg) sendView(c, member.seat, m, msg);
   }
-  for (const seat of [...views.seats()]) if (!messages.has(seat)) views.forget(seat);
+  for (const seat of [...views.seats()]) if (!updates.has(seat)) views.forget(seat);
+}
+
+/** A message as the SDK reads it, encoded once for every client it goes to (Colyseus encodes per `send`). */
+function encoded<K extends keyof ServerMessages>(type: K, message: ServerMessages[K]): Buffer {
+  return getMessageBytes.raw(Protocol.ROOM_DATA, type, message);
 }
 
 /** Send one client its seat's whole view and the chat it may read, as after a join, a return or a `sync`. */
@@ -147,11 +168,13 @@ function sendView(client: MatchClient, seat: Seat, m: Match, view: SeatView): vo
   client.send('briefing', seatBriefs(m.scenario, seat, isOpenTo(m, seat)));
 }
 
-/** Send a stored chat message to every client that may read its channel. */
-export function sendChat(clients: Iterable<MatchClient>, roster: Roster, msg: ChatMessage): void {
-  for (const c of clients) {
+/** Send a stored chat message to every client that may read its channel (encoded once). */
+export function sendChat(clients: ArrayLike<MatchClient>, roster: Roster, msg: ChatMessage): void {
+  let bytes: Buffer | null = null;
+  for (let i = 0; i < clients.length; i++) {
+    const c = clients[i];
     const to = roster.get(c.sessionId);
-    if (to && canRead(to.seat, msg.channel)) c.send('chat', msg);
+    if (to && canRead(to.seat, msg.channel)) c.enqueueRaw((bytes ??= encoded('chat', msg)));
   }
 }
 
@@ -194,7 +217,7 @@ export class Outbox {
 
   constructor(
     private store: MatchStore,
-    private clients: Iterable<MatchClient>,
+    private clients: ArrayLike<MatchClient>,
     private turns: Turns,
   ) {}
 
@@ -298,10 +321,10 @@ function runTurns(): void {
  * socket's writes until the flush is done sends them in one system call instead of one each.
  * Reaches into the ws transport's socket; with another transport it does nothing.
  */
-function corked(clients: Iterable<MatchClient>, f: () => void): void {
+function corked(clients: ArrayLike<MatchClient>, f: () => void): void {
   const sockets: { cork(): void; uncork(): void }[] = [];
-  for (const c of clients) {
-    const socket = (c as { ref?: { _socket?: { cork?(): void; uncork(): void; destroyed?: boolean } } }).ref?._socket;
+  for (let i = 0; i < clients.length; i++) {
+    const socket = (clients[i] as { ref?: { _socket?: { cork?(): void; uncork(): void; destroyed?: boolean } } }).ref?._socket;
     if (socket?.cork && !socket.destroyed) {
       socket.cork();
       sockets.push(socket as { cork(): void; uncork(): void });

@@ -92,6 +92,8 @@ export function defineMatchRoom(deps: RoomDeps) {
     private progress!: ProgressWriter;
     private outbox!: Outbox;
     private views = new SeatViews();
+    /** The roster's version last projected into the state (publish.ts). */
+    private rosterSeen = -1;
     private idle: NodeJS.Timeout | null = null;
     private controlGuard: ControlGuard | null = null;
     /** The match and clock as the store keeps them: where a lost write puts the room back. */
@@ -448,7 +450,7 @@ export function defineMatchRoom(deps: RoomDeps) {
 
     /** Project the public facts into the synced state and patch clients; then what changed in each seat's view. */
     publish(views: boolean) {
-      projectState(this.state, this.play.match, this.play.clock, this.roster);
+      this.rosterSeen = projectState(this.state, this.play.match, this.play.clock, this.roster, this.rosterSeen);
       this.broadcastPatch();
       if (views) sendViews(this.clients, this.roster, this.play.match, this.views);
     }

@@ -67,8 +67,14 @@ export class Roster {
   /** Human seats a bot plays because nobody has been in them for the grace time. */
   readonly vacated = new Set<PlayingSeat>();
   private vacancy = new Map<PlayingSeat, NodeJS.Timeout>();
+  /** Counts changes to who is in which seat, their names and connections: the room projects them only after one. */
+  private changes = 0;
 
   constructor(private o: RosterOptions) {}
+
+  get version(): number {
+    return this.changes;
+  }
 
   get size(): number {
     return this.members.size;
@@ -138,6 +144,7 @@ export class Roster {
     const { seat, name } = o;
     const member: Member = { seat, name, connected: true, bucket: new Bucket(this.o.rate, Date.now()), address, ...(o.member ? { member: o.member } : {}) };
     this.members.set(sessionId, member);
+    this.changes++;
     if (this.playing(seat)) this.seatFilled(seat);
     return member;
   }
@@ -147,6 +154,7 @@ export class Roster {
     const m = this.members.get(sessionId);
     if (!m) return undefined;
     m.connected = false;
+    this.changes++;
     this.seatEmptied(m.seat);
     return m;
   }
@@ -155,6 +163,7 @@ export class Roster {
     const m = this.members.get(sessionId);
     if (!m) return undefined;
     m.connected = true;
+    this.changes++;
     this.seatFilled(m.seat);
     return m;
   }
@@ -164,13 +173,19 @@ export class Roster {
     const m = this.members.get(sessionId);
     if (!m) return undefined;
     this.members.delete(sessionId);
+    this.changes++;
     this.seatEmptied(m.seat);
     return m;
   }
 
-  /** Who is in `seat`, in the order they came. */
-  *occupants(seat: Seat): Generator<{ sessionId: string; name: string; connected: boolean }> {
-    for (const [sessionId, m] of this.members) if (m.seat === seat) yield { sessionId, name: m.name, connected: m.connected };
+  /** Who is in each seat, in the order they came. */
+  bySeat(): Map<Seat, { sessionId: string; name: string; connected: boolean }[]> {
+    const out = new Map<Seat, { sessionId: string; name: string; connected: boolean }[]>();
+    for (const [sessionId, m] of this.members) {
+      const list = out.get(m.seat) ?? out.set(m.seat, []).get(m.seat)!;
+      list.push({ sessionId, name: m.name, connected: m.connected });
+    }
+    return out;
   }
 
   private playing(seat: Seat): seat is PlayingSeat {

@@ -29,6 +29,8 @@ export class SeatViews {
   private last: Match | null = null;
   /** Match fields that changed since the last update, for the update being worked out. */
   private changed = new Set<keyof Match>(WATCHED);
+  /** The view fields that may have changed (those that read a changed match field), worked out once per update. */
+  private keys: (keyof SeatView)[] = VIEW_FIELDS.filter((k) => k !== 'events');
 
   /** Call once per change, before `next` for each seat. */
   startUpdate(m: Match): void {
@@ -39,6 +41,7 @@ export class SeatViews {
     // A field that holds other data is another object (the engine keeps the previous match's
     // object where the data did not change); the same data in another object is merely sent again.
     for (const field of WATCHED) if (m[field] !== last[field]) this.changed.add(field);
+    this.keys = VIEW_FIELDS.filter((k) => k !== 'events' && VIEW_READS[k].some((f) => this.changed.has(f)));
   }
 
   /** The whole view, for a client that has none (it also becomes what the seat holds). */
@@ -59,7 +62,7 @@ export class SeatViews {
     const open = isOpenTo(m, seat);
     // The view opens up when the match ends: earlier private events become visible, so start afresh.
     if (open !== held.open || m.events.length < held.matchEvents) return { type: 'view', payload: this.full(m, seat) };
-    const keys = VIEW_FIELDS.filter((k) => k !== 'events' && VIEW_READS[k].some((f) => this.changed.has(f)));
+    const keys = this.keys;
     const events: MatchEvent[] = [];
     for (let i = held.matchEvents; i < m.events.length; i++) if (canSee(m.events[i], seat, open)) events.push(m.events[i]);
     held.matchEvents = m.events.length;
