@@ -5,7 +5,7 @@
 // Node's defaults.
 // Env: BENCH_ROOMS (1000), BENCH_SECONDS (20), BENCH_INTERVAL_MS (mean pause between a client's
 // messages, 2000), BENCH_PORT (2580; the bare room uses the next port), BENCH_NODE_ARGS (more
-// node flags for the server, after the usual ones, e.g. --cpu-prof), BENCH_DB_DIR,
+// node flags for the server, after the usual ones, e.g. --cpu-prof; BENCH_BARE_NODE_ARGS for the bare room), BENCH_DB_DIR,
 // BENCH_SERVER_OUTPUT (show the server's stdout, e.g. for --trace-gc), BENCH_BASELINE=0 (skip
 // the bare room), BENCH_MARK_SIGNAL (e.g. SIGWINCH; not SIGUSR2, on which Colyseus shuts down):
 // sent to the server when the play starts and when it ends, for a profiler preloaded with
@@ -59,7 +59,8 @@ async function parity() {
 
 async function bare() {
   const port = PORT + 1;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bareServer.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const extra = (process.env.BENCH_BARE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'bench/bareServer.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   try {
     await up(`${url}/matchmake/`, child);
