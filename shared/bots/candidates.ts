@@ -2,7 +2,7 @@
 // table (chosen from its own view: the split the other side would likely sign, its own objectives,
 // the durability it expects), each demand it could press, each open package it could sign.
 import type { PlayingSeat, Scenario } from '../scenario/schema.js';
-import type { Action, ActionOf } from '../engine/actions.js';
+import type { ActionOf } from '../engine/actions.js';
 import { checkAction, demandOptions } from '../engine/rules.js';
 import { durabilityAt } from '../engine/settlement.js';
 import type { SeatView } from '../engine/view.js';
@@ -46,16 +46,19 @@ export function demandsToPress(scenario: Scenario, view: SeatView): string[] {
   return demandOptions(view, scenario).flatMap((o) => (o.refusal ? [] : [o.id]));
 }
 
-/** Each instrument this mediator could use now (its own, affordable, not in force; of `kind` if given), one move each. */
+/**
+ * The instruments this mediator could use now (its own, affordable, not in force; of `kind` if
+ * given), one move each and one of each kind: of two summits, say, the one that adds most to a
+ * deal signed under it (`durabilityBonus`; the first in the scenario's order on a tie). Two of
+ * a kind do the same thing; weighing both would only spend the search's playouts twice.
+ */
 export function instrumentsNow(scenario: Scenario, view: SeatView, seat: PlayingSeat, kind?: Scenario['instruments'][number]['kind']): ActionOf<'useInstrument'>[] {
-  return scenario.instruments.flatMap((i): ActionOf<'useInstrument'>[] => {
-    if (kind !== undefined && i.kind !== kind) return [];
-    const use = { type: 'useInstrument' as const, instrument: i.id };
-    return checkAction(view, scenario, seat, use) === null ? [use] : [];
-  });
-}
-
-/** A summit this mediator could convene now, if the rules allow one. */
-export function summitNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): Action[] {
-  return instrumentsNow(scenario, view, seat, 'summit').slice(0, 1);
+  const best = new Map<string, Scenario['instruments'][number]>();
+  for (const i of scenario.instruments) {
+    if (kind !== undefined && i.kind !== kind) continue;
+    if (checkAction(view, scenario, seat, { type: 'useInstrument', instrument: i.id }) !== null) continue;
+    const held = best.get(i.kind);
+    if (!held || i.durabilityBonus > held.durabilityBonus) best.set(i.kind, i);
+  }
+  return [...best.values()].map((i) => ({ type: 'useInstrument' as const, instrument: i.id }));
 }

@@ -61,7 +61,8 @@ export const searchStats = { decisions: 0, playouts: 0, capped: 0 };
  * first one given (the seat's usual best) unless another clearly does better from here, each played
  * from here in the same sampled worlds. Then, which move to make now: that personality's own move,
  * the other personalities' moves and the seat's own ideas (`extras`, given that personality), each
- * followed by that personality, in the same worlds, the weaker half dropped after each batch. Another
+ * followed by that personality, in the same worlds, the weaker half dropped after each batch (and
+ * any that has done no better than the personality's own so far). Another
  * move replaces the personality's own only if it scored better by more than the noise
  * (`margin` standard errors of the paired difference). `policy` plays every seat in the playouts
  * (the others on their defaults); `rand` is the bot's own stream.
@@ -112,14 +113,22 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
   while (w < level.playouts && !overTime()) {
     const upTo = Math.min(level.playouts, w + batch);
     for (; w < upTo && !overTime(); w++) for (const i of alive) if (scores[i].length === w) scores[i].push(run(moves[i], then.name, w));
-    if (alive.length > 2) {
-      // Keep the personality's own move and the better half of the others.
-      const ranked = alive.filter((i) => i !== 0).sort((a, b) => mean(scores[b], w) - mean(scores[a], w) || a - b);
-      alive = [0, ...ranked.slice(0, Math.max(1, Math.ceil(alive.length / 2) - 1))].sort((a, b) => a - b);
-    }
+    alive = stillInRace(scores, alive, w);
+    if (alive.length === 1) break;
   }
   const best = clearlyBest(scores.map((s) => s.slice(0, w)), alive, level.margin);
   return moves[best];
+}
+
+/**
+ * The moves still in the race after `w` worlds (`alive`, the first the personality's own move, at
+ * index 0): that move, and the better half of the others that have done better than it so far. A
+ * move that has not, in the worlds tried, is not worth more of them; once none has, the
+ * personality's move stands alone.
+ */
+export function stillInRace(scores: number[][], alive: number[], w: number): number[] {
+  const ahead = alive.filter((i) => i !== 0 && mean(scores[i], w) > mean(scores[0], w) + 1e-9).sort((a, b) => mean(scores[b], w) - mean(scores[a], w) || a - b);
+  return [0, ...ahead.slice(0, Math.max(1, Math.ceil(alive.length / 2) - 1))].sort((a, b) => a - b);
 }
 
 const mean = (xs: number[], n = xs.length) => {

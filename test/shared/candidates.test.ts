@@ -1,0 +1,27 @@
+// The moves the search bot weighs besides its personalities' own (shared/bots/candidates.ts).
+import { describe, expect, it } from 'vitest';
+import { viewFor } from '../../shared/engine/index.js';
+import { instrumentsNow } from '../../shared/bots/candidates.js';
+import { newMatch, scenario, toPhase } from './helpers.js';
+
+const kindOf = (id: string) => scenario.instruments.find((i) => i.id === id)!.kind;
+
+describe('search candidates', () => {
+  it('a mediator weighs one instrument of each kind: of two summits, the one that adds most to a deal', () => {
+    const m = toPhase(newMatch(1), 'negotiation', 1);
+    for (const seat of ['eu', 'russia'] as const) {
+      const uses = instrumentsNow(scenario, viewFor(m, seat), seat);
+      const kinds = uses.map((u) => kindOf(u.instrument));
+      expect(new Set(kinds).size).toBe(kinds.length);
+      expect(kinds).toContain('summit');
+      // Each kind's pick is an instrument of this mediator with the largest durability bonus of its kind.
+      for (const u of uses) {
+        const mine = scenario.instruments.filter((i) => i.kind === kindOf(u.instrument) && i.by.includes(seat));
+        expect(scenario.instruments.find((i) => i.id === u.instrument)!.durabilityBonus).toBe(Math.max(...mine.map((i) => i.durabilityBonus)));
+      }
+    }
+    // The EU's two summits: Prague adds more to a deal than Brussels.
+    expect(instrumentsNow(scenario, viewFor(m, 'eu'), 'eu').map((u) => u.instrument)).toContain('summit-prague');
+    expect(instrumentsNow(scenario, viewFor(m, 'eu'), 'eu', 'summit')).toEqual([{ type: 'useInstrument', instrument: 'summit-prague' }]);
+  });
+});
