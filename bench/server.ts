@@ -5,7 +5,8 @@
 // Node's defaults.
 // Env: BENCH_ROOMS (1000), BENCH_SECONDS (20), BENCH_INTERVAL_MS (mean pause between a client's
 // messages, 2000), BENCH_PORT (2580; the bare room uses the next port), BENCH_NODE_ARGS (more
-// node flags for the server, after the usual ones, e.g. --cpu-prof; BENCH_BARE_NODE_ARGS for the bare room), BENCH_DB_DIR,
+// node flags for the server, after the usual ones, e.g. --cpu-prof), BENCH_BARE_NODE_ARGS (the
+// same for the bare room), BENCH_DB_DIR,
 // BENCH_SERVER_OUTPUT (show the server's stdout, e.g. for --trace-gc), BENCH_BASELINE=0 (skip
 // the bare room), BENCH_MARK_SIGNAL (e.g. SIGWINCH; not SIGUSR2, on which Colyseus shuts down):
 // sent to the server when the play starts and when it ends, for a profiler preloaded with
@@ -24,6 +25,9 @@ const INTERVAL = Number(process.env.BENCH_INTERVAL_MS ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 2580);
 const ROOT = resolve(import.meta.dirname, '..');
 
+/** Node flags given in an environment variable, separated by spaces. */
+const nodeArgs = (name: string) => (process.env[name] ?? '').split(' ').filter(Boolean);
+
 async function up(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 400; i++) {
     if (child.exitCode !== null) throw new Error('server exited');
@@ -40,8 +44,7 @@ async function stop(child: ChildProcess): Promise<void> {
 
 async function parity() {
   const dir = mkdtempSync(join(process.env.BENCH_DB_DIR ?? tmpdir(), 'parity-bench-'));
-  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extra, '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs('BENCH_NODE_ARGS'), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PARITY_DB: join(dir, 'parity.db'), PARITY_GRACE: '3600', PARITY_LIMITS: 'off' },
     stdio: ['ignore', process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore', 'inherit'],
@@ -59,8 +62,7 @@ async function parity() {
 
 async function bare() {
   const port = PORT + 1;
-  const extra = (process.env.BENCH_BARE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'bench/bareServer.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs('BENCH_BARE_NODE_ARGS'), '--import', 'tsx', 'bench/bareServer.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   try {
     await up(`${url}/matchmake/`, child);

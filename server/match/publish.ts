@@ -10,7 +10,7 @@ import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { canRead } from './chat.js';
 import type { PhaseClock } from './clock.js';
 import type { MatchClient } from './messages.js';
-import type { Roster } from './seats.js';
+import type { Roster, Seated } from './seats.js';
 import { Occupant, type MatchState } from './state.js';
 import type { MatchStore, MatchWrite } from '../store/matchStore.js';
 import type { SeatViews } from './views.js';
@@ -108,7 +108,7 @@ export function projectState(s: MatchState, m: Match, clock: PhaseClock, roster:
 }
 
 /** The seat's occupants as the roster has them: changed only where they differ (a patch carries just that). */
-function projectOccupants(list: ArraySchema<Occupant>, now: { sessionId: string; name: string; connected: boolean }[]): void {
+function projectOccupants(list: ArraySchema<Occupant>, now: Seated[]): void {
   for (let i = 0; i < now.length; i++) {
     const o = now[i];
     const at = list.at(i);

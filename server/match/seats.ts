@@ -45,6 +45,13 @@ export interface Member {
   member?: string;
 }
 
+/** A member as the synced state shows them in their seat. */
+export interface Seated {
+  sessionId: string;
+  name: string;
+  connected: boolean;
+}
+
 export interface RosterOptions {
   rate: RateLimit;
   access: SeatAccess;
@@ -179,8 +186,8 @@ export class Roster {
   }
 
   /** Who is in each seat, in the order they came. */
-  bySeat(): Map<Seat, { sessionId: string; name: string; connected: boolean }[]> {
-    const out = new Map<Seat, { sessionId: string; name: string; connected: boolean }[]>();
+  bySeat(): Map<Seat, Seated[]> {
+    const out = new Map<Seat, Seated[]>();
     for (const [sessionId, m] of this.members) {
       const list = out.get(m.seat) ?? out.set(m.seat, []).get(m.seat)!;
       list.push({ sessionId, name: m.name, connected: m.connected });

@@ -12,6 +12,9 @@ export type ViewMessage = { type: 'view'; payload: SeatView } | { type: 'viewUpd
 // replays bot games and checks that the updates rebuild viewFor exactly.
 const WATCHED = [...new Set(Object.values(VIEW_READS).flat())];
 
+/** The view fields (besides `events`) that read one of the `changed` match fields. */
+const fieldsReading = (changed: ReadonlySet<keyof Match>) => VIEW_FIELDS.filter((k) => k !== 'events' && VIEW_READS[k].some((f) => changed.has(f)));
+
 /** What a seat's clients hold besides the fields: how many events (of how many in the match), and whether the view was open. */
 interface Held {
   events: number;
@@ -27,21 +30,19 @@ interface Held {
 export class SeatViews {
   private held = new Map<Seat, Held>();
   private last: Match | null = null;
-  /** Match fields that changed since the last update, for the update being worked out. */
-  private changed = new Set<keyof Match>(WATCHED);
-  /** The view fields that may have changed (those that read a changed match field), worked out once per update. */
-  private keys: (keyof SeatView)[] = VIEW_FIELDS.filter((k) => k !== 'events');
+  /** The view fields that may have changed since the last update (all of them before the first). */
+  private keys = fieldsReading(new Set(WATCHED));
 
   /** Call once per change, before `next` for each seat. */
   startUpdate(m: Match): void {
     const last = this.last;
     this.last = m;
     if (!last) return;
-    this.changed.clear();
     // A field that holds other data is another object (the engine keeps the previous match's
     // object where the data did not change); the same data in another object is merely sent again.
-    for (const field of WATCHED) if (m[field] !== last[field]) this.changed.add(field);
-    this.keys = VIEW_FIELDS.filter((k) => k !== 'events' && VIEW_READS[k].some((f) => this.changed.has(f)));
+    const changed = new Set<keyof Match>();
+    for (const field of WATCHED) if (m[field] !== last[field]) changed.add(field);
+    this.keys = fieldsReading(changed);
   }
 
   /** The whole view, for a client that has none (it also becomes what the seat holds). */
@@ -62,14 +63,13 @@ export class SeatViews {
     const open = isOpenTo(m, seat);
     // The view opens up when the match ends: earlier private events become visible, so start afresh.
     if (open !== held.open || m.events.length < held.matchEvents) return { type: 'view', payload: this.full(m, seat) };
-    const keys = this.keys;
     const events: MatchEvent[] = [];
     for (let i = held.matchEvents; i < m.events.length; i++) if (canSee(m.events[i], seat, open)) events.push(m.events[i]);
     held.matchEvents = m.events.length;
-    if (!keys.length && !events.length) return null;
+    if (!this.keys.length && !events.length) return null;
     const eventsFrom = held.events;
     held.events += events.length;
-    const changed = viewFields(m, seat, keys);
+    const changed = viewFields(m, seat, this.keys);
     if (changed.seats && !open) changed.seats = controllersOf(changed.seats);
     return { type: 'viewUpdate', payload: { changed, events, eventsFrom } };
   }

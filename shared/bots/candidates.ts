@@ -47,15 +47,14 @@ export function demandsToPress(scenario: Scenario, view: SeatView): string[] {
 }
 
 /**
- * The instruments this mediator could use now (its own, affordable, not in force; of `kind` if
- * given), one move each and one of each kind: of two summits, say, the one that adds most to a
+ * The instruments this mediator could use now (its own, affordable, not in force), one move
+ * each and one of each kind: of two summits, say, the one that adds most to a
  * deal signed under it (`durabilityBonus`; the first in the scenario's order on a tie). Two of
  * a kind do the same thing; weighing both would only spend the search's playouts twice.
  */
-export function instrumentsNow(scenario: Scenario, view: SeatView, seat: PlayingSeat, kind?: Scenario['instruments'][number]['kind']): ActionOf<'useInstrument'>[] {
+export function instrumentsNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): ActionOf<'useInstrument'>[] {
   const best = new Map<string, Scenario['instruments'][number]>();
   for (const i of scenario.instruments) {
-    if (kind !== undefined && i.kind !== kind) continue;
     if (checkAction(view, scenario, seat, { type: 'useInstrument', instrument: i.id }) !== null) continue;
     const held = best.get(i.kind);
     if (!held || i.durabilityBonus > held.durabilityBonus) best.set(i.kind, i);

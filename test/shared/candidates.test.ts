@@ -22,6 +22,6 @@ describe('search candidates', () => {
     }
     // The EU's two summits: Prague adds more to a deal than Brussels.
     expect(instrumentsNow(scenario, viewFor(m, 'eu'), 'eu').map((u) => u.instrument)).toContain('summit-prague');
-    expect(instrumentsNow(scenario, viewFor(m, 'eu'), 'eu', 'summit')).toEqual([{ type: 'useInstrument', instrument: 'summit-prague' }]);
+    expect(instrumentsNow(scenario, viewFor(m, 'eu'), 'eu').filter((u) => kindOf(u.instrument) === 'summit')).toEqual([{ type: 'useInstrument', instrument: 'summit-prague' }]);
   });
 });
