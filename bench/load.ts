@@ -165,6 +165,8 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** The p95 of each play segment (one for a single stretch of play). */
+  segmentP95: number[];
   /** Peak RSS over the processes' idle RSS, per room. */
   memPerRoomKB: number;
   /** Server CPU per message, over all processes. */
@@ -180,36 +182,76 @@ export interface LoadResult {
   kinds: { kind: string; n: number; p50: number; p95: number; p99: number }[];
 }
 
-/** Join `rooms` rooms, play for `seconds` at `intervalMs` per client, and measure the servers `pids`. */
-export async function playLoad(o: { rooms: number; seconds: number; intervalMs: number; make: RoomMaker; pids: number[] }): Promise<LoadResult> {
-  const idle = o.pids.reduce((s, p) => s + rssKB(p), 0);
+/** The rooms of one server process (or several), joined and ready to play. */
+export interface Joined {
+  rooms: number;
+  pids: number[];
+  clients: BenchSeat[];
+  failedJoins: number;
+  joinSeconds: number;
+  /** The processes' RSS before any room was made. */
+  idleRssKB: number;
+  peakRssKB: number;
+  drops: number;
+  /** What the play segments measured so far. */
+  lat: number[];
+  byKind: Map<string, number[]>;
+  /** Each segment's p95, to show the spread between them. */
+  segmentP95: number[];
+  timeouts: number;
+  serverCpu: number;
+  serverLoopCpu: number;
+  benchCpu: number;
+  lag: ReturnType<typeof monitorEventLoopDelay>;
+}
+
+const rssOf = (pids: number[]) => pids.reduce((s, p) => s + rssKB(p), 0);
+
+/** Make and join `rooms` rooms on the servers `pids`. */
+export async function joinLoad(o: { rooms: number; make: RoomMaker; pids: number[] }): Promise<Joined> {
+  const idleRssKB = rssOf(o.pids);
   const t0 = Date.now();
   const made = await pool(o.rooms, 32, o.make);
-  const joinSeconds = (Date.now() - t0) / 1000;
-  const clients = made.flatMap((r) => r.seats);
-  const failedJoins = made.reduce((s, r) => s + r.failed, 0);
+  const j: Joined = {
+    rooms: o.rooms,
+    pids: o.pids,
+    clients: made.flatMap((r) => r.seats),
+    failedJoins: made.reduce((s, r) => s + r.failed, 0),
+    joinSeconds: (Date.now() - t0) / 1000,
+    idleRssKB,
+    peakRssKB: 0,
+    drops: 0,
+    lat: [],
+    byKind: new Map(),
+    segmentP95: [],
+    timeouts: 0,
+    serverCpu: 0,
+    serverLoopCpu: 0,
+    benchCpu: 0,
+    lag: monitorEventLoopDelay({ resolution: 1 }),
+  };
+  for (const c of j.clients) c.room.onLeave(() => j.drops++);
   await sleep(1000);
-  const rssAll = () => o.pids.reduce((s, p) => s + rssKB(p), 0);
-  let peak = rssAll();
+  j.peakRssKB = rssOf(o.pids);
+  return j;
+}
 
-  let drops = 0;
-  for (const c of clients) c.room.onLeave(() => drops++);
-  const lat: number[] = [];
-  const byKind = new Map<string, number[]>();
-  let timeouts = 0;
-  const until = Date.now() + o.seconds * 1000;
+/** Play `seconds` on joined rooms at `intervalMs` per client, adding to what `j` measured. */
+export async function playSegment(j: Joined, seconds: number, intervalMs: number): Promise<void> {
+  const until = Date.now() + seconds * 1000;
   // The event loop's thread has the process's id; the rest is its helper threads (GC, the SQLite checkpointer…).
-  const loopCpu = () => o.pids.reduce((s, p) => s + cpuSeconds(p, p), 0);
-  const cpu0 = { server: o.pids.reduce((s, p) => s + cpuSeconds(p), 0), loop: loopCpu(), bench: cpuSeconds(process.pid) };
-  const lag = monitorEventLoopDelay({ resolution: 1 });
-  lag.enable();
+  const loopCpu = () => j.pids.reduce((s, p) => s + cpuSeconds(p, p), 0);
+  const serverCpu = () => j.pids.reduce((s, p) => s + cpuSeconds(p), 0);
+  const cpu0 = { server: serverCpu(), loop: loopCpu(), bench: cpuSeconds(process.pid) };
+  const lat: number[] = [];
+  j.lag.enable();
   // For a profiler preloaded in the server (BENCH_NODE_ARGS): the play starts now, and ends below.
-  const mark = () => process.env.BENCH_MARK_SIGNAL && o.pids.forEach((p) => process.kill(p, process.env.BENCH_MARK_SIGNAL as NodeJS.Signals));
+  const mark = () => process.env.BENCH_MARK_SIGNAL && j.pids.forEach((p) => process.kill(p, process.env.BENCH_MARK_SIGNAL as NodeJS.Signals));
   mark();
-  const sampler = setInterval(() => (peak = Math.max(peak, rssAll())), 1000);
+  const sampler = setInterval(() => (j.peakRssKB = Math.max(j.peakRssKB, rssOf(j.pids))), 1000);
   await Promise.all(
-    clients.map(async (c) => {
-      await sleep(Math.random() * o.intervalMs);
+    j.clients.map(async (c) => {
+      await sleep(Math.random() * intervalMs);
       while (Date.now() < until) {
         if (!c.view) break;
         const [type, payload] = c.next();
@@ -217,44 +259,59 @@ export async function playLoad(o: { rooms: number; seconds: number; intervalMs: 
         try {
           const ms = await c.send(type, payload);
           lat.push(ms);
-          (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(ms);
+          (j.byKind.get(kind) ?? j.byKind.set(kind, []).get(kind)!).push(ms);
         } catch {
-          timeouts++;
+          j.timeouts++;
         }
-        await sleep(o.intervalMs * (0.5 + Math.random()));
+        await sleep(intervalMs * (0.5 + Math.random()));
       }
     }),
   );
   clearInterval(sampler);
   mark();
-  const serverCpu = o.pids.reduce((s, p) => s + cpuSeconds(p), 0) - cpu0.server;
-  const serverLoopCpu = loopCpu() - cpu0.loop;
-  const benchCpu = cpuSeconds(process.pid) - cpu0.bench;
-  lag.disable();
-  lat.sort((a, b) => a - b);
-  const rounds = made.map((r) => r.seats[0]?.view?.round ?? 0);
-  const dropped = drops;
-  await Promise.all(clients.map((c) => c.room.leave(true).catch(() => undefined)));
+  j.serverCpu += serverCpu() - cpu0.server;
+  j.serverLoopCpu += loopCpu() - cpu0.loop;
+  j.benchCpu += cpuSeconds(process.pid) - cpu0.bench;
+  j.lag.disable();
+  j.segmentP95.push(pct(lat.sort((a, b) => a - b), 95));
+  j.lat.push(...lat);
+}
+
+/** What the segments played on `j` measured; its clients leave. */
+export async function loadResult(j: Joined): Promise<LoadResult> {
+  const lat = [...j.lat].sort((a, b) => a - b);
+  const peak = Math.max(j.peakRssKB, rssOf(j.pids));
+  const rounds = j.clients.filter((c) => c.seat === 'armenia').map((c) => c.view?.round ?? 0);
+  const drops = j.drops;
+  await Promise.all(j.clients.map((c) => c.room.leave(true).catch(() => undefined)));
   return {
-    rooms: o.rooms,
-    clients: clients.length,
-    failedJoins,
+    rooms: j.rooms,
+    clients: j.clients.length,
+    failedJoins: j.failedJoins,
     messages: lat.length,
-    timeouts,
-    drops: dropped,
+    timeouts: j.timeouts,
+    drops,
     p50: pct(lat, 50),
     p95: pct(lat, 95),
     p99: pct(lat, 99),
-    memPerRoomKB: Math.round((Math.max(peak, rssAll()) - idle) / o.rooms),
-    cpuPerMessageUs: Math.round((serverCpu / Math.max(1, lat.length)) * 1e6),
-    loopCpuPerMessageUs: Math.round((serverLoopCpu / Math.max(1, lat.length)) * 1e6),
-    serverCpuSeconds: serverCpu,
-    clientsCpuSeconds: benchCpu,
-    clientLagP99Ms: lag.percentile(99) / 1e6,
-    joinSeconds,
+    segmentP95: j.segmentP95,
+    memPerRoomKB: Math.round((peak - j.idleRssKB) / j.rooms),
+    cpuPerMessageUs: Math.round((j.serverCpu / Math.max(1, lat.length)) * 1e6),
+    loopCpuPerMessageUs: Math.round((j.serverLoopCpu / Math.max(1, lat.length)) * 1e6),
+    serverCpuSeconds: j.serverCpu,
+    clientsCpuSeconds: j.benchCpu,
+    clientLagP99Ms: j.lag.percentile(99) / 1e6,
+    joinSeconds: j.joinSeconds,
     rounds: { max: Math.max(...rounds), mean: rounds.reduce((a, b) => a + b, 0) / Math.max(1, rounds.length) },
-    kinds: [...byKind].map(([kind, xs]) => (xs.sort((a, b) => a - b), { kind, n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) })).sort((a, b) => b.n - a.n),
+    kinds: [...j.byKind].map(([kind, xs]) => (xs.sort((a, b) => a - b), { kind, n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) })).sort((a, b) => b.n - a.n),
   };
+}
+
+/** Join `rooms` rooms, play for `seconds` at `intervalMs` per client, and measure the servers `pids`. */
+export async function playLoad(o: { rooms: number; seconds: number; intervalMs: number; make: RoomMaker; pids: number[] }): Promise<LoadResult> {
+  const j = await joinLoad(o);
+  await playSegment(j, o.seconds, o.intervalMs);
+  return loadResult(j);
 }
 
 /** The figures line: `server: rooms=R clients=C p50=… p95=… p99=… mem/room=… KB`. */
@@ -263,4 +320,4 @@ export const figures = (label: string, r: LoadResult) =>
 
 /** The details line under it. */
 export const details = (r: LoadResult) =>
-  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message, ${r.loopCpuPerMessageUs} on the event loop), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}\n  by kind: ${r.kinds.map((k) => `${k.kind} ${k.n} p50/p95/p99 ${k.p50.toFixed(1)}/${k.p95.toFixed(1)}/${k.p99.toFixed(1)}`).join('; ')}`;
+  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message, ${r.loopCpuPerMessageUs} on the event loop), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}${r.segmentP95.length > 1 ? `; p95 by segment ${r.segmentP95.map((x) => x.toFixed(1)).join(', ')} ms` : ''}\n  by kind: ${r.kinds.map((k) => `${k.kind} ${k.n} p50/p95/p99 ${k.p50.toFixed(1)}/${k.p95.toFixed(1)}/${k.p99.toFixed(1)}`).join('; ')}`;
