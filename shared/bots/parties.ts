@@ -185,7 +185,7 @@ const HORIZON = 6;
  * expected (near parity), it is little, and a deal is worth more.
  */
 function pressingOn(ctx: BotContext, t: Temper): number {
-  return once(ctx, 'pressingOn', () => {
+  return once(ctx, ['pressingOn'], () => {
     const best = Math.max(0, ...demandOptions(ctx, t.nerve, t.caution, true).filter((o) => o.pays >= t.minPays).map((o) => o.value));
     return HORIZON * Math.min(1, t.press * ctx.view.appetite) * best;
   });

@@ -10,13 +10,25 @@ import { pickText } from '../i18n/index.js';
 import { believedOdds, forceBar, givesWay } from './judgement.js';
 import type { BotContext } from './types.js';
 
-/** Work done once per decision (a context is one decision: one view, one random stream), however often a policy asks. */
-const memos = new WeakMap<BotContext, Map<string, unknown>>();
-export function once<T>(ctx: BotContext, key: string, work: () => T): T {
-  let memo = memos.get(ctx);
-  if (!memo) memos.set(ctx, (memo = new Map()));
-  if (!memo.has(key)) memo.set(key, work());
-  return memo.get(key) as T;
+/**
+ * Work done once per decision (a context is one decision: one view, one random stream), however
+ * often a policy asks: `key` names the work and its arguments (what it reads besides the context).
+ * The memo is a tree of maps, one level a key part, so a look-up builds no string: playouts ask
+ * this tens of times a decision, and string keys made of numbers were a fifth of their cost.
+ */
+type MemoTree = Map<unknown, unknown>;
+const memos = new WeakMap<BotContext, MemoTree>();
+export function once<T>(ctx: BotContext, key: readonly unknown[], work: () => T): T {
+  let node = memos.get(ctx);
+  if (!node) memos.set(ctx, (node = new Map()));
+  const last = key.length - 1;
+  for (let i = 0; i < last; i++) {
+    let next = node.get(key[i]) as MemoTree | undefined;
+    if (!next) node.set(key[i], (next = new Map()));
+    node = next;
+  }
+  if (!node.has(key[last])) node.set(key[last], work());
+  return node.get(key[last]) as T;
 }
 
 /** Whether this party prepared force in this round's plan. */
@@ -24,7 +36,7 @@ export const preparedNow = (ctx: BotContext): boolean => !!(ctx.view.parties[ctx
 
 /** The catalogue demands this party can still issue (repeats left, not on the table); whether one may go out now the rules say when it does. */
 export const issuable = (ctx: BotContext): DemandDef[] =>
-  once(ctx, 'issuable', () => {
+  once(ctx, ['issuable'], () => {
     const party = ctx.seat as Party;
     return ctx.scenario.demands.filter((d) => d.from === party && demandBlocks(ctx.view, ctx.scenario, party, d).every((b) => b === 'too_many_open'));
   });
@@ -35,11 +47,11 @@ export const issuable = (ctx: BotContext): DemandDef[] =>
  * it could stand when it presses in a later round (true).
  */
 export function paysAt(ctx: BotContext, region: string, nerve: number, caution: number, prepared = preparedNow(ctx) || ctx.view.phase === 'planning'): number {
-  return once(ctx, `pays:${region}:${nerve}:${caution}:${prepared}`, () => {
+  return once(ctx, ['pays', region, nerve, caution, prepared], () => {
     const party = ctx.seat as Party;
-    const odds = once(ctx, `odds:${region}:${prepared}`, () => believedOdds(ctx.scenario, ctx.view, party, region, prepared));
+    const odds = once(ctx, ['odds', region, prepared], () => believedOdds(ctx.scenario, ctx.view, party, region, prepared));
     const give = givesWay(ctx.view, otherParty(party), odds);
-    const bar = once(ctx, `bar:${nerve}:${caution}:${prepared}`, () => forceBar(ctx.scenario, ctx.view, party, prepared, nerve, caution));
+    const bar = once(ctx, ['bar', nerve, caution, prepared], () => forceBar(ctx.scenario, ctx.view, party, prepared, nerve, caution));
     return give + (1 - give) * (odds >= bar ? odds : 0);
   });
 }
@@ -85,7 +97,7 @@ function further(ctx: BotContext, nerve: number, caution: number, prepared?: boo
 
 /** The demands it could press now and what each is worth: the catalogue's, else its further demand if that is worth more. */
 export function demandOptions(ctx: BotContext, nerve: number, caution: number, prepared?: boolean): Pressed[] {
-  return once(ctx, `options:${nerve}:${caution}:${prepared}`, () => {
+  return once(ctx, ['options', nerve, caution, prepared], () => {
     const options = issuable(ctx).map((def) => catalogueOption(ctx, def, nerve, caution, prepared));
     const more = further(ctx, nerve, caution, prepared);
     return more && options.every((o) => o.value < more.value) ? [more] : options;
