@@ -166,8 +166,10 @@ class Draft {
     for (const k in source) if (!(k in FIELDS)) this[k] = source[k as keyof Match];
   }
 }
+/** Where a draft keeps its copy of each field (the names made once, not built again each time a draft is finished). */
+const OWN = Object.fromEntries(COPIED.map((k) => [k, `own:${k}`])) as Record<keyof typeof FIELDS, string>;
 for (const k of COPIED) {
-  const own = `own:${k}`;
+  const own = OWN[k];
   const copy = FIELDS[k]!.copy as (x: unknown) => unknown;
   Object.defineProperty(Draft.prototype, k, {
     get(this: Draft) {
@@ -190,7 +192,7 @@ export function draftMatch(m: Match): Match {
 export function finishDraft(draft: Match): Match {
   const d = draft as unknown as Draft;
   const f = <K extends keyof Match>(k: K): Match[K] => {
-    const copy = d[`own:${k}`] as Match[K] | undefined;
+    const copy = d[OWN[k as keyof typeof FIELDS]] as Match[K] | undefined;
     const original = d.source[k];
     return copy === undefined || copy === original || FIELDS[k]!.same(copy, original) ? original : copy;
   };
