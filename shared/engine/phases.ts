@@ -2,7 +2,7 @@
 // entering resolution applies every consequence; entering report records the meters.
 import { COMPONENTS, PARTIES, PHASES, type Components, type Party } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
-import { cloneMatch, shareUnchanged } from './draft.js';
+import { cloneMatch, draftMatch, finishDraft, shareUnchanged } from './draft.js';
 import { emit, meters, otherParty } from './match.js';
 import { centred, round1 } from './maths.js';
 import { timesIssued } from './queries.js';
@@ -20,12 +20,16 @@ export interface AdvanceResult {
 /** Move to the next phase (a timer ran out, every seat was done, or the facilitator said so). */
 export function advancePhase(match: Match): AdvanceResult {
   if (match.ended) return { match, events: [] };
-  // A whole copy: entering a phase touches most fields (a move's draft copies only what it uses).
-  const d = cloneMatch(match);
-  const before = d.events.length;
+  // A whole copy to enter a new round or the resolution, which touch most fields; a draft (which
+  // copies only the fields it is asked for) to enter any other phase, which touches a few. Either
+  // way the new match keeps the old one's object for every field that holds the same data.
+  const whole = match.phase === 'report' || match.phase === 'response';
+  const d = whole ? cloneMatch(match) : draftMatch(match);
+  const before = match.events.length;
   d.log.push({ kind: 'advance' });
   enterNextPhase(d);
-  return { match: shareUnchanged(match, d), events: d.events.slice(before) };
+  const next = whole ? shareUnchanged(match, d) : finishDraft(d);
+  return { match: next, events: next.events.slice(before) };
 }
 
 /** Mutates a draft: the phase after the current one, with its entry rules. */
