@@ -14,13 +14,11 @@ import type { BotContext } from './types.js';
  * Work done once per decision (a context is one decision: one view, one random stream), however
  * often a policy asks: `key` names the work and its arguments (what it reads besides the context).
  * The memo is a tree of maps, one level a key part, so a look-up builds no string: playouts ask
- * this tens of times a decision, and string keys made of numbers were a fifth of their cost.
+ * this tens of times a decision, and building string keys of numbers was one of their larger costs.
  */
 type MemoTree = Map<unknown, unknown>;
-const memos = new WeakMap<BotContext, MemoTree>();
 export function once<T>(ctx: BotContext, key: readonly unknown[], work: () => T): T {
-  let node = memos.get(ctx);
-  if (!node) memos.set(ctx, (node = new Map()));
+  let node: MemoTree = (ctx.memo ??= new Map());
   const last = key.length - 1;
   for (let i = 0; i < last; i++) {
     let next = node.get(key[i]) as MemoTree | undefined;
