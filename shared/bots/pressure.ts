@@ -4,7 +4,7 @@
 import { checksOf, type DemandDef, type Party, type PlayingSeat, type Scenario } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
 import { otherParty } from '../engine/match.js';
-import { demandBlocks, pressureRegion } from '../engine/queries.js';
+import { demandsLeft, pressureRegion } from '../engine/queries.js';
 import type { OwnParty } from '../engine/view.js';
 import { pickText } from '../i18n/index.js';
 import { believedOdds, forceBar, givesWay } from './judgement.js';
@@ -34,10 +34,7 @@ export const preparedNow = (ctx: BotContext): boolean => !!(ctx.view.parties[ctx
 
 /** The catalogue demands this party can still issue (repeats left, not on the table); whether one may go out now the rules say when it does. */
 export const issuable = (ctx: BotContext): DemandDef[] =>
-  once(ctx, ['issuable'], () => {
-    const party = ctx.seat as Party;
-    return ctx.scenario.demands.filter((d) => d.from === party && demandBlocks(ctx.view, ctx.scenario, party, d).every((b) => b === 'too_many_open'));
-  });
+  once(ctx, ['issuable'], () => demandsLeft(ctx.view, ctx.scenario, ctx.seat as Party));
 
 /**
  * The chance that a demand pressed at a region goes through, for one temper (`nerve`, `caution`):

@@ -7,6 +7,7 @@ import type { BotContext } from '../../shared/bots/types.js';
 import { cloneMatch, draftMatch, finishDraft, shareUnchanged } from '../../shared/engine/draft.js';
 import { advancePhase, createMatch, playingSeats, viewFor, type Match } from '../../shared/engine/index.js';
 import { enterNextPhase } from '../../shared/engine/phases.js';
+import { demandBlocks, demandsLeft } from '../../shared/engine/queries.js';
 import { stepBots } from '../../shared/sim/play.js';
 import { scenario } from './helpers.js';
 
@@ -39,6 +40,22 @@ describe('quickView', () => {
         expect(quick.balance).toBe(quick.balance);
       }
     }
+  });
+});
+
+describe('demandsLeft', () => {
+  it('is every catalogue demand of the party that nothing but too many open demands blocks', () => {
+    const leftByBlocks = (t: Pick<Match, 'demands'>, party: 'armenia' | 'azerbaijan') =>
+      scenario.demands.filter((d) => d.from === party && demandBlocks(t, scenario, party, d).every((b) => b === 'too_many_open'));
+    for (const m of games.flat()) for (const party of ['armenia', 'azerbaijan'] as const) expect(demandsLeft(m, scenario, party)).toEqual(leftByBlocks(m, party));
+    // A table where Baku has as many demands open as it may, one of them from the catalogue.
+    const def = scenario.demands.find((d) => d.from === 'azerbaijan')!;
+    const open = { from: 'azerbaijan', to: 'armenia', status: 'open', def: null } as unknown as Match['demands'][number];
+    const full = { demands: [{ ...open, def: def.id }, ...Array.from({ length: scenario.demandRules.maxOpen }, () => open)] };
+    const left = demandsLeft(full, scenario, 'azerbaijan');
+    expect(left).toEqual(leftByBlocks(full, 'azerbaijan'));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left).not.toContain(def);
   });
 });
 
