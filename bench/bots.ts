@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { loadScenario } from '../shared/scenario/files.js';
 import { playingSeats, seatScores } from '../shared/engine/index.js';
-import { actsIn, botActions, personalitiesFor, SEARCH_LEVELS, type Difficulty } from '../shared/bots/index.js';
+import { actsIn, botActions, personalitiesFor, preferredPersonality, SEARCH_LEVELS, type Difficulty } from '../shared/bots/index.js';
 import { playMatch } from '../shared/sim/play.js';
 import { searchStats } from '../shared/bots/search.js';
 import type { PlayingSeat } from '../shared/scenario/schema.js';
@@ -21,6 +21,8 @@ if (values.uncapped) SEARCH_LEVELS[values.level as Difficulty].timeMs = Number.P
 const scenario = loadScenario('august-2022');
 const seats = playingSeats(scenario).filter((s) => !values.seat || s === values.seat);
 const times = new Map<string, number[]>();
+/** Time spent in the search bot's decisions (every pass), for its playouts per second. */
+let searchMs = 0;
 
 /** Play one game with `seat` on `strategy` (the rest default), timing that seat's decisions. */
 function play(seed: number, seat: PlayingSeat, strategy: string): number {
@@ -28,7 +30,9 @@ function play(seed: number, seat: PlayingSeat, strategy: string): number {
   const m = playMatch(scenario, seed, { [seat]: strategy }, (m, s, pass) => {
     const t0 = performance.now();
     const actions = botActions(m, s);
-    if (s === seat && pass === 0 && actsIn(s, m.phase)) (times.get(kind) ?? times.set(kind, []).get(kind)!).push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    if (s === seat && kind === 'search') searchMs += ms;
+    if (s === seat && pass === 0 && actsIn(s, m.phase)) (times.get(kind) ?? times.set(kind, []).get(kind)!).push(ms);
     return actions;
   });
   return seatScores(m).find((x) => x.seat === seat)!.total;
@@ -39,6 +43,10 @@ const pct = (xs: number[], q: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
 };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+// The search's preferred personality on each seat is found once per scenario (the server's first
+// search decision pays for it): found here first, so the times and playouts/s are the decisions' own.
+for (const seat of seats) preferredPersonality(scenario, seat);
 
 console.log(`Tournament: scenario ${scenario.id}, seeds ${first}..${first + perSeat - 1} per seat, search level ${values.level}${values.uncapped ? ' (uncapped)' : ''}`);
 console.log('seat        opponent      opp score  search score  search wins  ties');
@@ -71,7 +79,7 @@ for (const seat of seats) {
   }
 }
 console.log(`search beat the weakest personality matchup (${worstName}) in ${(100 * worst).toFixed(0)}% of games`);
-console.log(`search: ${searchStats.decisions} searched decisions, ${(searchStats.playouts / Math.max(1, searchStats.decisions)).toFixed(0)} playouts each on average, ${searchStats.capped} stopped by the time cap`);
+console.log(`search: ${searchStats.decisions} searched decisions, ${(searchStats.playouts / Math.max(1, searchStats.decisions)).toFixed(0)} playouts each on average, ${searchStats.capped} stopped by the time cap, ${((1000 * searchStats.playouts) / Math.max(1, searchMs)).toFixed(0)} playouts/s`);
 console.log('');
 for (const [kind, xs] of times) {
   const w = kind === 'search' ? (100 * searchWon) / searchGames : kind === 'random' ? NaN : (100 * wins.get(kind)!.won) / Math.max(1, wins.get(kind)!.games);

@@ -50,7 +50,11 @@ export function botActions(match: Match, seat: PlayingSeat, strategy = match.sea
 
 /** The random stream of a seat's bot at this point of the match. */
 function botRand(match: Match, seat: PlayingSeat): () => number {
-  let state = mixSeed(match.seed, `${seat}:${match.round}:${match.phase}:${match.log.length}`);
+  return stream(mixSeed(match.seed, `${seat}:${match.round}:${match.phase}:${match.log.length}`));
+}
+
+/** A random stream from this state. (The function is returned unnamed: a named one costs a name-setting call per turn under tsx.) */
+function stream(state: number): () => number {
   return () => {
     const [v, next] = step(state);
     state = next;
@@ -65,12 +69,7 @@ function botRand(match: Match, seat: PlayingSeat): () => number {
  */
 function playoutActions(match: Match, seat: PlayingSeat, strategy: string, pass: number): Action[] {
   if (match.ended || !actsIn(seat, match.phase)) return [];
-  let state = mixSeed(match.seed, `${seat}:${match.round}:${match.phase}:${pass}`);
-  const rand = () => {
-    const [v, next] = step(state);
-    state = next;
-    return v;
-  };
+  const rand = stream(mixSeed(match.seed, `${seat}:${match.round}:${match.phase}:${pass}`));
   const ctx: BotContext = { seat, view: quickView(match, seat), scenario: match.scenario, rand };
   return isParty(seat) ? partyActions(ctx, strategy) : mediatorActions(ctx, strategy);
 }

@@ -185,7 +185,7 @@ const HORIZON = 6;
  * expected (near parity), it is little, and a deal is worth more.
  */
 function pressingOn(ctx: BotContext, t: Temper): number {
-  return once(ctx, 'pressingOn', () => {
+  return once(ctx, ['pressingOn'], () => {
     const best = Math.max(0, ...demandOptions(ctx, t.nerve, t.caution, true).filter((o) => o.pays >= t.minPays).map((o) => o.value));
     return HORIZON * Math.min(1, t.press * ctx.view.appetite) * best;
   });
@@ -291,12 +291,14 @@ export function partyActions(ctx: BotContext, strategy: string): Action[] {
       if (v.escalation >= ctx.scenario.escalation.levels.war && v.phase === 'response' && policy.yields(ctx)) return [{ type: 'capitulate' }];
       const out: Action[] = [];
       for (const d of v.demands) {
-        if (allowed(ctx, { type: 'respond', demand: d.id, answer: 'accept' })) {
+        // Each rule's own first conditions are checked here before the rule is asked: most demands
+        // on the table are long answered, and a refusal is costlier to make than this test.
+        if (d.to === party && d.status === 'open' && allowed(ctx, { type: 'respond', demand: d.id, answer: 'accept' })) {
           const def = catalogueDemand(ctx.scenario, d.def);
           const yes = policy.accepts(ctx, demandWeight(ctx.scenario, def), pressureRegion(ctx.scenario, def, d.from));
           out.push({ type: 'respond', demand: d.id, answer: yes ? 'accept' : 'refuse' });
         }
-        if (allowed(ctx, { type: 'chooseEscalation', demand: d.id, escalate: false })) {
+        if (d.from === party && (d.status === 'refused' || d.status === 'countered') && d.escalate === null && allowed(ctx, { type: 'chooseEscalation', demand: d.id, escalate: false })) {
           const region = pressureOf(ctx, d.def);
           out.push({ type: 'chooseEscalation', demand: d.id, escalate: policy.escalates(ctx, region), region });
         }

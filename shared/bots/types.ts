@@ -7,4 +7,6 @@ export interface BotContext {
   view: SeatView;
   scenario: Scenario;
   rand: () => number;
+  /** Work done once in this decision (pressure.ts `once`), kept with it and gone with it. */
+  memo?: Map<unknown, unknown>;
 }

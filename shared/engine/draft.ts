@@ -159,22 +159,30 @@ function putBack<K extends keyof typeof FIELDS>(original: Match, next: Match, k:
  * Each object-valued field is copied the first time the draft's field is read; a field the rule
  * never touched stays the original's own object.
  */
+type Copied = keyof typeof FIELDS;
+/** The fields a draft takes over as they are (values, or objects a rule only ever replaces whole): every field of a match not in FIELDS. */
+const PLAIN = Object.keys({
+  scenario: 0, seed: 0, rng: 0, round: 0, phase: 0, escalation: 0, warRounds: 0, stability: 0, turkishBacking: 0, appetite: 0, settlement: 0, ended: 0, nextId: 0,
+} satisfies Record<Exclude<keyof Match, Copied>, 0>) as Exclude<keyof Match, Copied>[];
+
 class Draft {
   [key: string]: unknown;
+  /** The draft's own copy of each field a rule has read or set so far. */
+  readonly copies: { [K in Copied]?: Match[K] } = {};
   constructor(readonly source: Match) {
-    // Plain fields are copied now; the rest are read through the accessors below.
-    for (const k in source) if (!(k in FIELDS)) this[k] = source[k as keyof Match];
+    // Plain fields are taken over now; the rest are read through the accessors below.
+    for (const k of PLAIN) this[k] = source[k];
   }
 }
 for (const k of COPIED) {
-  const own = `own:${k}`;
   const copy = FIELDS[k]!.copy as (x: unknown) => unknown;
   Object.defineProperty(Draft.prototype, k, {
     get(this: Draft) {
-      return (this[own] ??= copy(this.source[k]));
+      const copies = this.copies as Record<Copied, unknown>;
+      return (copies[k] ??= copy(this.source[k]));
     },
     set(this: Draft, v: unknown) {
-      this[own] = v;
+      (this.copies as Record<Copied, unknown>)[k] = v;
     },
   });
 }
@@ -189,39 +197,40 @@ export function draftMatch(m: Match): Match {
 /** The new match a draft became: each field the rule changed is the draft's copy, every other the original's object. */
 export function finishDraft(draft: Match): Match {
   const d = draft as unknown as Draft;
-  const f = <K extends keyof Match>(k: K): Match[K] => {
-    const copy = d[`own:${k}`] as Match[K] | undefined;
-    const original = d.source[k];
-    return copy === undefined || copy === original || FIELDS[k]!.same(copy, original) ? original : copy;
-  };
-  const p = <K extends keyof Match>(k: K): Match[K] => d[k] as Match[K];
   return {
-    scenario: p('scenario'),
-    seed: p('seed'),
-    rng: p('rng'),
-    round: p('round'),
-    phase: p('phase'),
-    seats: f('seats'),
-    parties: f('parties'),
-    mediators: f('mediators'),
-    escalation: p('escalation'),
-    warRounds: p('warRounds'),
-    stability: p('stability'),
-    turkishBacking: p('turkishBacking'),
-    appetite: p('appetite'),
-    regions: f('regions'),
-    demands: f('demands'),
-    proposals: f('proposals'),
-    instruments: f('instruments'),
-    modifiers: f('modifiers'),
-    embargoes: f('embargoes'),
-    done: f('done'),
-    settlement: p('settlement'),
-    ended: p('ended'),
-    nextId: p('nextId'),
-    events: f('events'),
-    history: f('history'),
-    stats: f('stats'),
-    log: f('log'),
+    scenario: draft.scenario,
+    seed: draft.seed,
+    rng: draft.rng,
+    round: draft.round,
+    phase: draft.phase,
+    seats: kept(d, 'seats'),
+    parties: kept(d, 'parties'),
+    mediators: kept(d, 'mediators'),
+    escalation: draft.escalation,
+    warRounds: draft.warRounds,
+    stability: draft.stability,
+    turkishBacking: draft.turkishBacking,
+    appetite: draft.appetite,
+    regions: kept(d, 'regions'),
+    demands: kept(d, 'demands'),
+    proposals: kept(d, 'proposals'),
+    instruments: kept(d, 'instruments'),
+    modifiers: kept(d, 'modifiers'),
+    embargoes: kept(d, 'embargoes'),
+    done: kept(d, 'done'),
+    settlement: draft.settlement,
+    ended: draft.ended,
+    nextId: draft.nextId,
+    events: kept(d, 'events'),
+    history: kept(d, 'history'),
+    stats: kept(d, 'stats'),
+    log: kept(d, 'log'),
   };
+}
+
+/** A field of the match a draft became: the draft's copy if it holds other data, else the original's object. */
+function kept<K extends Copied>(d: Draft, k: K): Match[K] {
+  const copy = d.copies[k];
+  const original = d.source[k];
+  return copy === undefined || copy === original || FIELDS[k]!.same(copy, original) ? original : copy;
 }

@@ -2,7 +2,7 @@
 // entering resolution applies every consequence; entering report records the meters.
 import { COMPONENTS, PARTIES, PHASES, type Components, type Party } from '../scenario/schema.js';
 import { applyEffects } from './effects.js';
-import { cloneMatch, shareUnchanged } from './draft.js';
+import { cloneMatch, draftMatch, finishDraft, shareUnchanged } from './draft.js';
 import { emit, meters, otherParty } from './match.js';
 import { centred, round1 } from './maths.js';
 import { timesIssued } from './queries.js';
@@ -20,12 +20,16 @@ export interface AdvanceResult {
 /** Move to the next phase (a timer ran out, every seat was done, or the facilitator said so). */
 export function advancePhase(match: Match): AdvanceResult {
   if (match.ended) return { match, events: [] };
-  // A whole copy: entering a phase touches most fields (a move's draft copies only what it uses).
-  const d = cloneMatch(match);
-  const before = d.events.length;
+  // A whole copy to enter a new round or the resolution, which touch most fields; a draft (which
+  // copies only the fields it is asked for) to enter any other phase, which touches a few. Either
+  // way the new match keeps the old one's object for every field that holds the same data.
+  const whole = match.phase === 'report' || match.phase === 'response';
+  const d = whole ? cloneMatch(match) : draftMatch(match);
+  const before = match.events.length;
   d.log.push({ kind: 'advance' });
   enterNextPhase(d);
-  return { match: shareUnchanged(match, d), events: d.events.slice(before) };
+  const next = whole ? shareUnchanged(match, d) : finishDraft(d);
+  return { match: next, events: next.events.slice(before) };
 }
 
 /** Mutates a draft: the phase after the current one, with its entry rules. */
@@ -90,16 +94,18 @@ export function estimate(d: Match, target: Party): Intel {
   const haze = d.scenario.intel;
   const spread = exact ? 0 : haze.spread.min + haze.spread.range * random(d);
   const bias = exact ? 1 : 1 + centred(random(d)) * haze.bias;
-  const range = (x: number): [number, number] => [round1(x * bias * (1 - spread)), round1(x * bias * (1 + spread))];
   const components = {} as Record<keyof Components, [number, number]>;
-  for (const c of COMPONENTS) components[c] = range(t.strength[c]);
+  for (const c of COMPONENTS) components[c] = hazed(t.strength[c], bias, spread);
   // Deliveries on order: a count seen through the same haze.
   const onOrder = t.pipeline.length;
   const slack = haze.ordersSlack;
   const orders: [number, number] = exact ? [onOrder, onOrder] : [Math.max(0, Math.floor(onOrder * (1 - spread) - slack)), Math.ceil(onOrder * (1 + spread) + slack)];
-  emit(d, 'intel.estimate', { of: target, low: range(truth)[0], high: range(truth)[1], exact: exact ? 1 : 0, ordersLow: orders[0], ordersHigh: orders[1] }, [otherParty(target)]);
-  return { round: d.round, effective: range(truth), components, orders };
+  emit(d, 'intel.estimate', { of: target, low: hazed(truth, bias, spread)[0], high: hazed(truth, bias, spread)[1], exact: exact ? 1 : 0, ordersLow: orders[0], ordersHigh: orders[1] }, [otherParty(target)]);
+  return { round: d.round, effective: hazed(truth, bias, spread), components, orders };
 }
+
+/** A figure as an estimate shows it: a range around it, moved by the estimate's bias and widened by its spread. */
+const hazed = (x: number, bias: number, spread: number): [number, number] => [round1(x * bias * (1 - spread)), round1(x * bias * (1 + spread))];
 
 /** What a mediator reads as a party's red line: the heaviest demand it could still be asked to accept. */
 function redLine(d: Match, party: Party): string {

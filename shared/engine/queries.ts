@@ -78,10 +78,20 @@ export const tooManyOpen = (t: Pick<Table, 'demands'>, scenario: Scenario, from:
 export function demandBlocks(t: Pick<Table, 'demands'>, scenario: Scenario, from: Party, def: DemandDef): TableBlock[] {
   const blocks: TableBlock[] = [];
   if (tooManyOpen(t, scenario, from)) blocks.push('too_many_open');
-  if (timesIssued(t, def.id) >= def.repeats) blocks.push('repeats_used');
-  if (t.demands.some((d) => d.def === def.id && d.status === 'open')) blocks.push('on_table');
+  if (repeatsUsed(t, def)) blocks.push('repeats_used');
+  if (onTable(t, def)) blocks.push('on_table');
   return blocks;
 }
+
+/**
+ * The catalogue demands `from` may still issue: repeats left, not on the table (every block but
+ * 'too_many_open', which passes as demands are answered; whether one may go out now, demandBlocks says).
+ */
+export const demandsLeft = (t: Pick<Table, 'demands'>, scenario: Scenario, from: Party): DemandDef[] =>
+  scenario.demands.filter((def) => def.from === from && !repeatsUsed(t, def) && !onTable(t, def));
+
+const repeatsUsed = (t: Pick<Table, 'demands'>, def: DemandDef) => timesIssued(t, def.id) >= def.repeats;
+const onTable = (t: Pick<Table, 'demands'>, def: DemandDef) => t.demands.some((d) => d.def === def.id && d.status === 'open');
 
 /** The refusal the rules give for a demand's first block. */
 export function demandBlockRefusal(scenario: Scenario, def: DemandDef, block: TableBlock): Refusal {

@@ -178,21 +178,34 @@ export function pressureModifiers(
   attacker: Party,
   region: string,
 ): { ratioFactor: number; presence: boolean; damping: number } {
+  // Plain loops, no sets or callbacks: the bots ask this for every demand they weigh in a playout.
   let damping = 0;
-  for (const x of state.instruments) if (x.until >= state.round) damping += scenario.instruments.find((i) => i.id === x.id)?.escalationDamping ?? 0;
+  for (const x of state.instruments) if (x.until >= state.round) damping += instrumentOf(scenario, x.id)?.escalationDamping ?? 0;
   // The scenario's modifiers in force that bear on this attacker and region, in the scenario's order.
   let ratioFactor = 1;
-  const cancelled = new Set<Presence>();
+  let cancelled: Presence[] | null = null;
   for (const mod of scenario.modifiers) {
     if ((mod.attacker && mod.attacker !== attacker) || (mod.regions && !mod.regions.includes(region))) continue;
-    if (!state.modifiers.some((x) => x.id === mod.id && x.until >= state.round)) continue;
+    if (!inForce(state, mod.id)) continue;
     damping += mod.damping;
     ratioFactor *= mod.ratioFactor;
-    for (const c of mod.cancels) cancelled.add(c);
+    if (mod.cancels.length) cancelled = [...(cancelled ?? []), ...mod.cancels];
   }
   const r = state.regions[region];
-  const presence = !!r && ((r.peacekeepers && !cancelled.has('peacekeepers')) || (r.monitors && !cancelled.has('monitors')));
+  const presence = !!r && ((r.peacekeepers && !cancelled?.includes('peacekeepers')) || (r.monitors && !cancelled?.includes('monitors')));
   return { ratioFactor, presence, damping: Math.min(scenario.escalation.maxDamping, damping) };
+}
+
+/** The scenario's instrument with this id. */
+function instrumentOf(scenario: Scenario, id: string): Scenario['instruments'][number] | undefined {
+  for (const i of scenario.instruments) if (i.id === id) return i;
+  return undefined;
+}
+
+/** Whether the modifier with this id is in force this round. */
+function inForce(state: Pick<Match, 'round' | 'modifiers'>, id: string): boolean {
+  for (const x of state.modifiers) if (x.id === id && x.until >= state.round) return true;
+  return false;
 }
 
 /** Force after a refusal: success makes the demand happen anyway; failure costs the attacker. */
