@@ -1,6 +1,7 @@
 // The moves the search bot weighs, besides what each personality would do now: packages it could
-// table (chosen from its own view: the split the other side would likely sign, its own objectives,
-// the durability it expects), each demand it could press, each open package it could sign.
+// table, beside a stale one of its own (chosen from its own view: the split the other side would
+// likely sign, its own objectives, the durability it expects), each demand it could press, each
+// open package it could sign.
 import type { PlayingSeat, Scenario } from '../scenario/schema.js';
 import type { ActionOf } from '../engine/actions.js';
 import { checkAction, demandOptions } from '../engine/rules.js';
@@ -60,4 +61,18 @@ export function instrumentsNow(scenario: Scenario, view: SeatView, seat: Playing
     if (!held || i.durabilityBonus > held.durabilityBonus) best.set(i.kind, i);
   }
   return [...best.values()].map((i) => ({ type: 'useInstrument' as const, instrument: i.id }));
+}
+
+/**
+ * Packages to table now (`packagesToTable`), each as a move. A package of this seat's own still
+ * open from an earlier round has not found both signatures: a fresh one goes on the table beside
+ * it (the signature already on it stays; the same clauses again are no new offer). None while a
+ * package it tabled this round is still new.
+ */
+export function freshPackages(scenario: Scenario, view: SeatView, seat: PlayingSeat, count: number): ActionOf<'propose'>[] {
+  const mine = view.proposals.filter((p) => p.by === seat && p.status === 'open');
+  if (mine.some((p) => p.round === view.round)) return [];
+  const key = (clauses: readonly string[]) => [...clauses].sort().join(',');
+  const tabled = new Set(mine.map((p) => key(p.clauses)));
+  return packagesToTable(scenario, view, seat, count).flatMap((clauses) => (tabled.has(key(clauses)) ? [] : [{ type: 'propose' as const, clauses }]));
 }
