@@ -52,8 +52,13 @@ export function demandsToPress(scenario: Scenario, view: SeatView): string[] {
  * each and one of each kind: of two summits, say, the one that adds most to a
  * deal signed under it (`durabilityBonus`; the first in the scenario's order on a tie). Two of
  * a kind do the same thing; weighing both would only spend the search's playouts twice.
+ * None in a round it has already put one of its own to work: the playouts go on as its
+ * personality, which spends less, so each spend looks affordable alone, while stacked in one
+ * round they leave short the prestige its objectives need at the end.
  */
 export function instrumentsNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): ActionOf<'useInstrument'>[] {
+  const startedNow = (x: SeatView['instruments'][number]) => x.until - (scenario.instruments.find((i) => i.id === x.id)?.lasts ?? 1) + 1 === view.round;
+  if (view.instruments.some((x) => x.by === seat && startedNow(x))) return [];
   const best = new Map<string, Scenario['instruments'][number]>();
   for (const i of scenario.instruments) {
     if (checkAction(view, scenario, seat, { type: 'useInstrument', instrument: i.id }) !== null) continue;

@@ -108,12 +108,8 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
       // Its instruments, each on top of the personality's move: the means a mediator has to change
       // what the parties reckon pressure pays (damped escalation, monitors) and a deal is worth.
       const kindOf = (id: string) => s.instruments.find((i) => i.id === id)?.kind;
-      // One a round: the playouts go on as its personality, which spends less, so each spend looks
-      // affordable alone; stacked in one round they leave the prestige its objectives need spent.
       const used = new Set(base.moves.flatMap((a) => (a.type === 'useInstrument' ? [kindOf(a.instrument)] : [])));
-      const lasts = (id: string) => s.instruments.find((i) => i.id === id)?.lasts ?? 1;
-      const usedThisRound = view.instruments.some((x) => x.by === seat && x.until - lasts(x.id) + 1 === view.round);
-      if (!usedThisRound) for (const use of instrumentsNow(s, view, seat)) if (!used.has(kindOf(use.instrument))) out.push([use, ...base.moves]);
+      for (const use of instrumentsNow(s, view, seat)) if (!used.has(kindOf(use.instrument))) out.push([use, ...base.moves]);
     }
     if (!isParty(seat) && phase === 'negotiation') {
       // Each package alone: a summit to table it at is weighed as an instrument on top of the

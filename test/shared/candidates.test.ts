@@ -43,4 +43,17 @@ describe('search candidates', () => {
     const none = toPhase(newMatch(1), 'negotiation', 2);
     expect(freshPackages(scenario, viewFor(none, 'eu'), 'eu', 4).map((f) => f.clauses)).toEqual(packagesToTable(scenario, viewFor(none, 'eu'), 'eu', 4));
   });
+
+  it('a mediator weighs no instrument of its own choosing in a round it has already put one to work, and does again the next round', () => {
+    let m = toPhase(newMatch(1), 'planning', 1);
+    m = act(m, 'russia', { type: 'useInstrument', instrument: 'peacekeeper-extension' });
+    m = toPhase(m, 'negotiation', 1);
+    expect(instrumentsNow(scenario, viewFor(m, 'russia'), 'russia')).toEqual([]);
+    // The other mediator's instruments are no spend of its own.
+    expect(instrumentsNow(scenario, viewFor(m, 'eu'), 'eu').length).toBeGreaterThan(0);
+    m = toPhase(m, 'negotiation', 2);
+    const uses = instrumentsNow(scenario, viewFor(m, 'russia'), 'russia').map((u) => u.instrument);
+    expect(uses.length).toBeGreaterThan(0);
+    expect(uses).not.toContain('peacekeeper-extension');
+  });
 });
