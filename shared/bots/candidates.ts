@@ -1,6 +1,7 @@
 // The moves the search bot weighs, besides what each personality would do now: packages it could
-// table (chosen from its own view: the split the other side would likely sign, its own objectives,
-// the durability it expects), each demand it could press, each open package it could sign.
+// table, beside a stale one of its own (chosen from its own view: the split the other side would
+// likely sign, its own objectives, the durability it expects), each demand it could press, each
+// open package it could sign.
 import type { PlayingSeat, Scenario } from '../scenario/schema.js';
 import type { ActionOf } from '../engine/actions.js';
 import { checkAction, demandOptions } from '../engine/rules.js';
@@ -51,8 +52,13 @@ export function demandsToPress(scenario: Scenario, view: SeatView): string[] {
  * each and one of each kind: of two summits, say, the one that adds most to a
  * deal signed under it (`durabilityBonus`; the first in the scenario's order on a tie). Two of
  * a kind do the same thing; weighing both would only spend the search's playouts twice.
+ * None in a round it has already put one of its own to work: the playouts go on as its
+ * personality, which spends less, so each spend looks affordable alone, while stacked in one
+ * round they leave short the prestige its objectives need at the end.
  */
 export function instrumentsNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): ActionOf<'useInstrument'>[] {
+  const startedNow = (x: SeatView['instruments'][number]) => x.until - (scenario.instruments.find((i) => i.id === x.id)?.lasts ?? 1) + 1 === view.round;
+  if (view.instruments.some((x) => x.by === seat && startedNow(x))) return [];
   const best = new Map<string, Scenario['instruments'][number]>();
   for (const i of scenario.instruments) {
     if (checkAction(view, scenario, seat, { type: 'useInstrument', instrument: i.id }) !== null) continue;
@@ -60,4 +66,18 @@ export function instrumentsNow(scenario: Scenario, view: SeatView, seat: Playing
     if (!held || i.durabilityBonus > held.durabilityBonus) best.set(i.kind, i);
   }
   return [...best.values()].map((i) => ({ type: 'useInstrument' as const, instrument: i.id }));
+}
+
+/**
+ * Packages to table now (`packagesToTable`), each as a move. A package of this seat's own still
+ * open from an earlier round has not found both signatures: a fresh one goes on the table beside
+ * it (the signature already on it stays; the same clauses again are no new offer). None while a
+ * package it tabled this round is still new.
+ */
+export function freshPackages(scenario: Scenario, view: SeatView, seat: PlayingSeat, count: number): ActionOf<'propose'>[] {
+  const mine = view.proposals.filter((p) => p.by === seat && p.status === 'open');
+  if (mine.some((p) => p.round === view.round)) return [];
+  const key = (clauses: readonly string[]) => [...clauses].sort().join(',');
+  const tabled = new Set(mine.map((p) => key(p.clauses)));
+  return packagesToTable(scenario, view, seat, count).flatMap((clauses) => (tabled.has(key(clauses)) ? [] : [{ type: 'propose' as const, clauses }]));
 }

@@ -11,7 +11,7 @@ import { catalogueDemand, demandWeight, pressureRegion } from '../engine/queries
 import { DEFAULT_MEDIATOR_STRATEGY, MEDIATOR_STRATEGIES, mediatorActions } from './mediators.js';
 import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './parties.js';
 import { SEARCH_LEVELS, playout, searchMove, type Difficulty, type Option, type SearchLevel } from './search.js';
-import { demandsToPress, instrumentsNow, packagesToTable } from './candidates.js';
+import { demandsToPress, freshPackages, instrumentsNow, packagesToTable } from './candidates.js';
 import { quickView } from './quickView.js';
 import { actsIn } from './turns.js';
 import type { BotContext } from './types.js';
@@ -110,10 +110,10 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
       const used = new Set(base.moves.flatMap((a) => (a.type === 'useInstrument' ? [kindOf(a.instrument)] : [])));
       for (const use of instrumentsNow(s, view, seat)) if (!used.has(kindOf(use.instrument))) out.push([use, ...base.moves]);
     }
-    if (!isParty(seat) && phase === 'negotiation' && !view.proposals.some((p) => p.by === seat && p.status === 'open')) {
+    if (!isParty(seat) && phase === 'negotiation') {
       // Each package alone: a summit to table it at is weighed as an instrument on top of the
       // personality's move, and a package tabled at a summit was almost never the better move.
-      for (const clauses of packagesToTable(s, view, seat, level.packages)) out.push([{ type: 'propose', clauses }]);
+      for (const propose of freshPackages(s, view, seat, level.packages)) out.push([propose]);
     }
     return out;
   };

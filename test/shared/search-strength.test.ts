@@ -68,4 +68,20 @@ describe('search bot strength (normal)', { timeout: 300_000 }, () => {
     }
     expect(deals).toBeGreaterThanOrEqual(2);
   });
+
+  it('as the EU, tables a fresh package beside its own that has lain a round without both signatures: a settlement under EU auspices on seeds 46 and 50, which it did not reach while it weighed packages only with none of its own open', () => {
+    for (const seed of [46, 50]) {
+      const m = playMatch(scenario, seed, { eu: 'search-normal' });
+      const deal = m.proposals.find((p) => p.status === 'signed');
+      console.log(`[search] eu seed ${seed}: search-normal ${score(m, 'eu').toFixed(1)}, deal under ${m.settlement?.auspices ?? 'none'} (package of round ${deal?.round})`);
+      expect(m.settlement?.auspices).toBe('eu');
+      expect(deal?.by).toBe('eu');
+      // The package signed went on the table while an earlier one of the EU's own lay open: the EU
+      // withdrew none (the settlement closes the others).
+      expect(m.proposals.some((p) => p.by === 'eu' && p.round < deal!.round)).toBe(true);
+      expect(m.log.some((e) => e.kind === 'action' && e.seat === 'eu' && e.action.type === 'withdrawProposal')).toBe(false);
+      for (const p of ['summiteer', 'passive']) expect(score(m, 'eu')).toBeGreaterThan(score(playMatch(scenario, seed, { eu: p }), 'eu'));
+    }
+  });
 });
+
