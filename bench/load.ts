@@ -165,9 +165,9 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
-  /** The p95 of each play segment (one for a single stretch of play). */
-  segmentP95: number[];
-  /** Peak RSS over the processes' idle RSS, per room. */
+  /** The p95 of each run (one for a single run). */
+  runP95: number[];
+  /** Peak RSS over the processes' idle RSS, per room (the largest of the runs). */
   memPerRoomKB: number;
   /** Server CPU per message, over all processes. */
   cpuPerMessageUs: number;
@@ -176,82 +176,78 @@ export interface LoadResult {
   serverCpuSeconds: number;
   clientsCpuSeconds: number;
   clientLagP99Ms: number;
+  /** Per run. */
   joinSeconds: number;
   rounds: { max: number; mean: number };
   /** Latency by what was sent (an action's type, or the message type). */
   kinds: { kind: string; n: number; p50: number; p95: number; p99: number }[];
 }
 
-/** The rooms of one server process (or several), joined and ready to play. */
-export interface Joined {
+/** What the runs of one kind of server measured so far (each run: fresh processes, rooms joined, a stretch of play). */
+export interface Tally {
   rooms: number;
-  pids: number[];
-  clients: BenchSeat[];
   failedJoins: number;
   joinSeconds: number;
-  /** The processes' RSS before any room was made. */
-  idleRssKB: number;
-  peakRssKB: number;
+  /** The largest peak RSS over idle RSS, per room, of any run. */
+  memPerRoomKB: number;
   drops: number;
-  /** What the play segments measured so far. */
   lat: number[];
   byKind: Map<string, number[]>;
-  /** Each segment's p95, to show the spread between them. */
-  segmentP95: number[];
+  /** Each run's p95, to show the spread between them. */
+  runP95: number[];
   timeouts: number;
   serverCpu: number;
   serverLoopCpu: number;
   benchCpu: number;
   lag: ReturnType<typeof monitorEventLoopDelay>;
+  rounds: number[];
 }
+
+export const newTally = (rooms: number): Tally => ({
+  rooms,
+  failedJoins: 0,
+  joinSeconds: 0,
+  memPerRoomKB: 0,
+  drops: 0,
+  lat: [],
+  byKind: new Map(),
+  runP95: [],
+  timeouts: 0,
+  serverCpu: 0,
+  serverLoopCpu: 0,
+  benchCpu: 0,
+  lag: monitorEventLoopDelay({ resolution: 1 }),
+  rounds: [],
+});
 
 const rssOf = (pids: number[]) => pids.reduce((s, p) => s + rssKB(p), 0);
 
-/** Make and join `rooms` rooms on the servers `pids`. */
-export async function joinLoad(o: { rooms: number; make: RoomMaker; pids: number[] }): Promise<Joined> {
-  const idleRssKB = rssOf(o.pids);
+/** Join `rooms` rooms on the servers `pids`, play `seconds` at `intervalMs` per client, leave; add what was measured to `t`. */
+export async function playRun(t: Tally, o: { rooms: number; seconds: number; intervalMs: number; make: RoomMaker; pids: number[] }): Promise<void> {
+  const idle = rssOf(o.pids);
   const t0 = Date.now();
   const made = await pool(o.rooms, 32, o.make);
-  const j: Joined = {
-    rooms: o.rooms,
-    pids: o.pids,
-    clients: made.flatMap((r) => r.seats),
-    failedJoins: made.reduce((s, r) => s + r.failed, 0),
-    joinSeconds: (Date.now() - t0) / 1000,
-    idleRssKB,
-    peakRssKB: 0,
-    drops: 0,
-    lat: [],
-    byKind: new Map(),
-    segmentP95: [],
-    timeouts: 0,
-    serverCpu: 0,
-    serverLoopCpu: 0,
-    benchCpu: 0,
-    lag: monitorEventLoopDelay({ resolution: 1 }),
-  };
-  for (const c of j.clients) c.room.onLeave(() => j.drops++);
+  t.joinSeconds += (Date.now() - t0) / 1000;
+  const clients = made.flatMap((r) => r.seats);
+  t.failedJoins += made.reduce((s, r) => s + r.failed, 0);
   await sleep(1000);
-  j.peakRssKB = rssOf(o.pids);
-  return j;
-}
-
-/** Play `seconds` on joined rooms at `intervalMs` per client, adding to what `j` measured. */
-export async function playSegment(j: Joined, seconds: number, intervalMs: number): Promise<void> {
-  const until = Date.now() + seconds * 1000;
+  let peak = rssOf(o.pids);
+  let drops = 0;
+  for (const c of clients) c.room.onLeave(() => drops++);
+  const until = Date.now() + o.seconds * 1000;
   // The event loop's thread has the process's id; the rest is its helper threads (GC, the SQLite checkpointer…).
-  const loopCpu = () => j.pids.reduce((s, p) => s + cpuSeconds(p, p), 0);
-  const serverCpu = () => j.pids.reduce((s, p) => s + cpuSeconds(p), 0);
+  const loopCpu = () => o.pids.reduce((s, p) => s + cpuSeconds(p, p), 0);
+  const serverCpu = () => o.pids.reduce((s, p) => s + cpuSeconds(p), 0);
   const cpu0 = { server: serverCpu(), loop: loopCpu(), bench: cpuSeconds(process.pid) };
   const lat: number[] = [];
-  j.lag.enable();
+  t.lag.enable();
   // For a profiler preloaded in the server (BENCH_NODE_ARGS): the play starts now, and ends below.
-  const mark = () => process.env.BENCH_MARK_SIGNAL && j.pids.forEach((p) => process.kill(p, process.env.BENCH_MARK_SIGNAL as NodeJS.Signals));
+  const mark = () => process.env.BENCH_MARK_SIGNAL && o.pids.forEach((p) => process.kill(p, process.env.BENCH_MARK_SIGNAL as NodeJS.Signals));
   mark();
-  const sampler = setInterval(() => (j.peakRssKB = Math.max(j.peakRssKB, rssOf(j.pids))), 1000);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(o.pids))), 1000);
   await Promise.all(
-    j.clients.map(async (c) => {
-      await sleep(Math.random() * intervalMs);
+    clients.map(async (c) => {
+      await sleep(Math.random() * o.intervalMs);
       while (Date.now() < until) {
         if (!c.view) break;
         const [type, payload] = c.next();
@@ -259,59 +255,59 @@ export async function playSegment(j: Joined, seconds: number, intervalMs: number
         try {
           const ms = await c.send(type, payload);
           lat.push(ms);
-          (j.byKind.get(kind) ?? j.byKind.set(kind, []).get(kind)!).push(ms);
+          (t.byKind.get(kind) ?? t.byKind.set(kind, []).get(kind)!).push(ms);
         } catch {
-          j.timeouts++;
+          t.timeouts++;
         }
-        await sleep(intervalMs * (0.5 + Math.random()));
+        await sleep(o.intervalMs * (0.5 + Math.random()));
       }
     }),
   );
   clearInterval(sampler);
   mark();
-  j.serverCpu += serverCpu() - cpu0.server;
-  j.serverLoopCpu += loopCpu() - cpu0.loop;
-  j.benchCpu += cpuSeconds(process.pid) - cpu0.bench;
-  j.lag.disable();
-  j.segmentP95.push(pct(lat.sort((a, b) => a - b), 95));
-  j.lat.push(...lat);
+  t.serverCpu += serverCpu() - cpu0.server;
+  t.serverLoopCpu += loopCpu() - cpu0.loop;
+  t.benchCpu += cpuSeconds(process.pid) - cpu0.bench;
+  t.lag.disable();
+  t.memPerRoomKB = Math.max(t.memPerRoomKB, Math.round((Math.max(peak, rssOf(o.pids)) - idle) / o.rooms));
+  t.rounds.push(...made.map((r) => r.seats[0]?.view?.round ?? 0));
+  t.drops += drops;
+  t.runP95.push(pct(lat.sort((a, b) => a - b), 95));
+  t.lat.push(...lat);
+  await Promise.all(clients.map((c) => c.room.leave(true).catch(() => undefined)));
 }
 
-/** What the segments played on `j` measured; its clients leave. */
-export async function loadResult(j: Joined): Promise<LoadResult> {
-  const lat = [...j.lat].sort((a, b) => a - b);
-  const peak = Math.max(j.peakRssKB, rssOf(j.pids));
-  const rounds = j.clients.filter((c) => c.seat === 'armenia').map((c) => c.view?.round ?? 0);
-  const drops = j.drops;
-  await Promise.all(j.clients.map((c) => c.room.leave(true).catch(() => undefined)));
+/** The figures of every run in `t`, latencies pooled. */
+export function tallyResult(t: Tally): LoadResult {
+  const lat = [...t.lat].sort((a, b) => a - b);
   return {
-    rooms: j.rooms,
-    clients: j.clients.length,
-    failedJoins: j.failedJoins,
+    rooms: t.rooms,
+    clients: t.rooms * SEATS.length,
+    failedJoins: t.failedJoins,
     messages: lat.length,
-    timeouts: j.timeouts,
-    drops,
+    timeouts: t.timeouts,
+    drops: t.drops,
     p50: pct(lat, 50),
     p95: pct(lat, 95),
     p99: pct(lat, 99),
-    segmentP95: j.segmentP95,
-    memPerRoomKB: Math.round((peak - j.idleRssKB) / j.rooms),
-    cpuPerMessageUs: Math.round((j.serverCpu / Math.max(1, lat.length)) * 1e6),
-    loopCpuPerMessageUs: Math.round((j.serverLoopCpu / Math.max(1, lat.length)) * 1e6),
-    serverCpuSeconds: j.serverCpu,
-    clientsCpuSeconds: j.benchCpu,
-    clientLagP99Ms: j.lag.percentile(99) / 1e6,
-    joinSeconds: j.joinSeconds,
-    rounds: { max: Math.max(...rounds), mean: rounds.reduce((a, b) => a + b, 0) / Math.max(1, rounds.length) },
-    kinds: [...j.byKind].map(([kind, xs]) => (xs.sort((a, b) => a - b), { kind, n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) })).sort((a, b) => b.n - a.n),
+    runP95: t.runP95,
+    memPerRoomKB: t.memPerRoomKB,
+    cpuPerMessageUs: Math.round((t.serverCpu / Math.max(1, lat.length)) * 1e6),
+    loopCpuPerMessageUs: Math.round((t.serverLoopCpu / Math.max(1, lat.length)) * 1e6),
+    serverCpuSeconds: t.serverCpu,
+    clientsCpuSeconds: t.benchCpu,
+    clientLagP99Ms: t.lag.percentile(99) / 1e6,
+    joinSeconds: t.joinSeconds / Math.max(1, t.runP95.length),
+    rounds: { max: Math.max(...t.rounds), mean: t.rounds.reduce((a, b) => a + b, 0) / Math.max(1, t.rounds.length) },
+    kinds: [...t.byKind].map(([kind, xs]) => (xs.sort((a, b) => a - b), { kind, n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) })).sort((a, b) => b.n - a.n),
   };
 }
 
 /** Join `rooms` rooms, play for `seconds` at `intervalMs` per client, and measure the servers `pids`. */
 export async function playLoad(o: { rooms: number; seconds: number; intervalMs: number; make: RoomMaker; pids: number[] }): Promise<LoadResult> {
-  const j = await joinLoad(o);
-  await playSegment(j, o.seconds, o.intervalMs);
-  return loadResult(j);
+  const t = newTally(o.rooms);
+  await playRun(t, o);
+  return tallyResult(t);
 }
 
 /** The figures line: `server: rooms=R clients=C p50=… p95=… p99=… mem/room=… KB`. */
@@ -320,4 +316,4 @@ export const figures = (label: string, r: LoadResult) =>
 
 /** The details line under it. */
 export const details = (r: LoadResult) =>
-  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message, ${r.loopCpuPerMessageUs} on the event loop), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}${r.segmentP95.length > 1 ? `; p95 by segment ${r.segmentP95.map((x) => x.toFixed(1)).join(', ')} ms` : ''}\n  by kind: ${r.kinds.map((k) => `${k.kind} ${k.n} p50/p95/p99 ${k.p50.toFixed(1)}/${k.p95.toFixed(1)}/${k.p99.toFixed(1)}`).join('; ')}`;
+  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message, ${r.loopCpuPerMessageUs} on the event loop), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}${r.runP95.length > 1 ? `; p95 by run ${r.runP95.map((x) => x.toFixed(1)).join(', ')} ms` : ''}\n  by kind: ${r.kinds.map((k) => `${k.kind} ${k.n} p50/p95/p99 ${k.p50.toFixed(1)}/${k.p95.toFixed(1)}/${k.p99.toFixed(1)}`).join('; ')}`;
