@@ -4,6 +4,7 @@
 // open package it could sign.
 import type { PlayingSeat, Scenario } from '../scenario/schema.js';
 import type { ActionOf } from '../engine/actions.js';
+import { catalogueInstrument } from '../engine/queries.js';
 import { checkAction, demandOptions } from '../engine/rules.js';
 import { durabilityAt } from '../engine/settlement.js';
 import type { SeatView } from '../engine/view.js';
@@ -57,7 +58,7 @@ export function demandsToPress(scenario: Scenario, view: SeatView): string[] {
  * round they leave short the prestige its objectives need at the end.
  */
 export function instrumentsNow(scenario: Scenario, view: SeatView, seat: PlayingSeat): ActionOf<'useInstrument'>[] {
-  const startedNow = (x: SeatView['instruments'][number]) => x.until - (scenario.instruments.find((i) => i.id === x.id)?.lasts ?? 1) + 1 === view.round;
+  const startedNow = (x: SeatView['instruments'][number]) => x.until - (catalogueInstrument(scenario, x.id)?.lasts ?? 1) + 1 === view.round;
   if (view.instruments.some((x) => x.by === seat && startedNow(x))) return [];
   const best = new Map<string, Scenario['instruments'][number]>();
   for (const i of scenario.instruments) {

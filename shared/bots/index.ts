@@ -7,7 +7,7 @@ import { checkAction } from '../engine/rules.js';
 import { mixSeed, step } from '../engine/rng.js';
 import type { Match } from '../engine/types.js';
 import { viewFor, type SeatView } from '../engine/view.js';
-import { catalogueDemand, demandWeight, pressureRegion } from '../engine/queries.js';
+import { catalogueDemand, catalogueInstrument, demandWeight, pressureRegion } from '../engine/queries.js';
 import { DEFAULT_MEDIATOR_STRATEGY, MEDIATOR_STRATEGIES, mediatorActions } from './mediators.js';
 import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './parties.js';
 import { SEARCH_LEVELS, playout, searchMove, type Difficulty, type Option, type SearchLevel } from './search.js';
@@ -106,7 +106,7 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
     if (!isParty(seat) && level.packages > 0) {
       // Its instruments, each on top of the personality's move: the means a mediator has to change
       // what the parties reckon pressure pays (damped escalation, monitors) and a deal is worth.
-      const kindOf = (id: string) => s.instruments.find((i) => i.id === id)?.kind;
+      const kindOf = (id: string) => catalogueInstrument(s, id)?.kind;
       const used = new Set(base.moves.flatMap((a) => (a.type === 'useInstrument' ? [kindOf(a.instrument)] : [])));
       for (const use of instrumentsNow(s, view, seat)) if (!used.has(kindOf(use.instrument))) out.push([use, ...base.moves]);
     }

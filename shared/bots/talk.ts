@@ -2,6 +2,7 @@
 // and for refusals the scenario's own line for that demand (written for each side with equal care).
 import type { PlayingSeat } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
+import { catalogueInstrument } from '../engine/queries.js';
 import type { Match } from '../engine/types.js';
 import { pickText, type Language } from '../i18n/index.js';
 import { createTexts } from '../i18n/texts.js';
@@ -45,7 +46,7 @@ export function botLines(before: Match, seat: PlayingSeat, actions: readonly Act
         lines.push(t.t('bot.propose', { clauseList: a.clauses.map((c) => pickText(s.clauses.find((x) => x.id === c)?.text, lng)).join(' ') }));
         break;
       case 'useInstrument': {
-        const inst = s.instruments.find((i) => i.id === a.instrument);
+        const inst = catalogueInstrument(s, a.instrument);
         lines.push(t.t(inst?.kind === 'summit' ? 'bot.summit' : 'bot.instrument', { instrumentName: pickText(inst?.name, lng) }));
         break;
       }

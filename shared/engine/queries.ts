@@ -2,6 +2,8 @@
 // questions to a seat's view and the scenario, and the rules' own checks (rules.ts) call the same
 // functions on the match, so each rule is written once.
 import type { DemandDef, Mediator, Party, Phase, PlayingSeat, Scenario } from '../scenario/schema.js';
+
+type InstrumentDef = Scenario['instruments'][number];
 import { otherParty } from './match.js';
 import type { ActiveInstrument, Demand, Ending, Match, Plan, Proposal, Refusal, RefusalCode, RefusalParams, RegionState } from './types.js';
 
@@ -28,6 +30,12 @@ export const refuse = (code: RefusalCode, reason: string, params?: RefusalParams
 /** The catalogue demand with this id, or null (a demand in the issuer's own words has none). */
 export function catalogueDemand(scenario: Scenario, id: string | null | undefined): DemandDef | null {
   return id ? (scenario.demands.find((d) => d.id === id) ?? null) : null;
+}
+
+/** The scenario's instrument with this id (a loop, not `find`: the bots' playouts ask it for every instrument in force). */
+export function catalogueInstrument(scenario: Scenario, id: string): InstrumentDef | undefined {
+  for (const i of scenario.instruments) if (i.id === id) return i;
+  return undefined;
 }
 
 /** Whether a demand went through: the addressee accepted it, or it was imposed. */
@@ -112,5 +120,5 @@ export function clausesRefusal(scenario: Scenario, clauses: readonly string[] | 
 
 /** The summit in force this round, if one is. */
 export function summitInForce(scenario: Scenario, t: Pick<Table, 'round' | 'instruments'>): ActiveInstrument | undefined {
-  return t.instruments.find((x) => x.until >= t.round && scenario.instruments.find((i) => i.id === x.id)?.kind === 'summit');
+  return t.instruments.find((x) => x.until >= t.round && catalogueInstrument(scenario, x.id)?.kind === 'summit');
 }

@@ -5,7 +5,7 @@ import { applyEffects } from './effects.js';
 import { emit, otherParty } from './match.js';
 import { clamp, meter, percent, ratioOf } from './maths.js';
 import { effectivePair, escalationOdds, type EscalationOdds } from './military.js';
-import { catalogueDemand, demandWeight, planCost, pressureRegion, wentThrough } from './queries.js';
+import { catalogueDemand, catalogueInstrument, demandWeight, planCost, pressureRegion, wentThrough } from './queries.js';
 import { random } from './rng.js';
 import { finishMatch } from './score.js';
 import type { Demand, Match } from './types.js';
@@ -180,7 +180,7 @@ export function pressureModifiers(
 ): { ratioFactor: number; presence: boolean; damping: number } {
   // Plain loops, no sets or callbacks: the bots ask this for every demand they weigh in a playout.
   let damping = 0;
-  for (const x of state.instruments) if (x.until >= state.round) damping += instrumentOf(scenario, x.id)?.escalationDamping ?? 0;
+  for (const x of state.instruments) if (x.until >= state.round) damping += catalogueInstrument(scenario, x.id)?.escalationDamping ?? 0;
   // The scenario's modifiers in force that bear on this attacker and region, in the scenario's order.
   let ratioFactor = 1;
   let cancelled: Presence[] | null = null;
@@ -194,12 +194,6 @@ export function pressureModifiers(
   const r = state.regions[region];
   const presence = !!r && ((r.peacekeepers && !cancelled?.includes('peacekeepers')) || (r.monitors && !cancelled?.includes('monitors')));
   return { ratioFactor, presence, damping: Math.min(scenario.escalation.maxDamping, damping) };
-}
-
-/** The scenario's instrument with this id. */
-function instrumentOf(scenario: Scenario, id: string): Scenario['instruments'][number] | undefined {
-  for (const i of scenario.instruments) if (i.id === id) return i;
-  return undefined;
 }
 
 /** Whether the modifier with this id is in force this round. */

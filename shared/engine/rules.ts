@@ -11,6 +11,7 @@ import { emit, isParty, newId, otherParty, playingSeats } from './match.js';
 import { FLOAT_NOISE, round1 } from './maths.js';
 import {
   catalogueDemand,
+  catalogueInstrument,
   clausesRefusal,
   demandBlockRefusal,
   demandBlocks,
@@ -206,7 +207,7 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     phases: ['planning', 'negotiation'],
     check(t, s, seat, a) {
       const med = seat as Mediator;
-      const inst = s.instruments.find((x) => x.id === a.instrument);
+      const inst = catalogueInstrument(s, a.instrument);
       if (!inst) return refuse('unknown_instrument', `no instrument "${a.instrument}"`, { instrument: a.instrument });
       if (!inst.by.includes(med)) return refuse('not_allowed', `${inst.id} is not an instrument of ${med}`, { why: 'notYourInstrument', instrument: inst.id });
       if (t.instruments.some((x) => x.id === inst.id && x.until >= t.round)) return refuse('not_allowed', `${inst.id} is already in force`, { why: 'inForce', instrument: inst.id });
@@ -217,7 +218,7 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     },
     apply(d, seat, a) {
       const med = seat as Mediator;
-      const inst = d.scenario.instruments.find((x) => x.id === a.instrument)!;
+      const inst = catalogueInstrument(d.scenario, a.instrument)!;
       d.mediators[med]!.prestige -= inst.cost;
       d.instruments.push({ id: inst.id, by: med, until: d.round + inst.lasts - 1 });
       applyEffects(d, inst.effects);

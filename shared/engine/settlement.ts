@@ -4,6 +4,7 @@ import { applyEffects } from './effects.js';
 import { emit } from './match.js';
 import { centred, meter } from './maths.js';
 import { balanceRatio } from './military.js';
+import { catalogueInstrument } from './queries.js';
 import { finishMatch } from './score.js';
 import type { Match, Proposal } from './types.js';
 
@@ -38,7 +39,7 @@ export function durabilityAt(scenario: Scenario, state: Pick<Match, 'round' | 'i
   const s = scenario.settlement;
   const cb = concessionBalance(packageCost(scenario, clauses));
   let bonus = 0;
-  for (const x of state.instruments) if (x.until >= state.round) bonus += scenario.instruments.find((i) => i.id === x.id)?.durabilityBonus ?? 0;
+  for (const x of state.instruments) if (x.until >= state.round) bonus += catalogueInstrument(scenario, x.id)?.durabilityBonus ?? 0;
   return meter(s.baseDurability - s.imbalancePenalty * Math.abs(Math.log(ratio)) + s.concessionBalanceWeight * centred(cb) + Math.min(s.maxBonus, bonus) - s.escalationPenalty * state.escalation);
 }
 
