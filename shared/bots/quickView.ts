@@ -11,8 +11,8 @@ export function quickView(m: Match, seat: PlayingSeat): SeatView {
 }
 
 /**
- * The fields a policy may not read (parties, balance, events) are made on first read, once: a
- * view belongs to one decision on one match, and a match never changes. A class, not a literal
+ * The fields a policy may not read are made only when read: parties and balance once (a view
+ * belongs to one decision on one match, and a match never changes), events on each read. A class, not a literal
  * with getters: a literal with accessors is built by a slow path in V8, a class instance by the
  * fast one, and most decisions read only a few fields.
  */

@@ -100,8 +100,9 @@ export function estimate(d: Match, target: Party): Intel {
   const onOrder = t.pipeline.length;
   const slack = haze.ordersSlack;
   const orders: [number, number] = exact ? [onOrder, onOrder] : [Math.max(0, Math.floor(onOrder * (1 - spread) - slack)), Math.ceil(onOrder * (1 + spread) + slack)];
-  emit(d, 'intel.estimate', { of: target, low: hazed(truth, bias, spread)[0], high: hazed(truth, bias, spread)[1], exact: exact ? 1 : 0, ordersLow: orders[0], ordersHigh: orders[1] }, [otherParty(target)]);
-  return { round: d.round, effective: hazed(truth, bias, spread), components, orders };
+  const effective = hazed(truth, bias, spread);
+  emit(d, 'intel.estimate', { of: target, low: effective[0], high: effective[1], exact: exact ? 1 : 0, ordersLow: orders[0], ordersHigh: orders[1] }, [otherParty(target)]);
+  return { round: d.round, effective, components, orders };
 }
 
 /** A figure as an estimate shows it: a range around it, moved by the estimate's bias and widened by its spread. */
