@@ -157,6 +157,7 @@ export function bareRoom(url: string): RoomMaker {
 
 export interface LoadResult {
   rooms: number;
+  /** Per run. */
   clients: number;
   failedJoins: number;
   messages: number;
@@ -186,6 +187,8 @@ export interface LoadResult {
 /** What the runs of one kind of server measured so far (each run: fresh processes, rooms joined, a stretch of play). */
 export interface Tally {
   rooms: number;
+  /** Clients joined, over all runs. */
+  clients: number;
   failedJoins: number;
   joinSeconds: number;
   /** The largest peak RSS over idle RSS, per room, of any run. */
@@ -205,6 +208,7 @@ export interface Tally {
 
 export const newTally = (rooms: number): Tally => ({
   rooms,
+  clients: 0,
   failedJoins: 0,
   joinSeconds: 0,
   memPerRoomKB: 0,
@@ -229,6 +233,7 @@ export async function playRun(t: Tally, o: { rooms: number; seconds: number; int
   const made = await pool(o.rooms, 32, o.make);
   t.joinSeconds += (Date.now() - t0) / 1000;
   const clients = made.flatMap((r) => r.seats);
+  t.clients += clients.length;
   t.failedJoins += made.reduce((s, r) => s + r.failed, 0);
   await sleep(1000);
   let peak = rssOf(o.pids);
@@ -282,7 +287,7 @@ export function tallyResult(t: Tally): LoadResult {
   const lat = [...t.lat].sort((a, b) => a - b);
   return {
     rooms: t.rooms,
-    clients: t.rooms * SEATS.length,
+    clients: Math.round(t.clients / Math.max(1, t.runP95.length)),
     failedJoins: t.failedJoins,
     messages: lat.length,
     timeouts: t.timeouts,

@@ -104,8 +104,9 @@ const b = newTally(ROOMS);
 // falls on both alike, and neither always runs first. One server runs at a time: with both up,
 // the idle one's heartbeats and timers fell on the other's play.
 for (let i = 0; i < RUNS; i++) {
-  const order = !baseline ? [parityRun.bind(null, p)] : i % 2 === 0 ? [parityRun.bind(null, p), bareRun.bind(null, b)] : [bareRun.bind(null, b), parityRun.bind(null, p)];
-  for (const run of order) await run();
+  if (!baseline) await parityRun(p);
+  else if (i % 2 === 0) await parityRun(p).then(() => bareRun(b));
+  else await bareRun(b).then(() => parityRun(p));
 }
 const pr = tallyResult(p);
 console.log(figures('server', pr));
