@@ -14,14 +14,17 @@
 // BENCH_SERVER_OUTPUT (show the server's stdout, e.g. for --trace-gc), BENCH_BASELINE=0 (skip
 // the bare room), BENCH_MARK_SIGNAL (e.g. SIGWINCH; not SIGUSR2, on which Colyseus shuts down):
 // sent to the server when the play starts and when it ends, for a profiler preloaded with
-// BENCH_NODE_ARGS to sample just the play.
+// BENCH_NODE_ARGS to sample just the play. BENCH_VARIANT_NODE_ARGS and BENCH_VARIANT_ENV (e.g.
+// "PARITY_X=1 PARITY_Y=2"): a second Parity server with these node flags and environment, in the
+// same rotation (Parity, variant, bare, then the other way round), printed as `variant:` with its
+// ratios to the bare room — a change's effect measured in one invocation, not across two.
 // Latency needs an otherwise idle machine; the CPU per message compares runs on a busy one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SERVER_NODE_FLAGS } from '../server/nodeFlags.js';
-import { bareRoom, details, figures, newTally, parityRoom, playRun, sleep, tallyResult, type Tally } from './load.js';
+import { bareRoom, details, figures, newTally, parityRoom, playRun, sleep, tallyResult, type LoadResult, type Tally } from './load.js';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -32,6 +35,16 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 /** Node flags given in an environment variable, separated by spaces. */
 const nodeArgs = (name: string) => (process.env[name] ?? '').split(' ').filter(Boolean);
+
+/** A second configuration of the server, run beside the usual one. */
+interface Variant {
+  nodeArgs: string[];
+  env: Record<string, string>;
+}
+const variant: Variant | null =
+  process.env.BENCH_VARIANT_NODE_ARGS || process.env.BENCH_VARIANT_ENV
+    ? { nodeArgs: nodeArgs('BENCH_VARIANT_NODE_ARGS'), env: Object.fromEntries(nodeArgs('BENCH_VARIANT_ENV').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) }
+    : null;
 
 async function up(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 400; i++) {
@@ -49,10 +62,10 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** The real server, on a fresh database, with `npm start`'s V8 flags. */
-async function startParity(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs('BENCH_NODE_ARGS'), '--import', 'tsx', 'server/main.ts'], {
+async function startParity(dir: string, variant: Variant | null): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs('BENCH_NODE_ARGS'), ...(variant?.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PARITY_DB: join(dir, 'parity.db'), PARITY_GRACE: '3600', PARITY_LIMITS: 'off' },
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PARITY_DB: join(dir, 'parity.db'), PARITY_GRACE: '3600', PARITY_LIMITS: 'off', ...variant?.env },
     stdio: ['ignore', process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${PORT}`;
@@ -71,13 +84,13 @@ async function startBare(): Promise<{ child: ChildProcess; url: string }> {
 const load = () => `load ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`;
 const baseline = process.env.BENCH_BASELINE !== '0';
 console.log(
-  `bench:server: ${ROOMS} rooms × 4 clients, ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s of play${baseline ? ' for each server, Parity and the bare room in ABBA order' : ''}, a message every ${INTERVAL} ms per client; ${load()}`,
+  `bench:server: ${ROOMS} rooms × 4 clients, ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s of play${baseline ? ' for each server, Parity and the bare room in ABBA order' : ''}${variant ? ', with the variant in the rotation' : ''}, a message every ${INTERVAL} ms per client; ${load()}`,
 );
 
-/** One run on a fresh Parity server and database. */
-async function parityRun(t: Tally): Promise<void> {
+/** One run on a fresh Parity server (or the variant's) and database. */
+async function parityRun(t: Tally, as: Variant | null = null): Promise<void> {
   const dir = mkdtempSync(join(process.env.BENCH_DB_DIR ?? tmpdir(), 'parity-bench-'));
-  const s = await startParity(dir);
+  const s = await startParity(dir, as);
   try {
     await sleep(500);
     await playRun(t, { rooms: ROOMS, seconds: SECONDS, intervalMs: INTERVAL, make: parityRoom(() => s.url), pids: [s.child.pid!] });
@@ -99,22 +112,28 @@ async function bareRun(t: Tally): Promise<void> {
 }
 
 const p = newTally(ROOMS);
+const v = newTally(ROOMS);
 const b = newTally(ROOMS);
-// Parity, bare, bare, Parity, Parity, bare…: a drift in the machine's load over the invocation
-// falls on both alike, and neither always runs first. One server runs at a time: with both up,
-// the idle one's heartbeats and timers fell on the other's play.
-for (let i = 0; i < RUNS; i++) {
-  if (!baseline) await parityRun(p);
-  else if (i % 2 === 0) await parityRun(p).then(() => bareRun(b));
-  else await bareRun(b).then(() => parityRun(p));
-}
+// Parity, bare, bare, Parity, Parity, bare… (with a variant: Parity, variant, bare, bare, variant,
+// Parity…): a drift in the machine's load over the invocation falls on all alike, and none always
+// runs first. One server runs at a time: with both up, the idle one's heartbeats and timers fell
+// on the other's play.
+const order = [() => parityRun(p), ...(variant ? [() => parityRun(v, variant)] : []), ...(baseline ? [() => bareRun(b)] : [])];
+for (let i = 0; i < RUNS; i++) for (const run of i % 2 === 0 ? order : [...order].reverse()) await run();
 const pr = tallyResult(p);
 console.log(figures('server', pr));
 console.log(details(pr));
-if (baseline) {
-  const br = tallyResult(b);
-  console.log(`${figures('baseline', br)} ratio p95=${(pr.p95 / br.p95).toFixed(2)} p99=${(pr.p99 / br.p99).toFixed(2)} mem=${(pr.memPerRoomKB / br.memPerRoomKB).toFixed(2)} cpu/message=${(pr.cpuPerMessageUs / br.cpuPerMessageUs).toFixed(2)} loop/message=${(pr.loopCpuPerMessageUs / br.loopCpuPerMessageUs).toFixed(2)}`);
+const br = baseline ? tallyResult(b) : null;
+const ratios = (r: LoadResult) =>
+  br ? ` ratio p95=${(r.p95 / br.p95).toFixed(2)} p99=${(r.p99 / br.p99).toFixed(2)} mem=${(r.memPerRoomKB / br.memPerRoomKB).toFixed(2)} cpu/message=${(r.cpuPerMessageUs / br.cpuPerMessageUs).toFixed(2)} loop/message=${(r.loopCpuPerMessageUs / br.loopCpuPerMessageUs).toFixed(2)}` : '';
+if (br) {
+  console.log(`${figures('baseline', br)}${ratios(pr)}`);
   console.log(details(br));
+}
+if (variant) {
+  const vr = tallyResult(v);
+  console.log(`${figures('variant', vr)}${ratios(vr)} (${[...variant.nodeArgs, ...Object.entries(variant.env).map(([k, x]) => `${k}=${x}`)].join(' ')})`);
+  console.log(details(vr));
 }
 console.log(`(${load()} at the end)`);
 process.exit(0);
