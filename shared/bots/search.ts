@@ -8,7 +8,7 @@
 // any machine and under any load. Every move is tried in the same sampled worlds, and the playout
 // bots draw their random numbers by turn (common random numbers); after each batch of worlds the
 // weaker half of the moves is dropped (successive halving). The time cap is only a safety net.
-import { COMPONENTS, PARTIES, type Components, type Party, type PlayingSeat, type Scenario } from '../scenario/schema.js';
+import { checksOf, COMPONENTS, PARTIES, type Components, type Party, type PlayingSeat, type Scenario } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
 import { applyAction } from '../engine/apply.js';
 import { initialMatch, isParty, otherParty, playingSeats } from '../engine/match.js';
@@ -107,7 +107,9 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
   // A mediator's spend beyond its personality's recurs: the search finds such a spend worth it again
   // later, where the playouts, played on as the personality, spend no more. Counted once more
   // against the prestige it ends with, so the spends add up to what its objectives can afford.
-  const overspend = moves.map((m) => Math.max(0, prestigeSpent(match.scenario, m) - prestigeSpent(match.scenario, then.moves)));
+  const bar = prestigeBar(match.scenario, seat);
+  const prestige = isParty(seat) ? 0 : (match.mediators[seat]?.prestige ?? 0);
+  const overspend = moves.map((m) => (prestige - prestigeSpent(match.scenario, m) < bar ? Math.max(0, prestigeSpent(match.scenario, m) - prestigeSpent(match.scenario, then.moves)) : 0));
   // The worlds in which `then` was already played from here need not be played again.
   const scores: number[][] = moves.map((_, i) => (i === 0 ? [...baseScores[base]] : []));
   let alive = moves.map((_, i) => i);
@@ -181,6 +183,13 @@ function withPlans(world: Match, policy: Policy, defaults: (s: PlayingSeat) => s
     }
   }
   return { ...m, phase: world.phase };
+}
+
+/** The least prestige this seat's objectives ask it to end with (none: -Infinity). */
+function prestigeBar(scenario: Scenario, seat: PlayingSeat): number {
+  let bar = -Infinity;
+  for (const o of scenario.seats[seat]?.objectives ?? []) for (const c of checksOf(o)) if (c.metric === 'prestigeAtLeast' && c.mediator === seat) bar = Math.max(bar, c.value);
+  return bar;
 }
 
 /** The prestige these moves spend on instruments. */
