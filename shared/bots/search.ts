@@ -104,12 +104,7 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
   const seen = new Set([key(then.moves)]);
   for (const m of [...personalities.map((p) => p.moves), ...extras(then)]) if (!seen.has(key(m)) && seen.add(key(m))) moves.push(m);
   if (moves.length === 1) return then.moves;
-  // A mediator's spend beyond its personality's recurs: the search finds such a spend worth it again
-  // later, where the playouts, played on as the personality, spend no more. Counted once more
-  // against the prestige it ends with, so the spends add up to what its objectives can afford.
-  const bar = prestigeBar(match.scenario, seat);
-  const prestige = isParty(seat) ? 0 : (match.mediators[seat]?.prestige ?? 0);
-  const overspend = moves.map((m) => (prestige - prestigeSpent(match.scenario, m) < bar ? Math.max(0, prestigeSpent(match.scenario, m) - prestigeSpent(match.scenario, then.moves)) : 0));
+  const overspend = moves.map((m) => recurringSpend(match, seat, m, then.moves));
   // The worlds in which `then` was already played from here need not be played again.
   const scores: number[][] = moves.map((_, i) => (i === 0 ? [...baseScores[base]] : []));
   let alive = moves.map((_, i) => i);
@@ -183,6 +178,21 @@ function withPlans(world: Match, policy: Policy, defaults: (s: PlayingSeat) => s
     }
   }
   return { ...m, phase: world.phase };
+}
+
+/**
+ * The prestige a move's spend beyond the personality's (`base`) is charged once more at the end of
+ * its playouts: such a spend recurs, as the search finds one like it worth it again later, where
+ * the playouts, played on as the personality, spend no more; so the spends add up to what its
+ * objectives can afford. Only a spend out of the reserve its prestige objective needs (one that
+ * takes its prestige below the bar); one out of a surplus above it leaves the objective as safe
+ * as the playouts show. None for a party.
+ */
+export function recurringSpend(match: Match, seat: PlayingSeat, moves: readonly Action[], base: readonly Action[]): number {
+  const own = isParty(seat) ? undefined : match.mediators[seat];
+  const spend = prestigeSpent(match.scenario, moves);
+  if (!own || own.prestige - spend >= prestigeBar(match.scenario, seat)) return 0;
+  return Math.max(0, spend - prestigeSpent(match.scenario, base));
 }
 
 /** The least prestige this seat's objectives ask it to end with (none: -Infinity). */
