@@ -8,12 +8,12 @@
 // any machine and under any load. Every move is tried in the same sampled worlds, and the playout
 // bots draw their random numbers by turn (common random numbers); after each batch of worlds the
 // weaker half of the moves is dropped (successive halving). The time cap is only a safety net.
-import { COMPONENTS, PARTIES, type Components, type Party, type PlayingSeat, type Scenario } from '../scenario/schema.js';
+import { checksOf, COMPONENTS, PARTIES, type Components, type Party, type PlayingSeat, type Scenario } from '../scenario/schema.js';
 import type { Action } from '../engine/actions.js';
 import { applyAction } from '../engine/apply.js';
 import { initialMatch, isParty, otherParty, playingSeats } from '../engine/match.js';
 import { estimate } from '../engine/phases.js';
-import { wentThrough } from '../engine/queries.js';
+import { catalogueInstrument, wentThrough } from '../engine/queries.js';
 import { seatScores } from '../engine/score.js';
 import type { Match } from '../engine/types.js';
 import { ratioWithinPublicBand, viewFor, type OwnParty, type SeatView } from '../engine/view.js';
@@ -77,9 +77,9 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
   const started = performance.now();
   const worlds: Match[] = [];
   const world = (i: number) => worlds[i] ?? (worlds[i] = withPlans(determinise(view, match.scenario, seat, rand), policy, defaults));
-  const run = (moves: Action[], then: string, w: number) => {
+  const run = (moves: Action[], then: string, w: number, recurring = 0) => {
     searchStats.playouts++;
-    return playout(world(w), seat, moves, policy, (s) => (s === seat ? then : defaults(s)), level.horizon);
+    return playout(world(w), seat, moves, policy, (s) => (s === seat ? then : defaults(s)), level.horizon, recurring);
   };
   let capped = false;
   const overTime = () => {
@@ -104,6 +104,7 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
   const seen = new Set([key(then.moves)]);
   for (const m of [...personalities.map((p) => p.moves), ...extras(then)]) if (!seen.has(key(m)) && seen.add(key(m))) moves.push(m);
   if (moves.length === 1) return then.moves;
+  const overspend = moves.map((m) => recurringSpend(match, seat, m, then.moves));
   // The worlds in which `then` was already played from here need not be played again.
   const scores: number[][] = moves.map((_, i) => (i === 0 ? [...baseScores[base]] : []));
   let alive = moves.map((_, i) => i);
@@ -112,7 +113,7 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
   let w = 0;
   while (w < level.playouts && !overTime()) {
     const upTo = Math.min(level.playouts, w + batch);
-    for (; w < upTo && !overTime(); w++) for (const i of alive) if (scores[i].length === w) scores[i].push(run(moves[i], then.name, w));
+    for (; w < upTo && !overTime(); w++) for (const i of alive) if (scores[i].length === w) scores[i].push(run(moves[i], then.name, w, overspend[i]));
     alive = stillInRace(scores, alive, w);
     if (alive.length === 1) break;
   }
@@ -179,14 +180,48 @@ function withPlans(world: Match, policy: Policy, defaults: (s: PlayingSeat) => s
   return { ...m, phase: world.phase };
 }
 
-/** Play a match on from `world` after `moves` by this seat (which sits out the rest of the current phase). */
-export function playout(world: Match, seat: PlayingSeat, moves: Action[], policy: Policy, strategyOf: (s: PlayingSeat) => string, horizon: number): number {
+/**
+ * The prestige a move's spend beyond the personality's (`base`) is charged once more at the end of
+ * its playouts: such a spend recurs, as the search finds one like it worth it again later, where
+ * the playouts, played on as the personality, spend no more; so the spends add up to what its
+ * objectives can afford. Only a spend out of the reserve its prestige objective needs (one that
+ * takes its prestige below the bar); one out of a surplus above it leaves the objective as safe
+ * as the playouts show. None for a party.
+ */
+export function recurringSpend(match: Match, seat: PlayingSeat, moves: readonly Action[], base: readonly Action[]): number {
+  const own = isParty(seat) ? undefined : match.mediators[seat];
+  const spend = prestigeSpent(match.scenario, moves);
+  if (!own || own.prestige - spend >= prestigeBar(match.scenario, seat)) return 0;
+  return Math.max(0, spend - prestigeSpent(match.scenario, base));
+}
+
+/** The least prestige this seat's objectives ask it to end with (none: -Infinity). */
+function prestigeBar(scenario: Scenario, seat: PlayingSeat): number {
+  let bar = -Infinity;
+  for (const o of scenario.seats[seat]?.objectives ?? []) for (const c of checksOf(o)) if (c.metric === 'prestigeAtLeast' && c.mediator === seat) bar = Math.max(bar, c.value);
+  return bar;
+}
+
+/** The prestige these moves spend on instruments. */
+export function prestigeSpent(scenario: Scenario, moves: readonly Action[]): number {
+  let cost = 0;
+  for (const a of moves) if (a.type === 'useInstrument') cost += catalogueInstrument(scenario, a.instrument)?.cost ?? 0;
+  return cost;
+}
+
+/**
+ * Play a match on from `world` after `moves` by this seat (which sits out the rest of the current
+ * phase); scored with `recurring` prestige more spent by this seat (a mediator) by the end.
+ */
+export function playout(world: Match, seat: PlayingSeat, moves: Action[], policy: Policy, strategyOf: (s: PlayingSeat) => string, horizon: number, recurring = 0): number {
   let m = world;
   for (const a of moves) {
     const r = applyAction(m, seat, a);
     if (r.ok) m = r.match;
   }
   m = playOn(m, playingSeats(m.scenario), (x, s, pass) => policy(x, s, strategyOf(s), pass), { lastRound: m.round + horizon, sitOut: seat });
+  const own = isParty(seat) ? undefined : m.mediators[seat];
+  if (recurring > 0 && own) m = { ...m, mediators: { ...m.mediators, [seat]: { ...own, prestige: own.prestige - recurring } } };
   return seatScores(m).find((x) => x.seat === seat)!.total;
 }
 
