@@ -10,7 +10,7 @@ import { viewFor, type SeatView } from '../engine/view.js';
 import { catalogueDemand, catalogueInstrument, demandWeight, pressureRegion } from '../engine/queries.js';
 import { DEFAULT_MEDIATOR_STRATEGY, MEDIATOR_STRATEGIES, mediatorActions } from './mediators.js';
 import { DEFAULT_PARTY_STRATEGY, PARTY_STRATEGIES, partyActions } from './parties.js';
-import { SEARCH_LEVELS, playout, searchMove, type Difficulty, type Option, type SearchLevel } from './search.js';
+import { SEARCH_LEVELS, playout, searchMove, type Difficulty, type Later, type Option, type SearchLevel } from './search.js';
 import { demandsToPress, freshPackages, instrumentsNow, packagesToTable } from './candidates.js';
 import { quickView } from './quickView.js';
 import { actsIn } from './turns.js';
@@ -117,8 +117,16 @@ function searchChoice(match: Match, seat: PlayingSeat, level: SearchLevel, rand:
     }
     return out;
   };
+  const deferred = (): Later[] => {
+    // Waiting is a move too: the personality's move now, and the package this seat would table
+    // then tabled some rounds on. Without it a deal now is weighed only against the personality
+    // playing on, which would not make it later, as this seat could once the balance has moved.
+    if (!isParty(seat) || (phase !== 'negotiation' && phase !== 'response') || level.packages <= 0) return [];
+    const act = (m: Match): Action[] => packagesToTable(s, quickView(m, seat), seat, 1).map((clauses) => ({ type: 'propose', clauses }));
+    return DEFER_ROUNDS.map((k) => view.round + k).filter((r) => r <= s.rounds).map((round) => ({ round, act }));
+  };
   const models = new Map(PARTIES.filter((p) => p !== seat).map((p) => [p as PlayingSeat, likelyPersonality(s, view, p, rand)]));
-  return searchMove(match, seat, personalities, extras, playoutActions, (x) => models.get(x) ?? defaultStrategy(x), level, rand);
+  return searchMove(match, seat, personalities, extras, deferred, playoutActions, (x) => models.get(x) ?? defaultStrategy(x), level, rand);
 }
 
 /**
@@ -145,6 +153,9 @@ export function likelyPersonality(scenario: Scenario, view: SeatView, party: Par
   }
   return best;
 }
+
+/** How many rounds on a party weighs tabling its package, instead of now. */
+const DEFER_ROUNDS = [3, 6, 9];
 
 const preferred = new WeakMap<Scenario, Map<PlayingSeat, string>>();
 

@@ -64,10 +64,11 @@ export const searchStats = { decisions: 0, playouts: 0, capped: 0 };
  * followed by that personality, in the same worlds, the weaker half dropped after each batch (and
  * any that has done no better than the personality's own so far). Another
  * move replaces the personality's own only if it scored better by more than the noise
- * (`margin` standard errors of the paired difference). `policy` plays every seat in the playouts
- * (the others on their defaults); `rand` is the bot's own stream.
+ * (`margin` standard errors of the paired difference). Waiting is weighed too (`deferred`): the
+ * personality's move now, with something the seat would do only in a later round of the playout.
+ * `policy` plays every seat in the playouts (the others on their defaults); `rand` is the bot's own stream.
  */
-export function searchMove(match: Match, seat: PlayingSeat, personalities: Option[], extras: (base: Option) => Action[][], policy: Policy, defaults: (s: PlayingSeat) => string, level: SearchLevel, rand: () => number): Action[] {
+export function searchMove(match: Match, seat: PlayingSeat, personalities: Option[], extras: (base: Option) => Action[][], deferred: (base: Option) => Later[], policy: Policy, defaults: (s: PlayingSeat) => string, level: SearchLevel, rand: () => number): Action[] {
   const key = (moves: Action[]) => JSON.stringify(moves);
   const firstKey = key(personalities[0].moves);
   const same = personalities.every((p) => key(p.moves) === firstKey);
@@ -77,9 +78,9 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
   const started = performance.now();
   const worlds: Match[] = [];
   const world = (i: number) => worlds[i] ?? (worlds[i] = withPlans(determinise(view, match.scenario, seat, rand), policy, defaults));
-  const run = (moves: Action[], then: string, w: number, recurring = 0) => {
+  const run = (c: Candidate, then: string, w: number, recurring = 0) => {
     searchStats.playouts++;
-    return playout(world(w), seat, moves, policy, (s) => (s === seat ? then : defaults(s)), level.horizon, recurring);
+    return playout(world(w), seat, c.moves, c.later ? withLater(policy, seat, c.later) : policy, (s) => (s === seat ? then : defaults(s)), level.horizon, recurring);
   };
   let capped = false;
   const overTime = () => {
@@ -94,17 +95,18 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
   const baseScores: number[][] = personalities.map(() => []);
   let base = 0;
   if (personalities.length > 1) {
-    for (let w = 0; w < level.basePlayouts && !overTime(); w++) personalities.forEach((p, i) => baseScores[i].push(run(p.moves, p.name, w)));
+    for (let w = 0; w < level.basePlayouts && !overTime(); w++) personalities.forEach((p, i) => baseScores[i].push(run(p, p.name, w)));
     base = clearlyBest(baseScores, personalities.map((_, i) => i), level.baseMargin);
   }
   const then = personalities[base];
 
   // 2. The move to make now, then played on as `then`.
-  const moves: Action[][] = [then.moves];
+  const moves: Candidate[] = [then];
   const seen = new Set([key(then.moves)]);
-  for (const m of [...personalities.map((p) => p.moves), ...extras(then)]) if (!seen.has(key(m)) && seen.add(key(m))) moves.push(m);
+  for (const m of [...personalities.map((p) => p.moves), ...extras(then)]) if (!seen.has(key(m)) && seen.add(key(m))) moves.push({ moves: m });
   if (moves.length === 1) return then.moves;
-  const overspend = moves.map((m) => recurringSpend(match, seat, m, then.moves));
+  for (const later of deferred(then)) moves.push({ moves: then.moves, later });
+  const overspend = moves.map((c) => recurringSpend(match, seat, c.moves, then.moves));
   // The worlds in which `then` was already played from here need not be played again.
   const scores: number[][] = moves.map((_, i) => (i === 0 ? [...baseScores[base]] : []));
   let alive = moves.map((_, i) => i);
@@ -118,7 +120,33 @@ export function searchMove(match: Match, seat: PlayingSeat, personalities: Optio
     if (alive.length === 1) break;
   }
   const best = clearlyBest(scores.map((s) => s.slice(0, w)), alive, level.margin);
-  return moves[best];
+  return moves[best].moves;
+}
+
+/**
+ * What the seat adds to its personality's turn at the first negotiation phase of a later round of a
+ * playout: a plan to wait for a better deal (the balance may have moved by then) rather than make one now.
+ */
+export interface Later {
+  round: number;
+  act: (m: Match) => Action[];
+}
+
+/** A move to weigh: the actions now, and for a plan to wait, what the seat does later in the playout. */
+interface Candidate {
+  moves: Action[];
+  later?: Later;
+}
+
+/** `policy`, with `later`'s actions added to `seat`'s first turn in a negotiation phase from its round on. */
+function withLater(policy: Policy, seat: PlayingSeat, later: Later): Policy {
+  let done = false;
+  return (m, s, strategy, pass) => {
+    const own = policy(m, s, strategy, pass);
+    if (done || s !== seat || m.phase !== 'negotiation' || m.round < later.round) return own;
+    done = true;
+    return [...own, ...later.act(m)];
+  };
 }
 
 /**

@@ -83,5 +83,19 @@ describe('search bot strength (normal)', { timeout: 300_000 }, () => {
       for (const p of ['summiteer', 'passive']) expect(score(m, 'eu')).toBeGreaterThan(score(playMatch(scenario, seed, { eu: p }), 'eu'));
     }
   });
-});
 
+  it('as Armenia, weighs waiting for a better deal: beats invest and hawk on seeds 3, 13 and 14, and on seed 14 settles once the gap has narrowed', () => {
+    // Before it weighed tabling its package some rounds on, a deal now was weighed only against its
+    // personality playing on (which makes none later): it settled at once, in round 5 or 6 at a ratio of
+    // 2.2–2.6, and lost all three to the hawk and seed 3 to invest too.
+    for (const seed of [3, 13, 14]) {
+      const m = playMatch(scenario, seed, { armenia: 'search-normal' });
+      const rivals = ['invest', 'hawk'].map((p) => score(playMatch(scenario, seed, { armenia: p }), 'armenia'));
+      console.log(`[search] armenia seed ${seed}: search-normal ${score(m, 'armenia').toFixed(1)} (settled in round ${m.settlement?.round ?? '-'}), invest ${rivals[0].toFixed(1)}, hawk ${rivals[1].toFixed(1)}`);
+      for (const r of rivals) expect(score(m, 'armenia')).toBeGreaterThan(r);
+      if (seed !== 14) continue;
+      expect(m.settlement!.round).toBeGreaterThanOrEqual(8);
+      expect(seatScores(m).find((s) => s.seat === 'armenia')!.objectives.find((o) => o.id === 'narrow-gap')!.met).toBe(true);
+    }
+  });
+});
