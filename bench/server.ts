@@ -7,8 +7,9 @@
 // The server runs with the V8 flags `npm start` gives it (server/nodeFlags.ts); the bare room with
 // Node's defaults.
 // Env: BENCH_ROOMS (1000), BENCH_SECONDS (20 of play a run), BENCH_RUNS (4 of each server),
-// BENCH_INTERVAL_MS (mean pause between a client's
-// messages, 2000), BENCH_PORT (2580; the bare room uses the next port), BENCH_NODE_ARGS (more
+// BENCH_INTERVAL_MS (mean pause between a client's messages, 2000), BENCH_WARMUP_SECONDS (10 s
+// of play on the bare room first, not counted; 0: none), BENCH_PORT (2580; the bare room uses
+// the next port), BENCH_NODE_ARGS (more
 // node flags for the server, after the usual ones, e.g. --cpu-prof), BENCH_BARE_NODE_ARGS (the
 // same for the bare room), BENCH_DB_DIR,
 // BENCH_SERVER_OUTPUT (show the server's stdout, e.g. for --trace-gc), BENCH_BASELINE=0 (skip
@@ -31,6 +32,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 4));
 const INTERVAL = Number(process.env.BENCH_INTERVAL_MS ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 2580);
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** Node flags given in an environment variable, separated by spaces. */
@@ -101,11 +103,11 @@ async function parityRun(t: Tally, as: Variant | null = null): Promise<void> {
 }
 
 /** One run on a fresh bare Colyseus server. */
-async function bareRun(t: Tally): Promise<void> {
+async function bareRun(t: Tally, seconds = SECONDS): Promise<void> {
   const s = await startBare();
   try {
     await sleep(500);
-    await playRun(t, { rooms: ROOMS, seconds: SECONDS, intervalMs: INTERVAL, make: bareRoom(s.url), pids: [s.child.pid!] });
+    await playRun(t, { rooms: ROOMS, seconds, intervalMs: INTERVAL, make: bareRoom(s.url), pids: [s.child.pid!] });
   } finally {
     await stop(s.child);
   }
@@ -114,6 +116,14 @@ async function bareRun(t: Tally): Promise<void> {
 const p = newTally(ROOMS);
 const v = newTally(ROOMS);
 const b = newTally(ROOMS);
+// A warm-up run first, its figures thrown away: the first run of an invocation was the slowest in
+// most invocations (this process's clients and the machine warming up), and it was always
+// Parity's. On the bare room, as it starts fastest; the servers under test are fresh processes anyway.
+if (WARMUP > 0) {
+  const w = newTally(ROOMS);
+  await bareRun(w, WARMUP);
+  console.log(`warm-up (not counted): ${WARMUP} s on the bare room, p95=${tallyResult(w).p95.toFixed(1)} ms`);
+}
 // Parity, bare, bare, Parity, Parity, bare… (with a variant: Parity, variant, bare, bare, variant,
 // Parity…): a drift in the machine's load over the invocation falls on all alike, and none always
 // runs first. One server runs at a time: with both up, the idle one's heartbeats and timers fell
