@@ -9,9 +9,8 @@
 // Env: BENCH_ROOMS (1000), BENCH_SECONDS (20 of play a run), BENCH_RUNS (4 of each server),
 // BENCH_INTERVAL_MS (mean pause between a client's messages, 2000), BENCH_WARMUP_SECONDS (10 s
 // of play on the bare room first, not counted; 0: none), BENCH_PORT (2580; the bare room uses
-// the next port), BENCH_NODE_ARGS (more
-// node flags for the server, after the usual ones, e.g. --cpu-prof), BENCH_BARE_NODE_ARGS (the
-// same for the bare room), BENCH_DB_DIR,
+// the next port), BENCH_NODE_ARGS (more node flags for the server, after the usual ones, e.g.
+// --cpu-prof), BENCH_BARE_NODE_ARGS (the same for the bare room), BENCH_DB_DIR,
 // BENCH_SERVER_OUTPUT (show the server's stdout, e.g. for --trace-gc), BENCH_BASELINE=0 (skip
 // the bare room), BENCH_MARK_SIGNAL (e.g. SIGWINCH; not SIGUSR2, on which Colyseus shuts down):
 // sent to the server when the play starts and when it ends, for a profiler preloaded with
@@ -125,9 +124,9 @@ if (WARMUP > 0) {
   console.log(`warm-up (not counted): ${WARMUP} s on the bare room, p95=${tallyResult(w).p95.toFixed(1)} ms`);
 }
 // Parity, bare, bare, Parity, Parity, bare… (with a variant: Parity, variant, bare, bare, variant,
-// Parity…): a drift in the machine's load over the invocation falls on all alike, and none always
-// runs first. One server runs at a time: with both up, the idle one's heartbeats and timers fell
-// on the other's play.
+// Parity…): a drift in the machine's load over the invocation falls on all alike. Parity's run
+// is always the first counted, hence the warm-up before it. One server runs at a time: with
+// both up, the idle one's heartbeats and timers fell on the other's play.
 const order = [() => parityRun(p), ...(variant ? [() => parityRun(v, variant)] : []), ...(baseline ? [() => bareRun(b)] : [])];
 for (let i = 0; i < RUNS; i++) for (const run of i % 2 === 0 ? order : [...order].reverse()) await run();
 const pr = tallyResult(p);
