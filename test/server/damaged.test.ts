@@ -34,7 +34,10 @@ describe('a damaged record', () => {
 
     // The record gets an entry this version's rules refuse.
     const raw = new DatabaseSync(db);
-    raw.prepare('INSERT INTO log (match_id, seq, at, entry) VALUES (?,?,?,?)').run(room.matchId, good.log.length, Date.now(), JSON.stringify({ kind: 'action', seat: 'armenia', action: { type: 'respond', demand: 'd999', answer: 'accept' } }));
+    const bad = { kind: 'action', seat: 'armenia', action: { type: 'respond', demand: 'd999', answer: 'accept' } };
+    raw
+      .prepare('INSERT INTO journal (match_id, seq, at, log_end, body) VALUES (?1, (SELECT MAX(seq) + 1 FROM journal WHERE match_id = ?1), ?2, ?3, ?4)')
+      .run(room.matchId, Date.now(), good.log.length + 1, JSON.stringify({ log: { from: good.log.length, entries: [bad] } }));
     raw.close();
 
     t = await startServer({ db });

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyWrite, NotOwner, StoreUnavailable, type MatchWrite, type NewMatch } from '../../server/store/matchStore.js';
@@ -182,6 +183,67 @@ for (const [name, backend] of Object.entries(BACKENDS)) {
       expect(rec.rounds).toEqual([{ round: 1, again: true }]);
     });
 
+    it('reads a record back as its turns wrote it: repeats, a lost turn cut, rounds rewritten, chat kept once', async () => {
+      const ops = fc.array(
+        fc.oneof(
+          fc.record({ op: fc.constant('turn' as const), log: fc.nat(3), events: fc.nat(3), chat: fc.nat(2), round: fc.boolean() }),
+          fc.record({ op: fc.constant('repeat' as const) }),
+          fc.record({ op: fc.constant('lost' as const), log: fc.integer({ min: 1, max: 3 }) }),
+        ),
+        { minLength: 1, maxLength: 12 },
+      );
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(ops, async (list) => {
+          const id = `m-prop-${run++}`;
+          await s.a.createMatch(newMatch(id, { code: `P${String(run).padStart(5, '0')}` }));
+          // What the room means the record to be: plain arrays, written the way the contract says.
+          const log: unknown[] = [];
+          const events: unknown[] = [];
+          const rounds: { round: number; v: number }[] = [];
+          const chat: { id: number; channel: string; seat: 'armenia'; name: string; text: string; at: number }[] = [];
+          let last: MatchWrite | null = null;
+          let v = 0;
+          for (const o of list) {
+            if (o.op === 'repeat') {
+              if (last) await s.a.write(last);
+              continue;
+            }
+            if (o.op === 'lost') {
+              // A commit whose answer never came kept entries the room then wrote again, cut.
+              await s.a.write(turn(id, null, log.length, o.log, { events: { from: events.length, entries: [event(800 + v)] }, cut: false }));
+              const again = turn(id, null, log.length, 1, { events: { from: events.length, entries: [event(900 + v)] }, cut: true });
+              log.push(...again.log.entries);
+              events.push(...again.events.entries);
+              await s.a.write((last = again));
+              continue;
+            }
+            const w = turn(id, null, log.length, o.log, { events: { from: events.length, entries: Array.from({ length: o.events }, (_, i) => event(100 + v * 4 + i)) }, cut: false });
+            if (o.round) {
+              // A new round, the last one rewritten (the match ended mid-round), or one before it (what lay past it is cut).
+              const r = { round: Math.max(1, rounds.length + 1 - (v % 3)), v };
+              rounds.splice(r.round - 1, rounds.length, r);
+              w.rounds = [r as never];
+            }
+            w.chat = Array.from({ length: o.chat }, (_, i) => ({ id: chat.length + 1 + i, channel: 'table', seat: 'armenia' as const, name: 'A', text: `m${v}`, at: v }));
+            chat.push(...w.chat.map((c) => ({ ...c, seat: 'armenia' as const })));
+            log.push(...w.log.entries);
+            events.push(...w.events.entries);
+            await s.a.write((last = w));
+            v++;
+          }
+          const rec = (await s.b.readMatch(id))!;
+          expect(rec.log.map((e) => e.entry)).toEqual(log);
+          expect(rec.log.map((e) => e.seq)).toEqual(log.map((_, i) => i));
+          expect(rec.events.map((e) => e.entry)).toEqual(events);
+          expect(rec.rounds).toEqual(rounds);
+          expect(rec.chat).toEqual(chat);
+          expect(await s.b.logLength(id)).toBe(log.length);
+        }),
+        { numRuns: 25 },
+      );
+    }, 60_000);
+
     it('commits many rooms at once; a write that fails alone is refused without the others', async () => {
       const ids = Array.from({ length: 60 }, (_, i) => `m-batch-${i}`);
       for (const id of ids) await s.a.createMatch(newMatch(id, { code: `B${String(ids.indexOf(id)).padStart(5, '0')}` }));
@@ -286,11 +348,27 @@ describe('the SQLite store on a database made before its schema was numbered', (
     old.prepare(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, clock) VALUES (?,?,?,?,?,?,?,?,?,?)`).run(
       m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt, JSON.stringify({ paused: false, endsAt: 1000, remaining: 0 }),
     );
+    old.exec(`CREATE TABLE events (match_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (match_id, seq)) WITHOUT ROWID;
+      CREATE TABLE rounds (match_id TEXT NOT NULL, round INTEGER NOT NULL, meters TEXT NOT NULL, PRIMARY KEY (match_id, round)) WITHOUT ROWID;
+      CREATE TABLE chat (match_id TEXT NOT NULL, id INTEGER NOT NULL, channel TEXT NOT NULL, seat TEXT NOT NULL,
+        name TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (match_id, id)) WITHOUT ROWID;`);
     old.prepare(`INSERT INTO log VALUES (?,?,?,?)`).run('m-old', 0, 1, JSON.stringify(entry(0)));
+    old.prepare(`INSERT INTO log VALUES (?,?,?,?)`).run('m-old', 1, 2, JSON.stringify(entry(1)));
+    old.prepare(`INSERT INTO events VALUES (?,?,?,?)`).run('m-old', 0, 3, JSON.stringify(event(0)));
+    old.prepare(`INSERT INTO rounds VALUES (?,?,?)`).run('m-old', 1, JSON.stringify({ round: 1, escalation: 2 }));
+    old.prepare(`INSERT INTO chat VALUES (?,?,?,?,?,?,?)`).run('m-old', 1, 'table', 'armenia', 'A', 'hello', 4);
     old.close();
     const store = openStore({ path });
     await store.ready;
-    expect((await store.readMatch('m-old'))!.log.map((e) => e.entry)).toEqual([entry(0)]);
+    // The log, events, rounds and chat of then, moved into the journal (each entry with its time).
+    const rec = (await store.readMatch('m-old'))!;
+    expect(rec.log).toEqual([{ seq: 0, at: 1, entry: entry(0) }, { seq: 1, at: 2, entry: entry(1) }]);
+    expect(rec.events).toEqual([{ seq: 0, at: 3, entry: event(0) }]);
+    expect(rec.rounds).toEqual([{ round: 1, escalation: 2 }]);
+    expect(rec.chat).toEqual([{ id: 1, channel: 'table', seat: 'armenia', name: 'A', text: 'hello', at: 4 }]);
+    expect(await store.logLength('m-old')).toBe(2);
+    await store.write(turn('m-old', null, 2, 1));
+    expect((await store.readMatch('m-old'))!.log.map((e) => e.seq)).toEqual([0, 1, 2]);
     // Made before seat keys: none, and its seats open.
     expect(await store.readMatch('m-old')).toMatchObject({ open: true, seatKeys: {} });
     expect(await store.claimDue('A', Date.now(), 1000, 10)).toEqual(['m-old']);

@@ -1,5 +1,5 @@
-// The SQLite database of the embedded store (node:sqlite, synchronous): matches, their log,
-// events, rounds and chat; class sessions, their rooms, the facilitator's log and uploaded
+// The SQLite database of the embedded store (node:sqlite, synchronous): matches and their journal
+// (log, events, rounds and chat: journal.ts); class sessions, their rooms, the facilitator's log and uploaded
 // scenarios. It never waits for a lock (busy timeout 0): a locked database answers at once, and
 // the write queue tries again off the event loop (writeQueue.ts).
 import { mkdirSync } from 'node:fs';
@@ -10,7 +10,8 @@ import type { PlayingSeat } from '../../../shared/scenario/schema.js';
 import type { MatchRecord, MatchRow, MatchWrite, NewMatch } from '../matchStore.js';
 import { wakeAt } from '../matchStore.js';
 import type { NewLogEntry, SessionRoom, SessionRow, UploadedScenarioRow, Usage } from '../sessionStore.js';
-import { MATCH_COLUMNS, toChat, toLog, toParticipant, toRoom, toRow, toScenario, toSession, toStored, toUsage } from '../rows.js';
+import { MATCH_COLUMNS, toChat, toLog, toParticipant, toRoom, toRow, toScenario, toSession, toUsage } from '../rows.js';
+import { foldJournal, journalEntry, type JournalBody } from './journal.js';
 import type { WriteOutcome } from '../writeQueue.js';
 
 /** Each step brings a database from the version before it to its own (PRAGMA user_version). */
@@ -66,6 +67,32 @@ const MIGRATIONS: ((db: DatabaseSync) => void)[] = [
     const uploads = db.prepare(`PRAGMA table_info(uploaded_scenarios)`).all() as { name: string }[];
     if (!uploads.some((c) => c.name === 'session_id')) db.exec(`ALTER TABLE uploaded_scenarios ADD COLUMN session_id TEXT; UPDATE uploaded_scenarios SET session_id = 'before-owners'`);
   },
+  // 4: a match's log, events, rounds and chat in one journal, a row per write (journal.ts); what
+  // the four tables held moves into it, an entry or event a row (each keeps its time).
+  (db) => {
+    db.exec(`CREATE TABLE journal (match_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, log_end INTEGER, body TEXT NOT NULL,
+      PRIMARY KEY (match_id, seq)) WITHOUT ROWID`);
+    const put = db.prepare(`INSERT INTO journal (match_id, seq, at, log_end, body) VALUES (?,?,?,?,?)`);
+    const next = new Map<string, number>();
+    const append = (id: string, at: number, logEnd: number | null, body: JournalBody) => {
+      const seq = next.get(id) ?? 0;
+      next.set(id, seq + 1);
+      put.run(id, seq, at, logEnd, JSON.stringify(body));
+    };
+    for (const r of db.prepare(`SELECT match_id, seq, at, entry FROM log ORDER BY match_id, seq`).all())
+      append(String(r.match_id), Number(r.at), Number(r.seq) + 1, { log: { from: Number(r.seq), entries: [JSON.parse(String(r.entry))] } });
+    for (const r of db.prepare(`SELECT match_id, seq, at, event FROM events ORDER BY match_id, seq`).all())
+      append(String(r.match_id), Number(r.at), null, { events: { from: Number(r.seq), entries: [JSON.parse(String(r.event))] } });
+    const grouped = (sql: string, f: (r: Record<string, unknown>) => unknown) => {
+      const by = new Map<string, unknown[]>();
+      for (const r of db.prepare(sql).all()) by.set(String(r.match_id), [...(by.get(String(r.match_id)) ?? []), f(r)]);
+      return by;
+    };
+    for (const [id, rounds] of grouped(`SELECT match_id, meters FROM rounds ORDER BY match_id, round`, (r) => JSON.parse(String(r.meters))))
+      append(id, 0, null, { rounds: rounds as JournalBody['rounds'] });
+    for (const [id, chat] of grouped(`SELECT * FROM chat ORDER BY match_id, id`, toChat)) append(id, 0, null, { chat: chat as JournalBody['chat'] });
+    db.exec(`DROP TABLE log; DROP TABLE events; DROP TABLE rounds; DROP TABLE chat;`);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -116,20 +143,12 @@ export class SqliteDb {
       list: p(`${SELECT_MATCH} ORDER BY created_at DESC LIMIT ?`),
       listOpen: p(`${SELECT_MATCH} WHERE listed = 1 AND ended IS NULL ORDER BY created_at DESC LIMIT ?`),
       participants: p(`SELECT seat, name, at FROM participants WHERE match_id = ? ORDER BY rowid`),
-      log: p(`SELECT seq, at, entry FROM log WHERE match_id = ? ORDER BY seq`),
-      events: p(`SELECT seq, at, event FROM events WHERE match_id = ? ORDER BY seq`),
-      rounds: p(`SELECT meters FROM rounds WHERE match_id = ? ORDER BY round`),
-      chat: p(`SELECT id, channel, seat, name, text, at FROM chat WHERE match_id = ? ORDER BY id`),
+      journal: p(`SELECT at, body FROM journal WHERE match_id = ? ORDER BY seq`),
       ownerOf: p(`SELECT owner FROM matches WHERE id = ?`),
       owners: p(`SELECT id, owner FROM matches WHERE id IN (SELECT value FROM json_each(?))`),
-      putLog: p(`INSERT OR REPLACE INTO log (match_id, seq, at, entry) VALUES (?,?,?,?)`),
-      cutLog: p(`DELETE FROM log WHERE match_id = ? AND seq >= ?`),
-      putEvent: p(`INSERT OR REPLACE INTO events (match_id, seq, at, event) VALUES (?,?,?,?)`),
-      cutEvents: p(`DELETE FROM events WHERE match_id = ? AND seq >= ?`),
-      putRound: p(`INSERT OR REPLACE INTO rounds (match_id, round, meters) VALUES (?,?,?)`),
-      cutRounds: p(`DELETE FROM rounds WHERE match_id = ? AND round > ?`),
+      // The match's next seq: one seek to the end of its rows (their page is the one written).
+      append: p(`INSERT INTO journal (match_id, seq, at, log_end, body) VALUES (?1, COALESCE((SELECT MAX(seq) FROM journal WHERE match_id = ?1), -1) + 1, ?2, ?3, ?4)`),
       standing: p(`UPDATE matches SET round = ?, phase = ?, ended = ?, clock = ?, wake_at = ? WHERE id = ?`),
-      putChat: p(`INSERT OR REPLACE INTO chat (match_id, id, channel, seat, name, text, at) VALUES (?,?,?,?,?,?,?)`),
       insertParticipant: p(`INSERT INTO participants (match_id, seat, name, at) VALUES (?,?,?,?)`),
       claim: p(`UPDATE matches SET owner = ?, owner_until = ? WHERE id = ? AND (owner IS NULL OR owner = ? OR owner_until < ?)`),
       renew: p(`UPDATE matches SET owner_until = ? WHERE owner = ? AND id IN (SELECT value FROM json_each(?))`),
@@ -152,7 +171,7 @@ export class SqliteDb {
       claimScenario: p(`UPDATE uploaded_scenarios SET session_id = ? WHERE id = ? AND session_id IS NULL`),
       dropUnclaimed: p(`DELETE FROM uploaded_scenarios WHERE session_id IS NULL AND created_at < ? RETURNING id`),
       unclaimedBytes: p(`SELECT COALESCE(SUM(LENGTH(body)), 0) AS n FROM uploaded_scenarios WHERE session_id IS NULL`),
-      logLength: p(`SELECT COUNT(*) AS n FROM log WHERE match_id = ?`),
+      logLength: p(`SELECT log_end AS n FROM journal WHERE match_id = ? AND log_end IS NOT NULL ORDER BY seq DESC LIMIT 1`),
     };
   }
 
@@ -205,10 +224,7 @@ export class SqliteDb {
     return {
       ...toRow(r),
       participants: this.q.participants.all(id).map(toParticipant),
-      log: this.q.log.all(id).map(toStored('entry')),
-      events: this.q.events.all(id).map(toStored('event')),
-      rounds: this.q.rounds.all(id).map((x) => JSON.parse(String(x.meters))),
-      chat: this.q.chat.all(id).map(toChat),
+      ...foldJournal(this.q.journal.all(id).map((x) => ({ at: Number(x.at), body: JSON.parse(String(x.body)) as JournalBody }))),
     };
   }
 
@@ -273,17 +289,10 @@ export class SqliteDb {
 
   private apply(w: MatchWrite): void {
     const id = w.matchId;
-    w.log.entries.forEach((e, i) => this.q.putLog.run(id, w.log.from + i, w.at, JSON.stringify(e)));
-    w.events.entries.forEach((e, i) => this.q.putEvent.run(id, w.events.from + i, w.at, JSON.stringify(e)));
-    if (w.cut) {
-      this.q.cutLog.run(id, w.log.from + w.log.entries.length);
-      this.q.cutEvents.run(id, w.events.from + w.events.entries.length);
-    }
-    for (const r of w.rounds) this.q.putRound.run(id, r.round, JSON.stringify(r));
-    if (w.rounds.length) this.q.cutRounds.run(id, w.rounds[w.rounds.length - 1].round);
+    const j = journalEntry(w);
+    if (j) this.q.append.run(id, w.at, j.logEnd, j.body);
     const s = w.standing;
     if (s) this.q.standing.run(s.round, s.phase, s.ended, s.clock ? JSON.stringify(s.clock) : null, wakeAt(s), id);
-    for (const c of w.chat) this.q.putChat.run(id, c.id, c.channel, c.seat, c.name, c.text, c.at);
     for (const p of w.participants) this.q.insertParticipant.run(id, p.seat, p.name, p.at);
     for (const f of w.facilitatorLog) this.insertLog(f);
   }
