@@ -18,6 +18,8 @@
 // "PARITY_X=1 PARITY_Y=2"): a second Parity server with these node flags and environment, in the
 // same rotation (Parity, variant, bare, then the other way round), printed as `variant:` with its
 // ratios to the bare room — a change's effect measured in one invocation, not across two.
+// BENCH_VARIANT_ROOT: the variant's server from another checkout (e.g. a `git worktree` of the
+// commit before a change), alone or with the two above.
 // Latency needs an otherwise idle machine; the CPU per message compares runs on a busy one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,10 +43,16 @@ const nodeArgs = (name: string) => (process.env[name] ?? '').split(' ').filter(B
 interface Variant {
   nodeArgs: string[];
   env: Record<string, string>;
+  /** The checkout its server runs from. */
+  root: string;
 }
 const variant: Variant | null =
-  process.env.BENCH_VARIANT_NODE_ARGS || process.env.BENCH_VARIANT_ENV
-    ? { nodeArgs: nodeArgs('BENCH_VARIANT_NODE_ARGS'), env: Object.fromEntries(nodeArgs('BENCH_VARIANT_ENV').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) }
+  process.env.BENCH_VARIANT_NODE_ARGS || process.env.BENCH_VARIANT_ENV || process.env.BENCH_VARIANT_ROOT
+    ? {
+        nodeArgs: nodeArgs('BENCH_VARIANT_NODE_ARGS'),
+        env: Object.fromEntries(nodeArgs('BENCH_VARIANT_ENV').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
+        root: resolve(process.env.BENCH_VARIANT_ROOT ?? ROOT),
+      }
     : null;
 
 async function up(url: string, child: ChildProcess): Promise<void> {
@@ -65,7 +73,7 @@ async function stop(child: ChildProcess): Promise<void> {
 /** The real server, on a fresh database, with `npm start`'s V8 flags. */
 async function startParity(dir: string, variant: Variant | null): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs('BENCH_NODE_ARGS'), ...(variant?.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
+    cwd: variant?.root ?? ROOT,
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PARITY_DB: join(dir, 'parity.db'), PARITY_GRACE: '3600', PARITY_LIMITS: 'off', ...variant?.env },
     stdio: ['ignore', process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore', 'inherit'],
   });
@@ -141,7 +149,8 @@ if (br) {
 }
 if (variant) {
   const vr = tallyResult(v);
-  console.log(`${figures('variant', vr)}${ratios(vr)} (${[...variant.nodeArgs, ...Object.entries(variant.env).map(([k, x]) => `${k}=${x}`)].join(' ')})`);
+  const what = [...variant.nodeArgs, ...Object.entries(variant.env).map(([k, x]) => `${k}=${x}`), ...(variant.root !== ROOT ? [`from ${variant.root}`] : [])];
+  console.log(`${figures('variant', vr)}${ratios(vr)} (${what.join(' ')})`);
   console.log(details(vr));
 }
 console.log(`(${load()} at the end)`);

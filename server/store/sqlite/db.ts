@@ -70,8 +70,8 @@ const MIGRATIONS: ((db: DatabaseSync) => void)[] = [
   // 4: a match's log, events, rounds and chat in one journal, a row per write (journal.ts); what
   // the four tables held moves into it, an entry or event a row (each keeps its time).
   (db) => {
-    db.exec(`CREATE TABLE journal (match_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, log_end INTEGER, body TEXT NOT NULL,
-      PRIMARY KEY (match_id, seq)) WITHOUT ROWID`);
+    db.exec(`CREATE TABLE journal (match_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, log_end INTEGER, body TEXT NOT NULL);
+      CREATE UNIQUE INDEX journal_match ON journal (match_id, seq);`);
     const put = db.prepare(`INSERT INTO journal (match_id, seq, at, log_end, body) VALUES (?,?,?,?,?)`);
     const next = new Map<string, number>();
     const append = (id: string, at: number, logEnd: number | null, body: JournalBody) => {
@@ -136,6 +136,8 @@ export class SqliteDb {
     this.db.exec(`PRAGMA busy_timeout = ${o.busyMs ?? 0}`);
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
+      begin: p('BEGIN IMMEDIATE'),
+      commit: p('COMMIT'),
       insertMatch: p(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at, listed, open, seat_keys) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`),
       setSeatKey: p(`UPDATE matches SET seat_keys = json_set(seat_keys, '$.' || ?, json(?)) WHERE id = ?`),
       byCode: p(`${SELECT_MATCH} WHERE code = ?`),
@@ -192,10 +194,11 @@ export class SqliteDb {
 
   /** Runs `f` in one immediate transaction (the write lock taken at once, or a busy error). */
   private tx<T>(f: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
+    // Prepared once: `exec` would compile them again for every batch.
+    this.q.begin.run();
     try {
       const out = f();
-      this.db.exec('COMMIT');
+      this.q.commit.run();
       return out;
     } catch (e) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
