@@ -2,6 +2,7 @@
 import type { Seat } from '../../shared/engine/index.js';
 import { canRead } from './chat.js';
 import type { ChatMessage } from '../../shared/protocol/index.js';
+import { NONE, takeAll } from './none.js';
 
 const CHAT_KEPT = 500;
 
@@ -11,7 +12,7 @@ export class ChatLog {
   /** Said since the last write was made: for the next one. */
   private unsent: ChatMessage[] = [];
   /** In the write under way. */
-  private sending: ChatMessage[] = [];
+  private sending: ChatMessage[] = NONE as never[];
 
   constructor(stored: ChatMessage[]) {
     this.kept = stored.slice(-CHAT_KEPT);
@@ -29,13 +30,11 @@ export class ChatLog {
 
   /** The messages for the write being made. */
   take(): ChatMessage[] {
-    this.sending = this.unsent;
-    this.unsent = [];
-    return this.sending;
+    return (this.sending = takeAll(this.unsent));
   }
 
   written(): void {
-    this.sending = [];
+    this.sending = NONE as never[];
   }
 
   /** The write was lost: its messages were never said (their ids are given again). */
@@ -44,7 +43,7 @@ export class ChatLog {
     const gone = new Set(this.sending);
     this.kept = this.kept.filter((m) => !gone.has(m));
     this.nextId = this.sending[0].id;
-    this.sending = [];
+    this.sending = NONE as never[];
   }
 
   /** The kept messages `seat` may read, oldest first. */

@@ -5,75 +5,95 @@
 import { getMessageBytes, Protocol } from '@colyseus/core';
 import type { ArraySchema } from '@colyseus/schema';
 import { isOpenTo, type Match, type Seat, type SeatView } from '../../shared/engine/index.js';
-import { seatBriefs, type ChatMessage, type RoomRefusal, type ServerMessages } from '../../shared/protocol/index.js';
+import { seatBriefs, type ChatMessage, type ClockRecord, type RoomRefusal, type ServerMessages } from '../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../shared/scenario/schema.js';
 import { canRead } from './chat.js';
 import type { PhaseClock } from './clock.js';
 import type { MatchClient } from './messages.js';
 import type { Roster, Seated } from './seats.js';
 import { Occupant, type MatchState } from './state.js';
-import type { MatchStore, MatchWrite } from '../store/matchStore.js';
+import type { MatchStore, MatchWrite, Standing } from '../store/matchStore.js';
 import type { SeatViews } from './views.js';
 
-/** Where a match's record stands in the store: how much of its log, events and rounds is kept. */
-interface Saved {
-  log: number;
-  events: number;
-  rounds: number;
-  /** The last round snapshot kept (the engine rewrites it when the match ends mid-round). */
-  lastRound: unknown;
-  /** Round, phase, ending and clock as last kept: the match's row changes only with them. */
-  standing: string;
-}
+/** An ended match's clock, as stored. */
+const STOPPED: ClockRecord = Object.freeze({ paused: false, endsAt: 0, remaining: 0 });
 
 /**
  * Puts what changed in a match into its room's next write, and moves on only once that write is
  * kept: a write that is lost leaves it where it was, so the next one carries the same entries
- * again (no gap in the log).
+ * again (no gap in the log). Where the store stands is kept in plain fields, not an object a
+ * turn: a room's turn comes every half second or so, and what it leaves lives to be copied by
+ * the next scavenge (none.ts).
  */
 export class ProgressWriter {
-  private saved: Saved;
-  private sending: Saved | null = null;
+  // Kept: how much of the log, events and rounds the store holds; the last round snapshot it
+  // holds (the engine rewrites it when the match ends mid-round); round, phase, ending and clock
+  // as last kept (the match's row changes only with them).
+  private log: number;
+  private events: number;
+  private rounds: number;
+  private lastRound: unknown = null;
+  private standing: Standing | null = null;
+  // The write under way, to be kept.
+  private sending = false;
+  private sendLog = 0;
+  private sendEvents = 0;
+  private sendRounds = 0;
+  private sendLastRound: unknown = null;
+  private sendStanding: Standing | null = null;
   /** A write was lost: the store may have kept it after all (PostgreSQL), so the next one cuts past its end. */
   private unsure = false;
 
   constructor(stored: { log: number; events: number; rounds: number }) {
-    this.saved = { ...stored, lastRound: null, standing: '' };
+    this.log = stored.log;
+    this.events = stored.events;
+    this.rounds = stored.rounds;
   }
 
   /** How much of the log the store keeps. */
   get logLength(): number {
-    return this.saved.log;
+    return this.log;
   }
 
   fill(w: MatchWrite, m: Match, clock: PhaseClock): void {
-    const s = this.saved;
-    const from = m.history[s.rounds - 1] === s.lastRound ? s.rounds : Math.max(0, s.rounds - 1);
+    const from = m.history[this.rounds - 1] === this.lastRound ? this.rounds : Math.max(0, this.rounds - 1);
     const ended = m.ended?.kind ?? null;
-    const record = m.ended ? { paused: false, endsAt: 0, remaining: 0 } : clock.record();
-    const standing = `${m.round} ${m.phase} ${ended} ${record.paused} ${record.endsAt} ${record.remaining}`;
-    w.log = { from: s.log, entries: m.log.slice(s.log) };
-    w.events = { from: s.events, entries: m.events.slice(s.events) };
+    const s = this.standing;
+    const c = m.ended ? STOPPED : clock.record();
+    const same = s !== null && s.round === m.round && s.phase === m.phase && s.ended === ended && s.clock!.paused === c.paused && s.clock!.endsAt === c.endsAt && s.clock!.remaining === c.remaining;
+    w.log = { from: this.log, entries: m.log.slice(this.log) };
+    w.events = { from: this.events, entries: m.events.slice(this.events) };
     w.cut = this.unsure;
     w.rounds = m.history.slice(from);
-    if (standing !== s.standing) w.standing = { round: m.round, phase: m.phase, ended, clock: record };
-    this.sending = { log: m.log.length, events: m.events.length, rounds: m.history.length, lastRound: m.history[m.history.length - 1] ?? null, standing };
+    if (!same) w.standing = { round: m.round, phase: m.phase, ended, clock: c };
+    this.sending = true;
+    this.sendLog = m.log.length;
+    this.sendEvents = m.events.length;
+    this.sendRounds = m.history.length;
+    this.sendLastRound = m.history[m.history.length - 1] ?? null;
+    this.sendStanding = same ? s : w.standing;
   }
 
   kept(): void {
-    if (this.sending) this.saved = this.sending;
-    this.sending = null;
+    if (this.sending) {
+      this.log = this.sendLog;
+      this.events = this.sendEvents;
+      this.rounds = this.sendRounds;
+      this.lastRound = this.sendLastRound;
+      this.standing = this.sendStanding;
+    }
+    this.sending = false;
     this.unsure = false;
   }
 
   lost(): void {
-    this.sending = null;
+    this.sending = false;
     this.unsure = true;
   }
 
   /** Nothing of the turn needed writing. */
   skipped(): void {
-    this.sending = null;
+    this.sending = false;
   }
 }
 
@@ -209,6 +229,8 @@ interface Queued {
  */
 export class Outbox {
   private queued: Queued[] = [];
+  /** The other list, empty: the two take turns, so a flush leaves no new array behind (none.ts). */
+  private spare: Queued[] = [];
   private viewsDue = false;
   private phase: 'idle' | 'open' | 'writing' = 'idle';
   private waiting: (() => void)[] = [];
@@ -277,6 +299,7 @@ export class Outbox {
     if (this.closed) return;
     this.flush(lost ? STORAGE_REFUSAL : null);
     // What waited for the write runs now (and may open the next turn).
+    if (!this.waiting.length) return;
     const waiting = this.waiting;
     this.waiting = [];
     for (const f of waiting) f();
@@ -286,18 +309,23 @@ export class Outbox {
     const views = this.viewsDue && !refused;
     this.viewsDue = false;
     const queued = this.queued;
-    this.queued = [];
-    corked(this.clients, () => {
-      this.turns.publish(views);
-      for (const q of queued) {
-        try {
-          if (!refused) q.kept();
-          else q.lost?.(refused);
-        } catch (e) {
-          console.error('[outbox] a queued send failed', e);
+    this.queued = this.spare;
+    try {
+      corked(this.clients, () => {
+        this.turns.publish(views);
+        for (const q of queued) {
+          try {
+            if (!refused) q.kept();
+            else q.lost?.(refused);
+          } catch (e) {
+            console.error('[outbox] a queued send failed', e);
+          }
         }
-      }
-    });
+      });
+    } finally {
+      queued.length = 0;
+      this.spare = queued;
+    }
   }
 }
 

@@ -29,6 +29,7 @@ import { ChatLog } from './chatLog.js';
 import { liveLine, outcomeOf, seatControllers } from './facts.js';
 import type { RateLimit } from './guard.js';
 import { handlers, onUnknown, safely, type ControlVia, type MatchClient, type Reply, type RoomContext } from './messages.js';
+import { NONE, takeAll } from './none.js';
 import { MatchPlay } from './play.js';
 import { Outbox, projectState, ProgressWriter, sendChat, sendPrivate, sendViews, type Turns } from './publish.js';
 import { damagedError, damageReport, replayRecord } from './record.js';
@@ -97,11 +98,13 @@ export function defineMatchRoom(deps: RoomDeps) {
     private idle: NodeJS.Timeout | null = null;
     private controlGuard: ControlGuard | null = null;
     /** The match and clock as the store keeps them: where a lost write puts the room back. */
-    private durable!: { match: Match; clock: ClockRecord };
+    private durableMatch!: Match;
+    private durableClock!: ClockRecord;
     /** Joins and facilitator-log lines for the next write, and those in the write under way. */
     private joined: Participant[] = [];
     private lines: NewLogEntry[] = [];
-    private sending: { joined: Participant[]; lines: NewLogEntry[] } = { joined: [], lines: [] };
+    private sendingJoined: Participant[] = NONE as never[];
+    private sendingLines: NewLogEntry[] = NONE as never[];
     private failures = 0;
     private recovery: NodeJS.Timeout | null = null;
     private claimed = false;
@@ -179,7 +182,7 @@ export function defineMatchRoom(deps: RoomDeps) {
         if (rec.clock) this.play.clock.hold(rec.clock);
         else this.play.clock.start(this.play.phaseLength());
       }
-      this.durable = { match, clock: this.play.clock.record() };
+      this.keepDurable(match);
       if (!match.ended) {
         this.play.resumeClock();
         for (const s of playingSeats(scenario)) this.roster.seatEmptied(s);
@@ -293,19 +296,26 @@ export function defineMatchRoom(deps: RoomDeps) {
       const w = emptyWrite(this.matchId, deps.leases.owner);
       this.progress.fill(w, this.play.match, this.play.clock);
       w.chat = this.chat.take();
-      this.sending = { joined: this.joined.splice(0), lines: this.lines.splice(0) };
-      w.participants = this.sending.joined;
-      w.facilitatorLog = this.sending.lines;
+      w.participants = this.sendingJoined = takeAll(this.joined);
+      w.facilitatorLog = this.sendingLines = takeAll(this.lines);
       if (w.log.entries.length || w.events.entries.length || w.rounds.length || w.standing || w.chat.length || w.participants.length || w.facilitatorLog.length) return w;
       this.progress.skipped();
       return null;
     }
 
+    /** The match as stored now, and its clock (the record before, while it says the same: one object fewer a turn). */
+    private keepDurable(match: Match) {
+      this.durableMatch = match;
+      const c = this.play.clock.record();
+      const d = this.durableClock as ClockRecord | undefined;
+      if (!d || d.paused !== c.paused || d.endsAt !== c.endsAt || d.remaining !== c.remaining) this.durableClock = c;
+    }
+
     kept() {
       this.progress.kept();
       this.chat.written();
-      for (const line of this.sending.lines) this.controlGuard?.written(line);
-      this.durable = { match: this.play.match, clock: this.play.clock.record() };
+      for (const line of this.sendingLines) this.controlGuard?.written(line);
+      this.keepDurable(this.play.match);
       this.failures = 0;
     }
 
@@ -313,8 +323,8 @@ export function defineMatchRoom(deps: RoomDeps) {
     lost(e: Error) {
       this.progress.lost();
       this.chat.lost();
-      this.joined.unshift(...this.sending.joined);
-      this.play.putBack(this.durable.match, this.durable.clock);
+      this.joined.unshift(...this.sendingJoined);
+      this.play.putBack(this.durableMatch, this.durableClock);
       if (e instanceof NotOwner) {
         // Another process's room holds the match now: its players belong there.
         console.error(`[match ${this.matchId}] ${e.why}; closing this room`);

@@ -11,9 +11,22 @@ export type ViewMessage = { type: 'view'; payload: SeatView } | { type: 'viewUpd
 // shared/engine/view.ts) is another object; `events` travel on their own. test/server/views.test.ts
 // replays bot games and checks that the updates rebuild viewFor exactly.
 const WATCHED = [...new Set(Object.values(VIEW_READS).flat())];
+if (WATCHED.length > 30) throw new Error('views.ts: the changed match fields no longer fit in the bits of a number');
 
 /** The view fields (besides `events`) that read one of the `changed` match fields. */
 const fieldsReading = (changed: ReadonlySet<keyof Match>) => VIEW_FIELDS.filter((k) => k !== 'events' && VIEW_READS[k].some((f) => changed.has(f)));
+
+/**
+ * `fieldsReading` for the changed fields given as bits of WATCHED, worked out once per set: every
+ * room shares the same few lists, so an update leaves no new one behind in the room (a room's
+ * update lives until its next, long enough to be copied by a scavenge).
+ */
+const byChange = new Map<number, (typeof VIEW_FIELDS)[number][]>();
+function fieldsReadingBits(bits: number): (typeof VIEW_FIELDS)[number][] {
+  let keys = byChange.get(bits);
+  if (!keys) byChange.set(bits, (keys = fieldsReading(new Set(WATCHED.filter((_, i) => bits & (1 << i))))));
+  return keys;
+}
 
 /** What a seat's clients hold besides the fields: how many events (of how many in the match), and whether the view was open. */
 interface Held {
@@ -40,9 +53,9 @@ export class SeatViews {
     if (!last) return;
     // A field that holds other data is another object (the engine keeps the previous match's
     // object where the data did not change); the same data in another object is merely sent again.
-    const changed = new Set<keyof Match>();
-    for (const field of WATCHED) if (m[field] !== last[field]) changed.add(field);
-    this.keys = fieldsReading(changed);
+    let bits = 0;
+    for (let i = 0; i < WATCHED.length; i++) if (m[WATCHED[i]] !== last[WATCHED[i]]) bits |= 1 << i;
+    this.keys = fieldsReadingBits(bits);
   }
 
   /** The whole view, for a client that has none (it also becomes what the seat holds). */

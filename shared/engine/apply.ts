@@ -18,7 +18,8 @@ export function applyAction(match: Match, seat: Seat, raw: unknown): ActionResul
   if (refusal) return refusal;
   const draft = draftMatch(match);
   const before = match.events.length;
-  draft.log.push({ kind: 'action', seat, action });
+  // One longer log of the right size, not a copy grown by a push (see draft.ts, `settle`).
+  draft.log = match.log.concat({ kind: 'action', seat, action });
   ruleOf(action.type).apply(draft, seat, action);
   const next = finishDraft(draft);
   return { ok: true, match: next, events: next.events.slice(before) };

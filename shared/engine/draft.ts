@@ -13,6 +13,14 @@ import type { Match, PartyState, Proposal } from './types.js';
 interface Copier<T> {
   copy(x: T): T;
   same(copy: T, original: T): boolean;
+  /**
+   * The copy as the new match keeps it, when it holds other data than the original. A list that
+   * a rule pushed onto has grown to half again its length, and a deep copy of a list holds a copy
+   * of every item: kept as they are, the spare room and the copies of unchanged items would live
+   * as long as the match version (in the server, long enough to be copied by a scavenge). So a
+   * list is kept at its size, with each item that holds the original's data the original's own.
+   */
+  settle?(copy: T, original: T): T;
 }
 
 const identical = (a: unknown, b: unknown) => a === b;
@@ -68,7 +76,16 @@ function samePlain(a: unknown, b: unknown): boolean {
 const NONE = {};
 const shallow = <T extends object>(a: T, b: T) => sameFields(a, b, NONE);
 const sameList = <T>(a: readonly T[], b: readonly T[]) => sameItems(a, b, identical);
-const list = <T>(): Copier<T[]> => ({ copy: (x) => [...x], same: sameList });
+const list = <T>(): Copier<T[]> => ({ copy: (x) => [...x], same: sameList, settle: (x) => x.slice() });
+
+/** `settle` for a list of copied items: at its size, each item the same by `same` the original's. */
+const settleItems =
+  <T>(same: (x: T, y: T) => boolean) =>
+  (copy: T[], original: T[]): T[] => {
+    const out = copy.slice();
+    for (let i = 0; i < out.length && i < original.length; i++) if (out[i] !== original[i] && same(out[i], original[i])) out[i] = original[i];
+    return out;
+  };
 
 const PARTY = { strength: shallow, pipeline: sameList };
 const sameParty = (a: PartyState, b: PartyState) => sameFields(a, b, PARTY);
@@ -84,10 +101,11 @@ const FIELDS: { [K in keyof Match]?: Copier<Match[K]> } = {
   },
   mediators: { copy: (x) => copyEach(x as Record<string, { prestige: number }>), same: (a, b) => sameEntries(a, b, shallow) },
   regions: { copy: copyEach, same: (a, b) => sameEntries(a, b, shallow) },
-  demands: { copy: (x) => x.map((d) => ({ ...d })), same: (a, b) => sameItems(a, b, shallow) },
+  demands: { copy: (x) => x.map((d) => ({ ...d })), same: (a, b) => sameItems(a, b, shallow), settle: settleItems(shallow) },
   proposals: {
     copy: (x) => x.map((p) => ({ ...p, signed: [...p.signed] })),
     same: (a, b) => sameItems(a, b, sameProposal),
+    settle: settleItems(sameProposal),
   },
   instruments: list(),
   modifiers: list(),
@@ -151,7 +169,10 @@ export function shareUnchanged(original: Match, next: Match): Match {
 }
 
 function putBack<K extends keyof typeof FIELDS>(original: Match, next: Match, k: K): void {
-  if (next[k] !== original[k] && FIELDS[k]!.same(next[k], original[k])) next[k] = original[k];
+  if (next[k] === original[k]) return;
+  const f = FIELDS[k]!;
+  if (f.same(next[k], original[k])) next[k] = original[k];
+  else if (f.settle) next[k] = f.settle(next[k], original[k]);
 }
 
 /**
@@ -232,5 +253,7 @@ export function finishDraft(draft: Match): Match {
 function kept<K extends Copied>(d: Draft, k: K): Match[K] {
   const copy = d.copies[k];
   const original = d.source[k];
-  return copy === undefined || copy === original || FIELDS[k]!.same(copy, original) ? original : copy;
+  if (copy === undefined || copy === original || FIELDS[k]!.same(copy, original)) return original;
+  const settle = FIELDS[k]!.settle;
+  return settle ? settle(copy, original) : copy;
 }

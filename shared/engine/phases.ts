@@ -26,7 +26,7 @@ export function advancePhase(match: Match): AdvanceResult {
   const whole = match.phase === 'report' || match.phase === 'response';
   const d = whole ? cloneMatch(match) : draftMatch(match);
   const before = match.events.length;
-  d.log.push({ kind: 'advance' });
+  d.log = match.log.concat({ kind: 'advance' });
   enterNextPhase(d);
   const next = whole ? shareUnchanged(match, d) : finishDraft(d);
   return { match: next, events: next.events.slice(before) };

@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { botActions } from '../../shared/bots/index.js';
 import { advancePhase, applyAction, playingSeats, VIEW_FIELDS, VIEW_READS, viewFields, type Match, type Seat } from '../../shared/engine/index.js';
-import { act, newMatch, scenario } from './helpers.js';
+import { act, newMatch, scenario, strip } from './helpers.js';
 
 /** Every step of a bot game on this seed: the match before and after each accepted action and each phase change. */
 function steps(seed: number, strategy: Record<string, string> = {}): [Match, Match][] {
@@ -35,6 +35,41 @@ describe('unchanged fields stay the same objects', () => {
         expect(after[k] === before[k], `${k} after round ${before.round} ${before.phase}`).toBe(isDeepStrictEqual(after[k], before[k]));
       }
     }
+  });
+
+  it('in a list that changed, each item that holds the same data is the previous object (and the list is a new one)', () => {
+    let shared = 0;
+    for (const [before, after] of games) {
+      for (const k of ['proposals', 'demands'] as const) {
+        if (after[k] === before[k]) continue;
+        for (let i = 0; i < Math.min(before[k].length, after[k].length); i++) {
+          expect(after[k][i] === before[k][i], `${k}[${i}] after round ${before.round} ${before.phase}`).toBe(isDeepStrictEqual(after[k][i], before[k][i]));
+          if (after[k][i] === before[k][i]) shared++;
+        }
+      }
+    }
+    expect(shared).toBeGreaterThan(50);
+  });
+
+  it('an accepted action or a phase change leaves the match before it as it was', () => {
+    let m = newMatch(4);
+    for (const s of playingSeats(scenario)) m = act(m, 'facilitator', { type: 'setSeat', seat: s, controller: 'bot' });
+    let checked = 0;
+    for (let guard = 0; guard < 400 && !m.ended; guard++) {
+      for (const seat of playingSeats(scenario)) {
+        for (const a of botActions(m, seat)) {
+          const before = JSON.stringify(strip(m));
+          const r = applyAction(m, seat, a);
+          expect(JSON.stringify(strip(m))).toBe(before);
+          if (r.ok) (m = r.match), checked++;
+        }
+      }
+      const before = JSON.stringify(strip(m));
+      const next = advancePhase(m).match;
+      expect(JSON.stringify(strip(m))).toBe(before);
+      m = next;
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('a field a rule reads but does not change stays the original object', () => {
