@@ -7,13 +7,19 @@ export function botSeats(m: Match, vacated: ReadonlySet<PlayingSeat>): PlayingSe
   return playingSeats(m.scenario).filter((s) => m.seats[s]?.controller === 'bot' || vacated.has(s));
 }
 
-/** Seats whose humans must say `done` before the phase may end early. */
-export function humanSeats(m: Match, vacated: ReadonlySet<PlayingSeat>): PlayingSeat[] {
-  return playingSeats(m.scenario).filter((s) => m.seats[s]?.controller !== 'bot' && !vacated.has(s));
+/** Whether the engine's bots play any seat now (asked after every change: no list is made). */
+export function anyBotSeat(m: Match, vacated: ReadonlySet<PlayingSeat>): boolean {
+  for (const s of playingSeats(m.scenario)) if (m.seats[s]?.controller === 'bot' || vacated.has(s)) return true;
+  return false;
 }
 
-/** Every human-played seat is done (and there is at least one). */
+/** Every human-played seat is done (and there is at least one): the seats whose humans must say `done` before the phase may end early. */
 export function everyHumanDone(m: Match, vacated: ReadonlySet<PlayingSeat>): boolean {
-  const humans = humanSeats(m, vacated);
-  return humans.length > 0 && humans.every((s) => m.done.includes(s));
+  let humans = 0;
+  for (const s of playingSeats(m.scenario)) {
+    if (m.seats[s]?.controller === 'bot' || vacated.has(s)) continue;
+    if (!m.done.includes(s)) return false;
+    humans++;
+  }
+  return humans > 0;
 }

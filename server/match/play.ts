@@ -7,7 +7,7 @@ import { botActions } from '../../shared/bots/index.js';
 import { botTurns, type BotTurn } from '../../shared/bots/turns.js';
 import type { Action } from '../../shared/engine/actions.js';
 import { slowDecision, type BotPool } from './botPool.js';
-import { botSeats, everyHumanDone } from './bots.js';
+import { anyBotSeat, botSeats, everyHumanDone } from './bots.js';
 import { PhaseClock } from './clock.js';
 import type { ClockRecord, ControlOp, RoomRefusal as Refusal, Timers } from '../../shared/protocol/index.js';
 
@@ -137,8 +137,16 @@ export class MatchPlay {
   private steps(run: number, inline: boolean, guard: number, turns: Generator<BotTurn, Match, Action[]> | null, answer: Action[] | undefined): void {
     this.waiting = null;
     for (; guard < 100 && !this.match.ended; guard++) {
-      // What the bots say about their moves goes to the table's chat.
-      if (!turns) turns = botTurns(this.match, botSeats(this.match, this.vacated), (before, seat, taken) => this.said.push(...botLines(before, seat, taken)));
+      if (!turns) {
+        // No bot plays (every seat is people's): no turns to go through, only whether the phase is over.
+        if (!anyBotSeat(this.match, this.vacated)) {
+          if (this.match.ended || !everyHumanDone(this.match, this.vacated)) break;
+          this.advance();
+          continue;
+        }
+        // What the bots say about their moves goes to the table's chat.
+        turns = botTurns(this.match, botSeats(this.match, this.vacated), (before, seat, taken) => this.said.push(...botLines(before, seat, taken)));
+      }
       let step = answer === undefined ? turns.next() : turns.next(answer);
       answer = undefined;
       for (; !step.done; step = turns.next(botActions(step.value.match, step.value.seat))) {

@@ -8,9 +8,14 @@ import { mixSeed } from './rng.js';
 export const otherParty = (p: Party): Party => (p === 'armenia' ? 'azerbaijan' : 'armenia');
 export const isParty = (s: string): s is Party => s === 'armenia' || s === 'azerbaijan';
 
+const SEATS_OF = new WeakMap<Scenario, readonly PlayingSeat[]>();
+
 /** Seats that play in this scenario: both parties and its mediators. */
-export function playingSeats(scenario: Scenario): PlayingSeat[] {
-  return [...PARTIES, ...scenario.mediators];
+export function playingSeats(scenario: Scenario): readonly PlayingSeat[] {
+  // Asked for on every move (the server's rooms, the bots): made once per scenario, and frozen.
+  let seats = SEATS_OF.get(scenario);
+  if (!seats) SEATS_OF.set(scenario, (seats = Object.freeze([...PARTIES, ...scenario.mediators])));
+  return seats;
 }
 
 const perParty = <T>(f: (p: Party) => T): Record<Party, T> => ({ armenia: f('armenia'), azerbaijan: f('azerbaijan') });
