@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyWrite, NotOwner, StoreUnavailable, type MatchWrite, type NewMatch } from '../../server/store/matchStore.js';
 import { openStore, type OpenStore } from '../../server/store/open.js';
+import { batchStatement, PART_NAMES } from '../../server/store/postgres/store.js';
 import { freshDatabase, startPostgres, type Service } from '../../scripts/services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-store-'));
@@ -167,6 +168,35 @@ for (const [name, backend] of Object.entries(BACKENDS)) {
       expect(await s.b.readLog('s-turn', 'm-turn')).toMatchObject([{ op: 'pause', ok: true, detail: { via: 'room' } }]);
       expect((await s.b.usage('s-turn')).get('m-turn')).toEqual({ pauses: 1, extensionSeconds: 0 });
       expect(await s.b.logLength('m-turn')).toBe(3);
+    });
+
+    it('takes a write of every shape, one after another (each shape its own prepared statement on PostgreSQL)', async () => {
+      await s.a.createMatch(newMatch('m-shapes', { code: 'SHAPES' }));
+      await s.a.createSession({ id: 's-shapes', name: 'class', scenario: 'august-2022', seed: 1, timers: newMatch('x').timers, limits: { maxPauses: 2, maxExtensionSeconds: 60 }, tokenHash: 'h', passphrase: null, createdAt: 1 });
+      const n = { log: 0, events: 0, rounds: 0, chat: 0, joined: 0, lines: 0 };
+      const clock = { paused: false, endsAt: Date.now() + 3_600_000, remaining: 0 };
+      // Bits: cut, log, events, rounds, standing, chat, participants, facilitator log.
+      for (let bits = 0; bits < 256; bits++) {
+        const on = (b: number) => (bits & (1 << b)) !== 0;
+        const w = emptyWrite('m-shapes', null, n.log, n.events);
+        w.cut = on(0);
+        if (on(1)) w.log.entries = [entry(n.log++)];
+        if (on(2)) w.events.entries = [event(n.events++)];
+        if (on(3)) w.rounds = [{ round: ++n.rounds }] as never[];
+        if (on(4)) w.standing = { round: n.rounds, phase: 'planning', ended: null, clock };
+        if (on(5)) w.chat = [{ id: n.chat++, channel: 'table', seat: 'armenia', name: 'A', text: `m${bits}`, at: bits }];
+        if (on(6)) w.participants = [{ seat: 'armenia', name: `p${n.joined++}`, at: bits }];
+        if (on(7)) w.facilitatorLog = [{ sessionId: 's-shapes', matchId: 'm-shapes', at: n.lines++, op: 'pause', detail: {}, ok: true, amount: 0 }];
+        await s.a.write(w);
+      }
+      const rec = (await s.b.readMatch('m-shapes'))!;
+      expect(rec.log.map((e) => e.seq)).toEqual(Array.from({ length: n.log }, (_, i) => i));
+      expect(rec.events).toHaveLength(n.events);
+      expect(rec.rounds.map((r) => (r as unknown as { round: number }).round)).toEqual(Array.from({ length: n.rounds }, (_, i) => i + 1));
+      expect(rec.chat.map((m) => m.id)).toEqual(Array.from({ length: n.chat }, (_, i) => i));
+      expect(rec.participants).toHaveLength(n.joined);
+      expect(await s.b.readLog('s-shapes', 'm-shapes')).toHaveLength(n.lines);
+      expect(rec.round).toBe(n.rounds);
     });
 
     it('is idempotent, and a write cuts whatever lies past its end (no gap, nothing extra)', async () => {
@@ -373,5 +403,62 @@ describe('the SQLite store on a database made before its schema was numbered', (
     expect(await store.readMatch('m-old')).toMatchObject({ open: true, seatKeys: {} });
     expect(await store.claimDue('A', Date.now(), 1000, 10)).toEqual(['m-old']);
     await store.close();
+  });
+});
+
+describe("the PostgreSQL store's batch statements", () => {
+  it('names each set of parts apart within the 63 bytes PostgreSQL keeps of a name, and numbers its parameters without a gap', () => {
+    const names = new Set<string>();
+    for (let bits = 0; bits < 1 << PART_NAMES.length; bits++) {
+      const { name, text } = batchStatement(PART_NAMES.filter((_, i) => bits & (1 << i)));
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(63);
+      names.add(name);
+      const used = new Set([...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+      expect([...used].sort((x, y) => x - y)).toEqual(Array.from({ length: used.size }, (_, i) => i + 1));
+    }
+    expect(names.size).toBe(1 << PART_NAMES.length);
+  });
+});
+
+describe('the PostgreSQL store under two writers at once', () => {
+  // A batch locks its matches in id order (store.ts's HEAD). A lease renewal of the same
+  // matches that locked them in another order (a plain UPDATE takes the table's order) waited
+  // for the batch while holding rows the batch wanted: a deadlock, found by PostgreSQL only
+  // after its deadlock_timeout (1 s), every few seconds under load (bench:scale's 1 s tail).
+  it('renews leases in the order a batch locks its matches, so neither waits for the other in a circle', async () => {
+    const url = await freshDatabase(postgres.url);
+    const a = openStore({ path: '', databaseUrl: url, retry });
+    await a.ready;
+    const ids = Array.from({ length: 60 }, (_, i) => `m-dl-${String(i).padStart(3, '0')}`);
+    // Made out of id order, so the table's order is not the ids'.
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[(k * 37) % ids.length];
+      await a.createMatch(newMatch(id, { code: `Q${id.slice(-3)}XY` }));
+      expect(await a.claim(id, 'A', 60_000)).toBe(true);
+    }
+    const middle = ids[30];
+    const batch = new pg.Client({ connectionString: url });
+    const watch = new pg.Client({ connectionString: url });
+    await Promise.all([batch.connect(), watch.connect()]);
+    try {
+      // Another writer holds the middle match, as a batch would partway through its locks.
+      await batch.query('BEGIN');
+      await batch.query('SELECT id FROM matches WHERE id = $1 FOR UPDATE', [middle]);
+      const renewal = a.renewLeases('A', ids, 60_000).then(() => 'renewed', (e: Error) => e.message);
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%owner_until%'`);
+        if (rows.length) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // The rest of the batch's locks, in id order: free, as the renewal waits at the middle.
+      const rest = await batch.query(`SELECT id FROM matches WHERE id > $1 ORDER BY id FOR UPDATE`, [middle]).then((r) => r.rowCount, (e: Error) => e.message);
+      await batch.query('COMMIT');
+      expect(rest).toBe(29);
+      expect(await renewal).toBe('renewed');
+    } finally {
+      await batch.end();
+      await watch.end();
+      await a.close();
+    }
   });
 });

@@ -22,32 +22,66 @@ const dataError = (e: unknown) => /^2[123]/.test(String((e as { code?: string })
 
 type Q = Pick<pg.PoolClient, 'query'>;
 
-/** The batch statement of `apply`: its parameters in the order `apply` gives them. */
-const BATCH = `
-WITH w AS (SELECT * FROM unnest($1::text[], $2::text[]) AS w(id, owner)),
-held AS (SELECT m.id, m.owner FROM matches m WHERE m.id = ANY($1::text[]) ORDER BY m.id FOR UPDATE),
-ok AS (SELECT w.id FROM w JOIN held h ON h.id = w.id WHERE w.owner IS NULL OR w.owner = h.owner),
-cut_log AS (DELETE FROM log t USING unnest($7::text[], $8::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)),
-put_log AS (INSERT INTO log (match_id, seq, at, entry) SELECT * FROM unnest($3::text[], $4::int[], $5::bigint[], $6::text[]) AS r(id, seq, at, body) WHERE r.id IN (SELECT id FROM ok)
-  ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, entry = EXCLUDED.entry),
-cut_events AS (DELETE FROM events t USING unnest($13::text[], $14::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)),
-put_events AS (INSERT INTO events (match_id, seq, at, event) SELECT * FROM unnest($9::text[], $10::int[], $11::bigint[], $12::text[]) AS r(id, seq, at, body) WHERE r.id IN (SELECT id FROM ok)
-  ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, event = EXCLUDED.event),
-put_rounds AS (INSERT INTO rounds (match_id, round, meters) SELECT * FROM unnest($15::text[], $16::int[], $17::text[]) AS r(id, round, meters) WHERE r.id IN (SELECT id FROM ok)
-  ON CONFLICT (match_id, round) DO UPDATE SET meters = EXCLUDED.meters),
-cut_rounds AS (DELETE FROM rounds t USING unnest($18::text[], $19::int[]) AS c(id, last) WHERE t.match_id = c.id AND t.round > c.last AND c.id IN (SELECT id FROM ok)),
-put_standing AS (UPDATE matches m SET round = s.round, phase = s.phase, ended = s.ended, clock = s.clock, wake_at = s.wake_at
-  FROM unnest($20::text[], $21::int[], $22::text[], $23::text[], $24::text[], $25::bigint[]) AS s(id, round, phase, ended, clock, wake_at) WHERE m.id = s.id AND s.id IN (SELECT id FROM ok)),
-put_chat AS (INSERT INTO chat (match_id, id, channel, seat, name, text, at)
-  SELECT * FROM unnest($26::text[], $27::int[], $28::text[], $29::text[], $30::text[], $31::text[], $32::bigint[]) AS r(id, n, channel, seat, name, text, at) WHERE r.id IN (SELECT id FROM ok)
-  ON CONFLICT (match_id, id) DO UPDATE SET channel = EXCLUDED.channel, seat = EXCLUDED.seat, name = EXCLUDED.name, text = EXCLUDED.text, at = EXCLUDED.at),
-put_joined AS (INSERT INTO participants (match_id, seat, name, at)
-  SELECT * FROM unnest($33::text[], $34::text[], $35::text[], $36::bigint[]) AS r(id, seat, name, at) WHERE r.id IN (SELECT id FROM ok)),
-put_lines AS (INSERT INTO facilitator_log (session_id, match_id, at, op, detail, ok, reason, amount)
+/**
+ * The parts of a batch's statement (`apply`), each a CTE over its own parameters, `$1`… counted
+ * from one within the part. A batch's statement holds only the parts it has rows for: a
+ * statement of every part cost about as much again on its empty ones (each CTE set up and run).
+ * `held` locks the batch's matches in id order (as renewLeases does: the same order, no deadlock)
+ * and `ok` keeps those this process still holds.
+ */
+const PARTS = {
+  cut_log: `DELETE FROM log t USING unnest($1::text[], $2::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)`,
+  put_log: `INSERT INTO log (match_id, seq, at, entry) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[]) AS r(id, seq, at, body) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, entry = EXCLUDED.entry`,
+  cut_events: `DELETE FROM events t USING unnest($1::text[], $2::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)`,
+  put_events: `INSERT INTO events (match_id, seq, at, event) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[]) AS r(id, seq, at, body) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, event = EXCLUDED.event`,
+  put_rounds: `INSERT INTO rounds (match_id, round, meters) SELECT * FROM unnest($1::text[], $2::int[], $3::text[]) AS r(id, round, meters) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, round) DO UPDATE SET meters = EXCLUDED.meters`,
+  cut_rounds: `DELETE FROM rounds t USING unnest($1::text[], $2::int[]) AS c(id, last) WHERE t.match_id = c.id AND t.round > c.last AND c.id IN (SELECT id FROM ok)`,
+  put_standing: `UPDATE matches m SET round = s.round, phase = s.phase, ended = s.ended, clock = s.clock, wake_at = s.wake_at
+  FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS s(id, round, phase, ended, clock, wake_at) WHERE m.id = s.id AND s.id IN (SELECT id FROM ok)`,
+  put_chat: `INSERT INTO chat (match_id, id, channel, seat, name, text, at)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[]) AS r(id, n, channel, seat, name, text, at) WHERE r.id IN (SELECT id FROM ok)
+  ON CONFLICT (match_id, id) DO UPDATE SET channel = EXCLUDED.channel, seat = EXCLUDED.seat, name = EXCLUDED.name, text = EXCLUDED.text, at = EXCLUDED.at`,
+  put_joined: `INSERT INTO participants (match_id, seat, name, at)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS r(id, seat, name, at) WHERE r.id IN (SELECT id FROM ok)`,
+  put_lines: `INSERT INTO facilitator_log (session_id, match_id, at, op, detail, ok, reason, amount)
   SELECT session_id, match_id, at, op, detail, ok, reason, amount
-  FROM unnest($37::text[], $38::text[], $39::text[], $40::bigint[], $41::text[], $42::text[], $43::boolean[], $44::text[], $45::int[]) AS r(for_match, session_id, match_id, at, op, detail, ok, reason, amount)
-  WHERE r.for_match IN (SELECT id FROM ok))
-SELECT w.id, h.id IS NOT NULL AS found, h.owner FROM w LEFT JOIN held h ON h.id = w.id`;
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::boolean[], $8::text[], $9::int[]) AS r(for_match, session_id, match_id, at, op, detail, ok, reason, amount)
+  WHERE r.for_match IN (SELECT id FROM ok)`,
+};
+type Part = keyof typeof PARTS;
+
+const HEAD = `WITH w AS (SELECT * FROM unnest($1::text[], $2::text[]) AS w(id, owner)),
+held AS (SELECT m.id, m.owner FROM matches m WHERE m.id = ANY($1::text[]) ORDER BY m.id FOR UPDATE),
+ok AS (SELECT w.id FROM w JOIN held h ON h.id = w.id WHERE w.owner IS NULL OR w.owner = h.owner)`;
+const TAIL = `SELECT w.id, h.id IS NOT NULL AS found, h.owner FROM w LEFT JOIN held h ON h.id = w.id`;
+
+export const PART_NAMES = Object.keys(PARTS) as Part[];
+
+/**
+ * The statement for a batch with these parts (in PARTS's order), each part's `$n` moved past the
+ * ones before it. Named by the set's bits: PostgreSQL cuts a name at 63 bytes, and two sets
+ * spelled out once came to the same name there ("prepared statement already exists").
+ */
+const statements = new Map<string, string>();
+export function batchStatement(parts: Part[]): { name: string; text: string } {
+  const name = `parity-batch-${parts.reduce((bits, p) => bits | (1 << PART_NAMES.indexOf(p)), 0)}`;
+  let text = statements.get(name);
+  if (text === undefined) {
+    let next = 3;
+    const ctes = parts.map((p) => {
+      const base = next - 1;
+      const sql = PARTS[p].replace(/\$(\d+)/g, (_, i: string) => `$${base + Number(i)}`);
+      next += (PARTS[p].match(/\$\d+/g) ?? []).reduce((n, m) => Math.max(n, Number(m.slice(1))), 0);
+      return `,\n${p} AS (${sql})`;
+    });
+    text = `${HEAD}${ctes.join('')}\n${TAIL}`;
+    statements.set(name, text);
+  }
+  return { name, text };
+}
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -65,7 +99,7 @@ export class PostgresStore implements Store {
       query_timeout: 2500,
       idle_in_transaction_session_timeout: 5000,
       // Short statements only: compiling one (JIT) would cost more than running it.
-      options: '-c jit=off',
+      options: '-c jit=off -c plan_cache_mode=force_generic_plan',
       types,
     } as pg.PoolConfig);
     // An idle connection that breaks (the server restarted) is dropped and replaced.
@@ -164,33 +198,42 @@ export class PostgresStore implements Store {
    * Every write of the batch in one statement (so one round trip, and atomic without BEGIN and
    * COMMIT): the batch's matches are locked and fenced — a write for a match another process's
    * room holds now is left out — then each table gets all its rows at once (unnest), and the
-   * stored log and events are cut where each write ends.
+   * stored log and events are cut where a write that may have been kept in part ends.
    */
   private async apply(writes: MatchWrite[]): Promise<WriteOutcome[]> {
     const cols = <T>(rows: T[], ...pick: ((r: T) => unknown)[]) => pick.map((f) => rows.map(f));
-    const part = (key: 'log' | 'events') => {
-      const rows = writes.flatMap((w) => w[key].entries.map((e, i) => ({ id: w.matchId, seq: w[key].from + i, at: w.at, body: JSON.stringify(e) })));
-      return [...cols(rows, (r) => r.id, (r) => r.seq, (r) => r.at, (r) => r.body), ...cols(writes, (w) => w.matchId, (w) => w[key].from + w[key].entries.length)];
-    };
+    const rowsOf = (key: 'log' | 'events') => writes.flatMap((w) => w[key].entries.map((e, i) => ({ id: w.matchId, seq: w[key].from + i, at: w.at, body: JSON.stringify(e) })));
+    const cut = writes.filter((w) => w.cut);
+    const upto = (key: 'log' | 'events') => cols(cut, (w) => w.matchId, (w) => w[key].from + w[key].entries.length);
     const rounds = writes.flatMap((w) => w.rounds.map((r) => ({ id: w.matchId, round: r.round, meters: JSON.stringify(r) })));
     const lastRounds = writes.filter((w) => w.rounds.length);
     const standing = writes.filter((w) => w.standing);
     const chat = writes.flatMap((w) => w.chat.map((m) => ({ ...m, matchId: w.matchId })));
     const joined = writes.flatMap((w) => w.participants.map((p) => ({ ...p, matchId: w.matchId })));
     const lines = writes.flatMap((w) => w.facilitatorLog.map((l) => ({ ...l, forMatch: w.matchId })));
-    const params = [
-      ...cols(writes, (w) => w.matchId, (w) => w.owner),
-      ...part('log'),
-      ...part('events'),
-      ...cols(rounds, (r) => r.id, (r) => r.round, (r) => r.meters),
-      ...cols(lastRounds, (w) => w.matchId, (w) => w.rounds[w.rounds.length - 1].round),
-      ...cols(standing, (w) => w.matchId, (w) => w.standing!.round, (w) => w.standing!.phase, (w) => w.standing!.ended, (w) => (w.standing!.clock ? JSON.stringify(w.standing!.clock) : null), (w) => wakeAt(w.standing!)),
-      ...cols(chat, (m) => m.matchId, (m) => m.id, (m) => m.channel, (m) => m.seat, (m) => m.name, (m) => m.text, (m) => m.at),
-      ...cols(joined, (p) => p.matchId, (p) => p.seat, (p) => p.name, (p) => p.at),
-      ...cols(lines, (l) => l.forMatch, (l) => l.sessionId, (l) => l.matchId, (l) => l.at, (l) => l.op, (l) => JSON.stringify(l.detail), (l) => l.ok, (l) => l.reason ?? null, (l) => l.amount ?? 0),
-    ];
-    // Prepared once per connection: planning these CTEs took longer than running them.
-    const { rows } = await this.pool.query<{ id: string; found: boolean; owner: string | null }>({ name: 'parity-batch', text: BATCH, values: params });
+    const log = rowsOf('log');
+    const events = rowsOf('events');
+    // Each part with its rows, or null when it has none (and is left out of the statement).
+    const values: Record<Part, unknown[][] | null> = {
+      cut_log: cut.length ? upto('log') : null,
+      put_log: log.length ? cols(log, (r) => r.id, (r) => r.seq, (r) => r.at, (r) => r.body) : null,
+      cut_events: cut.length ? upto('events') : null,
+      put_events: events.length ? cols(events, (r) => r.id, (r) => r.seq, (r) => r.at, (r) => r.body) : null,
+      put_rounds: rounds.length ? cols(rounds, (r) => r.id, (r) => r.round, (r) => r.meters) : null,
+      cut_rounds: lastRounds.length ? cols(lastRounds, (w) => w.matchId, (w) => w.rounds[w.rounds.length - 1].round) : null,
+      put_standing: standing.length
+        ? cols(standing, (w) => w.matchId, (w) => w.standing!.round, (w) => w.standing!.phase, (w) => w.standing!.ended, (w) => (w.standing!.clock ? JSON.stringify(w.standing!.clock) : null), (w) => wakeAt(w.standing!))
+        : null,
+      put_chat: chat.length ? cols(chat, (m) => m.matchId, (m) => m.id, (m) => m.channel, (m) => m.seat, (m) => m.name, (m) => m.text, (m) => m.at) : null,
+      put_joined: joined.length ? cols(joined, (p) => p.matchId, (p) => p.seat, (p) => p.name, (p) => p.at) : null,
+      put_lines: lines.length
+        ? cols(lines, (l) => l.forMatch, (l) => l.sessionId, (l) => l.matchId, (l) => l.at, (l) => l.op, (l) => JSON.stringify(l.detail), (l) => l.ok, (l) => l.reason ?? null, (l) => l.amount ?? 0)
+        : null,
+    };
+    const parts = PART_NAMES.filter((p) => values[p]);
+    const params = [...cols(writes, (w) => w.matchId, (w) => w.owner), ...parts.flatMap((p) => values[p]!)];
+    // Prepared once per connection and shape: planning these CTEs took longer than running them.
+    const { rows } = await this.pool.query<{ id: string; found: boolean; owner: string | null }>({ ...batchStatement(parts), values: params });
     const held = new Map(rows.map((r) => [r.id, r]));
     return writes.map((w) => {
       const h = held.get(w.matchId);
@@ -204,8 +247,18 @@ export class PostgresStore implements Store {
     return (await this.q(`UPDATE matches SET owner = $1, owner_until = $2 WHERE id = $3 AND (owner IS NULL OR owner = $1 OR owner_until < $4) RETURNING id`, [owner, now + leaseMs, matchId, now])).length === 1;
   }
 
+  /**
+   * Rows locked in id order, as a batch locks them (HEAD's `held`): a plain UPDATE takes the
+   * table's order, and with a batch of the same matches under way each held rows the other
+   * waited for — a deadlock PostgreSQL finds only after its deadlock_timeout (1 s).
+   */
   async renewLeases(owner: string, matchIds: string[], leaseMs: number): Promise<void> {
-    if (matchIds.length) await this.q(`UPDATE matches SET owner_until = $1 WHERE owner = $2 AND id = ANY($3)`, [Date.now() + leaseMs, owner, matchIds]);
+    if (matchIds.length)
+      await this.q(`WITH l AS (SELECT id FROM matches WHERE owner = $2 AND id = ANY($3) ORDER BY id FOR UPDATE) UPDATE matches m SET owner_until = $1 FROM l WHERE m.id = l.id`, [
+        Date.now() + leaseMs,
+        owner,
+        matchIds,
+      ]);
   }
 
   async release(matchId: string, owner: string): Promise<void> {
@@ -213,7 +266,7 @@ export class PostgresStore implements Store {
   }
 
   async releaseAll(): Promise<void> {
-    await this.q(`UPDATE matches SET owner = NULL, owner_until = 0 WHERE owner IS NOT NULL`);
+    await this.q(`WITH l AS (SELECT id FROM matches WHERE owner IS NOT NULL ORDER BY id FOR UPDATE) UPDATE matches m SET owner = NULL, owner_until = 0 FROM l WHERE m.id = l.id`);
   }
 
   /** Due matches no live room holds, each claimed by one process: rows another is claiming are skipped. */
