@@ -2,7 +2,7 @@
 // playing realistic actions at a human-ish pace against one or more server processes. Latency:
 // action sent → its reply received (the reply follows the state patch and the view update on the
 // same connection, so it bounds both).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
 import { applyViewUpdate } from '../shared/protocol/index.js';
@@ -16,6 +16,28 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const cpuSeconds = (pid: number, thread?: number) => {
   const f = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;
+};
+/** Seconds a thread has waited for a core while ready to run (/proc/…/schedstat): the machine's queueing, not its own work. */
+export const runQueueSeconds = (pid: number, thread = pid) => Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+/** CPU seconds of every process with this name (e.g. `postgres`: the server and each connection's backend). */
+export const cpuSecondsNamed = (name: string, measure: (pid: number) => number = cpuSeconds) => {
+  let s = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === name) s += measure(Number(pid));
+    } catch {
+      // it ended between the listing and the read
+    }
+  }
+  return s;
+};
+/** The machine's CPU seconds busy and in all, over every core (/proc/stat). */
+const machineCpu = () => {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy: busy / 100, all: (busy + idle + iowait) / 100 };
 };
 export const rssKB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 
@@ -177,6 +199,12 @@ export interface LoadResult {
   serverCpuSeconds: number;
   clientsCpuSeconds: number;
   clientLagP99Ms: number;
+  /** CPU seconds of the services named in the runs (e.g. postgres, redis-server). */
+  servicesCpuSeconds: Record<string, number>;
+  /** The share of the machine's CPU (all cores) busy during play. */
+  machineBusy: number;
+  /** Seconds spent ready to run but waiting for a core: the servers' event loops, this process's clients, each named service. */
+  runQueue: { loops: number; clients: number; services: Record<string, number> };
   /** Per run. */
   joinSeconds: number;
   rounds: { max: number; mean: number };
@@ -202,6 +230,9 @@ export interface Tally {
   serverCpu: number;
   serverLoopCpu: number;
   benchCpu: number;
+  servicesCpu: Record<string, number>;
+  machine: { busy: number; all: number };
+  runQueue: { loops: number; clients: number; services: Record<string, number> };
   lag: ReturnType<typeof monitorEventLoopDelay>;
   rounds: number[];
 }
@@ -220,6 +251,9 @@ export const newTally = (rooms: number): Tally => ({
   serverCpu: 0,
   serverLoopCpu: 0,
   benchCpu: 0,
+  servicesCpu: {},
+  machine: { busy: 0, all: 0 },
+  runQueue: { loops: 0, clients: 0, services: {} },
   lag: monitorEventLoopDelay({ resolution: 1 }),
   rounds: [],
 });
@@ -227,7 +261,7 @@ export const newTally = (rooms: number): Tally => ({
 const rssOf = (pids: number[]) => pids.reduce((s, p) => s + rssKB(p), 0);
 
 /** Join `rooms` rooms on the servers `pids`, play `seconds` at `intervalMs` per client, leave; add what was measured to `t`. */
-export async function playRun(t: Tally, o: { rooms: number; seconds: number; intervalMs: number; make: RoomMaker; pids: number[] }): Promise<void> {
+export async function playRun(t: Tally, o: { rooms: number; seconds: number; intervalMs: number; make: RoomMaker; pids: number[]; services?: string[] }): Promise<void> {
   const idle = rssOf(o.pids);
   const t0 = Date.now();
   const made = await pool(o.rooms, 32, o.make);
@@ -243,7 +277,13 @@ export async function playRun(t: Tally, o: { rooms: number; seconds: number; int
   // The event loop's thread has the process's id; the rest is its helper threads (GC, the SQLite checkpointer…).
   const loopCpu = () => o.pids.reduce((s, p) => s + cpuSeconds(p, p), 0);
   const serverCpu = () => o.pids.reduce((s, p) => s + cpuSeconds(p), 0);
-  const cpu0 = { server: serverCpu(), loop: loopCpu(), bench: cpuSeconds(process.pid) };
+  const servicesCpu = () => Object.fromEntries((o.services ?? []).map((n) => [n, cpuSecondsNamed(n)]));
+  const waits = () => ({
+    loops: o.pids.reduce((s, p) => s + runQueueSeconds(p), 0),
+    clients: runQueueSeconds(process.pid),
+    services: Object.fromEntries((o.services ?? []).map((n) => [n, cpuSecondsNamed(n, runQueueSeconds)])),
+  });
+  const cpu0 = { server: serverCpu(), loop: loopCpu(), bench: cpuSeconds(process.pid), services: servicesCpu(), machine: machineCpu(), waits: waits() };
   const lat: number[] = [];
   t.lag.enable();
   // For a profiler preloaded in the server (BENCH_NODE_ARGS): the play starts now, and ends below.
@@ -273,6 +313,14 @@ export async function playRun(t: Tally, o: { rooms: number; seconds: number; int
   t.serverCpu += serverCpu() - cpu0.server;
   t.serverLoopCpu += loopCpu() - cpu0.loop;
   t.benchCpu += cpuSeconds(process.pid) - cpu0.bench;
+  for (const [n, x] of Object.entries(servicesCpu())) t.servicesCpu[n] = (t.servicesCpu[n] ?? 0) + x - cpu0.services[n];
+  const w = waits();
+  t.runQueue.loops += w.loops - cpu0.waits.loops;
+  t.runQueue.clients += w.clients - cpu0.waits.clients;
+  for (const [n, x] of Object.entries(w.services)) t.runQueue.services[n] = (t.runQueue.services[n] ?? 0) + x - cpu0.waits.services[n];
+  const m = machineCpu();
+  t.machine.busy += m.busy - cpu0.machine.busy;
+  t.machine.all += m.all - cpu0.machine.all;
   t.lag.disable();
   t.memPerRoomKB = Math.max(t.memPerRoomKB, Math.round((Math.max(peak, rssOf(o.pids)) - idle) / o.rooms));
   t.rounds.push(...made.map((r) => r.seats[0]?.view?.round ?? 0));
@@ -302,17 +350,13 @@ export function tallyResult(t: Tally): LoadResult {
     serverCpuSeconds: t.serverCpu,
     clientsCpuSeconds: t.benchCpu,
     clientLagP99Ms: t.lag.percentile(99) / 1e6,
+    servicesCpuSeconds: t.servicesCpu,
+    machineBusy: t.machine.busy / Math.max(1e-9, t.machine.all),
+    runQueue: t.runQueue,
     joinSeconds: t.joinSeconds / Math.max(1, t.runP95.length),
     rounds: { max: Math.max(...t.rounds), mean: t.rounds.reduce((a, b) => a + b, 0) / Math.max(1, t.rounds.length) },
     kinds: [...t.byKind].map(([kind, xs]) => (xs.sort((a, b) => a - b), { kind, n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) })).sort((a, b) => b.n - a.n),
   };
-}
-
-/** Join `rooms` rooms, play for `seconds` at `intervalMs` per client, and measure the servers `pids`. */
-export async function playLoad(o: { rooms: number; seconds: number; intervalMs: number; make: RoomMaker; pids: number[] }): Promise<LoadResult> {
-  const t = newTally(o.rooms);
-  await playRun(t, o);
-  return tallyResult(t);
 }
 
 /** The figures line: `server: rooms=R clients=C p50=… p95=… p99=… mem/room=… KB`. */
@@ -321,4 +365,4 @@ export const figures = (label: string, r: LoadResult) =>
 
 /** The details line under it. */
 export const details = (r: LoadResult) =>
-  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message, ${r.loopCpuPerMessageUs} on the event loop), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}${r.runP95.length > 1 ? `; p95 by run ${r.runP95.map((x) => x.toFixed(1)).join(', ')} ms` : ''}\n  by kind: ${r.kinds.map((k) => `${k.kind} ${k.n} p50/p95/p99 ${k.p50.toFixed(1)}/${k.p95.toFixed(1)}/${k.p99.toFixed(1)}`).join('; ')}`;
+  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message, ${r.loopCpuPerMessageUs} on the event loop), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms;${Object.entries(r.servicesCpuSeconds).map(([n, x]) => ` ${n} ${x.toFixed(1)} s,`).join('')} machine ${(r.machineBusy * 100).toFixed(0)}% busy; waited for a core: servers' event loops ${r.runQueue.loops.toFixed(1)} s (${Math.round((r.runQueue.loops / Math.max(1, r.messages)) * 1e6)} µs/message), clients ${r.runQueue.clients.toFixed(1)} s${Object.entries(r.runQueue.services).map(([n, x]) => `, ${n} ${x.toFixed(1)} s`).join('')}; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}${r.runP95.length > 1 ? `; p95 by run ${r.runP95.map((x) => x.toFixed(1)).join(', ')} ms` : ''}\n  by kind: ${r.kinds.map((k) => `${k.kind} ${k.n} p50/p95/p99 ${k.p50.toFixed(1)}/${k.p95.toFixed(1)}/${k.p99.toFixed(1)}`).join('; ')}`;
