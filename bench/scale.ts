@@ -9,13 +9,15 @@
 // machine was.
 // Env: BENCH_ROOMS (1000 in all), BENCH_SECONDS (20), BENCH_RUNS (2 of each), BENCH_INTERVAL_MS
 // (2000), BENCH_PORT (2580: the two processes use the next two ports), BENCH_NODE_ARGS (e.g.
-// --cpu-prof).
+// --cpu-prof), BENCH_VARIANT_ENV (e.g. "PARITY_X=1"): the two processes once more with this
+// environment, in the same rotation (two, variant, one, then the other way round), printed as
+// `variant:` with its ratios — a change's effect measured in one invocation.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startParity, type ParityProcess } from '../scripts/parityProcess.js';
 import { freshDatabase, startPostgres, startRedis } from '../scripts/services.js';
-import { details, figures, newTally, parityRoom, playRun, sleep, tallyResult, type Tally } from './load.js';
+import { details, figures, newTally, parityRoom, playRun, sleep, tallyResult, type LoadResult, type Tally } from './load.js';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -25,9 +27,13 @@ const PORT = Number(process.env.BENCH_PORT ?? 2580);
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const load = () => `load ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`;
 
-async function twoProcesses(t: Tally) {
+const variantEnv = process.env.BENCH_VARIANT_ENV
+  ? Object.fromEntries(process.env.BENCH_VARIANT_ENV.split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
+  : null;
+
+async function twoProcesses(t: Tally, extra: Record<string, string> = {}) {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  const env = { DATABASE_URL: await freshDatabase(postgres.url), PARITY_REDIS_URL: redis.url, PARITY_GRACE: '3600' };
+  const env = { DATABASE_URL: await freshDatabase(postgres.url), PARITY_REDIS_URL: redis.url, PARITY_GRACE: '3600', ...extra };
   const ports = [PORT + 1, PORT + 2];
   const procs: ParityProcess[] = [];
   try {
@@ -53,18 +59,23 @@ async function oneProcess(t: Tally) {
   }
 }
 
-console.log(`bench:scale: ${ROOMS} rooms × 4 clients, ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s of each (two processes, one) in ABBA order, a message every ${INTERVAL} ms per client; ${load()}`);
+console.log(`bench:scale: ${ROOMS} rooms × 4 clients, ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s of each (two processes, ${variantEnv ? 'the variant, ' : ''}one) in ABBA order, a message every ${INTERVAL} ms per client; ${load()}`);
 const t2 = newTally(ROOMS);
+const tv = newTally(ROOMS);
 const t1 = newTally(ROOMS);
-for (let i = 0; i < RUNS; i++) {
-  if (i % 2 === 0) await twoProcesses(t2), await oneProcess(t1);
-  else await oneProcess(t1), await twoProcesses(t2);
-}
-const two = tallyResult(t2);
+const order = [() => twoProcesses(t2), ...(variantEnv ? [() => twoProcesses(tv, variantEnv)] : []), () => oneProcess(t1)];
+for (let i = 0; i < RUNS; i++) for (const run of i % 2 === 0 ? order : [...order].reverse()) await run();
 const one = tallyResult(t1);
-console.log(`${figures('scale (2 processes, PostgreSQL + Redis)', two)} failedJoins=${two.failedJoins}`);
+const ratios = (r: LoadResult) => `ratio p95=${(r.p95 / one.p95).toFixed(2)} p99=${(r.p99 / one.p99).toFixed(2)} cpu/message=${(r.cpuPerMessageUs / one.cpuPerMessageUs).toFixed(2)}`;
+const two = tallyResult(t2);
+console.log(`${figures('scale (2 processes, PostgreSQL + Redis)', two)} failedJoins=${two.failedJoins} ${ratios(two)}`);
 console.log(details(two));
-console.log(`${figures('single (1 process, SQLite)', one)} failedJoins=${one.failedJoins} ratio p95=${(two.p95 / one.p95).toFixed(2)} p99=${(two.p99 / one.p99).toFixed(2)} cpu/message=${(two.cpuPerMessageUs / one.cpuPerMessageUs).toFixed(2)}`);
+if (variantEnv) {
+  const v = tallyResult(tv);
+  console.log(`${figures('variant', v)} failedJoins=${v.failedJoins} ${ratios(v)} (${process.env.BENCH_VARIANT_ENV})`);
+  console.log(details(v));
+}
+console.log(`${figures('single (1 process, SQLite)', one)} failedJoins=${one.failedJoins}`);
 console.log(details(one));
 console.log(`(${load()} at the end)`);
 process.exit(0);
