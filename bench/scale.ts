@@ -17,19 +17,17 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startParity, type ParityProcess } from '../scripts/parityProcess.js';
 import { freshDatabase, startPostgres, startRedis } from '../scripts/services.js';
-import { details, figures, newTally, parityRoom, playRun, sleep, tallyResult, type LoadResult, type Tally } from './load.js';
+import { details, envPairs, envWords, figures, newTally, parityRoom, playRun, sleep, tallyResult, type LoadResult, type Tally } from './load.js';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
 const INTERVAL = Number(process.env.BENCH_INTERVAL_MS ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 2580);
-const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const nodeArgs = envWords('BENCH_NODE_ARGS');
 const load = () => `load ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`;
 
-const variantEnv = process.env.BENCH_VARIANT_ENV
-  ? Object.fromEntries(process.env.BENCH_VARIANT_ENV.split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
-  : null;
+const variantEnv = process.env.BENCH_VARIANT_ENV ? envPairs('BENCH_VARIANT_ENV') : null;
 
 async function twoProcesses(t: Tally, extra: Record<string, string> = {}) {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);

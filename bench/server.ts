@@ -26,7 +26,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SERVER_NODE_FLAGS } from '../server/nodeFlags.js';
-import { bareRoom, details, figures, newTally, parityRoom, playRun, sleep, tallyResult, type LoadResult, type Tally } from './load.js';
+import { bareRoom, details, envPairs, envWords, figures, newTally, parityRoom, playRun, sleep, tallyResult, type LoadResult, type Tally } from './load.js';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -36,8 +36,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 2580);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** Node flags given in an environment variable, separated by spaces. */
-const nodeArgs = (name: string) => (process.env[name] ?? '').split(' ').filter(Boolean);
 
 /** A second configuration of the server, run beside the usual one. */
 interface Variant {
@@ -49,8 +47,8 @@ interface Variant {
 const variant: Variant | null =
   process.env.BENCH_VARIANT_NODE_ARGS || process.env.BENCH_VARIANT_ENV || process.env.BENCH_VARIANT_ROOT
     ? {
-        nodeArgs: nodeArgs('BENCH_VARIANT_NODE_ARGS'),
-        env: Object.fromEntries(nodeArgs('BENCH_VARIANT_ENV').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
+        nodeArgs: envWords('BENCH_VARIANT_NODE_ARGS'),
+        env: envPairs('BENCH_VARIANT_ENV'),
         root: resolve(process.env.BENCH_VARIANT_ROOT ?? ROOT),
       }
     : null;
@@ -72,7 +70,7 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /** The real server, on a fresh database, with `npm start`'s V8 flags. */
 async function startParity(dir: string, variant: Variant | null): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs('BENCH_NODE_ARGS'), ...(variant?.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...envWords('BENCH_NODE_ARGS'), ...(variant?.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: variant?.root ?? ROOT,
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PARITY_DB: join(dir, 'parity.db'), PARITY_GRACE: '3600', PARITY_LIMITS: 'off', ...variant?.env },
     stdio: ['ignore', process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore', 'inherit'],
@@ -84,7 +82,7 @@ async function startParity(dir: string, variant: Variant | null): Promise<{ chil
 
 async function startBare(): Promise<{ child: ChildProcess; url: string }> {
   const port = PORT + 1;
-  const child = spawn(process.execPath, [...nodeArgs('BENCH_BARE_NODE_ARGS'), '--import', 'tsx', 'bench/bareServer.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...envWords('BENCH_BARE_NODE_ARGS'), '--import', 'tsx', 'bench/bareServer.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await up(`${url}/matchmake/`, child);
   return { child, url };

@@ -4,33 +4,18 @@
 // same invocation: wall time a batch and CPU a write (this process plus, for PostgreSQL, its
 // server processes read from /proc), then the ratio PostgreSQL : SQLite.
 // Env: BENCH_BATCHES (1500 per size), BENCH_SIZES (1,5,20).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyWrite, type MatchWrite } from '../server/store/matchStore.js';
 import { openStore, type OpenStore } from '../server/store/open.js';
 import { freshDatabase, startPostgres } from '../scripts/services.js';
+import { cpuSecondsNamed } from './load.js';
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 1500);
 const SIZES = (process.env.BENCH_SIZES ?? '1,5,20').split(',').map(Number);
 const MATCHES = 500;
 
-/** CPU ms of every process named postgres (utime + stime, in 10 ms ticks). */
-function postgresCpuMs(): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      // the process ended between the listing and the read
-    }
-  }
-  return ticks * 10;
-}
 const ownCpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -66,7 +51,7 @@ async function measure(store: OpenStore, withPostgres: boolean): Promise<Map<num
     }
     return w;
   };
-  const cpu = () => ownCpuMs() + (withPostgres ? postgresCpuMs() : 0);
+  const cpu = () => ownCpuMs() + (withPostgres ? cpuSecondsNamed('postgres') * 1000 : 0);
   let next = 0;
   const run = async (size: number, batches: number): Promise<Figure> => {
     const c0 = cpu();
