@@ -9,9 +9,10 @@
 // machine was.
 // Env: BENCH_ROOMS (1000 in all), BENCH_SECONDS (20), BENCH_RUNS (2 of each), BENCH_INTERVAL_MS
 // (2000), BENCH_PORT (2580: the two processes use the next two ports), BENCH_NODE_ARGS (e.g.
-// --cpu-prof), BENCH_VARIANT_ENV (e.g. "PARITY_X=1"): the two processes once more with this
-// environment, in the same rotation (two, variant, one, then the other way round), printed as
-// `variant:` with its ratios — a change's effect measured in one invocation.
+// --cpu-prof), BENCH_VARIANT_ENV (e.g. "PARITY_X=1", or several separated by `;`): the two
+// processes once more with each environment, in the same rotation (two, variants, one, then the
+// other way round), each printed as `variant:` with its ratios — a change's effect measured in
+// one invocation.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 2580);
 const nodeArgs = envWords('BENCH_NODE_ARGS');
 const load = () => `load ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`;
 
-const variantEnv = process.env.BENCH_VARIANT_ENV ? envPairs('BENCH_VARIANT_ENV') : null;
+// Variants separated by `;`, each `K=V K2=V2`.
+const variants = (process.env.BENCH_VARIANT_ENV ?? '').split(';').map((v) => v.trim()).filter(Boolean).map((text) => ({ text, env: envPairs(text) }));
 
 async function twoProcesses(t: Tally, extra: Record<string, string> = {}) {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
@@ -57,22 +59,22 @@ async function oneProcess(t: Tally) {
   }
 }
 
-console.log(`bench:scale: ${ROOMS} rooms × 4 clients, ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s of each (two processes, ${variantEnv ? 'the variant, ' : ''}one) in ABBA order, a message every ${INTERVAL} ms per client; ${load()}`);
+console.log(`bench:scale: ${ROOMS} rooms × 4 clients, ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s of each (two processes, ${variants.length ? `${variants.length} variant${variants.length > 1 ? 's' : ''}, ` : ''}one) in ABBA order, a message every ${INTERVAL} ms per client; ${load()}`);
 const t2 = newTally(ROOMS);
-const tv = newTally(ROOMS);
+const tv = variants.map(() => newTally(ROOMS));
 const t1 = newTally(ROOMS);
-const order = [() => twoProcesses(t2), ...(variantEnv ? [() => twoProcesses(tv, variantEnv)] : []), () => oneProcess(t1)];
+const order = [() => twoProcesses(t2), ...variants.map((v, i) => () => twoProcesses(tv[i], v.env)), () => oneProcess(t1)];
 for (let i = 0; i < RUNS; i++) for (const run of i % 2 === 0 ? order : [...order].reverse()) await run();
 const one = tallyResult(t1);
 const ratios = (r: LoadResult) => `ratio p95=${(r.p95 / one.p95).toFixed(2)} p99=${(r.p99 / one.p99).toFixed(2)} cpu/message=${(r.cpuPerMessageUs / one.cpuPerMessageUs).toFixed(2)}`;
 const two = tallyResult(t2);
 console.log(`${figures('scale (2 processes, PostgreSQL + Redis)', two)} failedJoins=${two.failedJoins} ${ratios(two)}`);
 console.log(details(two));
-if (variantEnv) {
-  const v = tallyResult(tv);
-  console.log(`${figures('variant', v)} failedJoins=${v.failedJoins} ${ratios(v)} (${process.env.BENCH_VARIANT_ENV})`);
+variants.forEach((variant, i) => {
+  const v = tallyResult(tv[i]);
+  console.log(`${figures('variant', v)} failedJoins=${v.failedJoins} ${ratios(v)} (${variant.text})`);
   console.log(details(v));
-}
+});
 console.log(`${figures('single (1 process, SQLite)', one)} failedJoins=${one.failedJoins}`);
 console.log(details(one));
 console.log(`(${load()} at the end)`);
