@@ -14,8 +14,18 @@ const CLAUSES = ['mutual-recognition', 'border-commission', 'detainees'];
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Words of an environment variable, separated by spaces (node flags, `K=V` pairs). */
 export const envWords = (name: string) => (process.env[name] ?? '').split(' ').filter(Boolean);
+/** `K=V K2=V2` as an environment (a value may hold `=`). */
+export const pairs = (text: string): Record<string, string> =>
+  Object.fromEntries(text.split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 /** `K=V K2=V2` in an environment variable, as an environment. */
-export const envPairs = (name: string): Record<string, string> => Object.fromEntries(envWords(name).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+export const envPairs = (name: string) => pairs(process.env[name] ?? '');
+/** Environments separated by `;` (`K=V K2=V2; K=W`), each with the text it was given as. */
+export const variantEnvs = (text: string) =>
+  text
+    .split(';')
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((v) => ({ text: v, env: pairs(v) }));
 /** CPU seconds a process (or one of its threads) has used (user + system). */
 export const cpuSeconds = (pid: number, thread?: number) => {
   const f = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');

@@ -18,7 +18,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startParity, type ParityProcess } from '../scripts/parityProcess.js';
 import { freshDatabase, startPostgres, startRedis } from '../scripts/services.js';
-import { details, envPairs, envWords, figures, newTally, parityRoom, playRun, sleep, tallyResult, type LoadResult, type Tally } from './load.js';
+import { details, envWords, figures, newTally, parityRoom, playRun, sleep, tallyResult, variantEnvs, type LoadResult, type Tally } from './load.js';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -28,8 +28,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 2580);
 const nodeArgs = envWords('BENCH_NODE_ARGS');
 const load = () => `load ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`;
 
-// Variants separated by `;`, each `K=V K2=V2`.
-const variants = (process.env.BENCH_VARIANT_ENV ?? '').split(';').map((v) => v.trim()).filter(Boolean).map((text) => ({ text, env: envPairs(text) }));
+const variants = variantEnvs(process.env.BENCH_VARIANT_ENV ?? '');
 
 async function twoProcesses(t: Tally, extra: Record<string, string> = {}) {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
