@@ -26,7 +26,7 @@ export function Briefing({ asDialog = false }: { asDialog?: boolean }) {
     api.getState().readBriefing();
     // In round 1's news phase "ready" is the engine's `done`: the match starts once everyone is.
     if (view.round === 1 && view.phase === 'news' && rules.allows({ type: 'done' })) {
-      void intents.act({ type: 'done' }, 'actions.ready');
+      void intents.act({ type: 'done', round: 1, phase: 'news' }, 'actions.ready');
     }
   };
 

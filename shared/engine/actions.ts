@@ -1,7 +1,7 @@
 // Every action a seat can take, as zod schemas: the shape of the messages, checked before any
 // scenario is known. What makes an action legal in a match is its rule (rules.ts).
 import { z } from 'zod';
-import { effectsSchema, playingSeatSchema, textSchema } from '../scenario/schema.js';
+import { effectsSchema, PHASES, playingSeatSchema, textSchema } from '../scenario/schema.js';
 
 /** The sizes a message may have: guards on its length, not game figures (those are the scenario's). */
 export const INPUT_LIMITS = { id: 64, lines: 20, qty: 10, points: 1000, text: 500, stakes: 300, deadline: 60, clauses: 12 };
@@ -49,7 +49,11 @@ export const proposeAction = z.object({ type: z.literal('propose'), clauses: z.a
 export const signAction = z.object({ type: z.literal('sign'), proposal: id }).strict();
 export const withdrawProposalAction = z.object({ type: z.literal('withdrawProposal'), proposal: id }).strict();
 export const useInstrumentAction = z.object({ type: z.literal('useInstrument'), instrument: id }).strict();
-export const doneAction = z.object({ type: z.literal('done') }).strict();
+// `round` and `phase`: the phase the seat means to be done with. A press that reaches the server
+// after that phase ended (its timer ran out meanwhile) is refused instead of ending the next one.
+export const doneAction = z
+  .object({ type: z.literal('done'), round: z.number().int().min(1).max(1000).optional(), phase: z.enum(PHASES).optional() })
+  .strict();
 export const capitulateAction = z.object({ type: z.literal('capitulate') }).strict();
 
 export const injectEventAction = z

@@ -230,7 +230,11 @@ export const RULES: { readonly [T in ActionType]: Rule<T> } = {
     schema: A.doneAction,
     by: 'player',
     phases: 'any',
-    check: (t, _s, seat) => (t.done.includes(seat as PlayingSeat) ? refuse('already_answered', 'already marked done', { why: 'done' }) : null),
+    check(t, _s, seat, a) {
+      if ((a.round !== undefined && a.round !== t.round) || (a.phase !== undefined && a.phase !== t.phase))
+        return refuse('wrong_phase', `that phase has ended: it is ${t.phase} of round ${t.round} now`, { why: 'ended', phase: t.phase, round: t.round });
+      return t.done.includes(seat as PlayingSeat) ? refuse('already_answered', 'already marked done', { why: 'done' }) : null;
+    },
     apply(d, seat) {
       d.done.push(seat as PlayingSeat);
     },

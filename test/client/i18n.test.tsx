@@ -110,6 +110,8 @@ describe('texts in every language', () => {
     expect(refusalWords({ code: 'not_allowed', reason: 'x', params: { why: 'tooManyOpen', max: 2 } }, t, n, 'ru').detail).toBe('одновременно не более 2 открытых требований');
     expect(refusalWords({ code: 'wrong_phase', reason: 'x', params: { action: 'plan', phases: 'planning', phase: 'news' } }, t, n, 'ru').detail).toBe('допустимо на этапе: Планирование (сейчас: Новости и разведка)');
     expect(refusalWords({ code: 'unknown_region', reason: 'x', params: { region: region.id } }, t, n, 'ru').detail).toContain(n.region(region.id));
+    // A "done" that reached the server after its phase ended (the phase it is now, not the rule's phases).
+    expect(refusalWords({ code: 'wrong_phase', reason: 'x', params: { why: 'ended', phase: 'planning', round: 2 } }, t, n, 'ru').detail).toBe('этот этап уже закончился (сейчас: Планирование, раунд 2)');
     // Without params (an older server) a Russian reader gets the short phrase only, never the English reason.
     expect(refusalWords({ code: 'over_budget', reason: 'the plan costs 12 but the budget is 8' }, t, n, 'ru')).toEqual({ short: 'сверх бюджета', detail: '' });
     const en = createI18n('en');

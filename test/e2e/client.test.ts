@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, launchChromium, ROOT, startServer, type RunningServer } from './helpers.js';
+import { buildClient, closeReport, everyoneDone, launchChromium, ROOT, startServer, untilPhase, type RunningServer } from './helpers.js';
 
 const SHOTS = join(ROOT, 'test-results');
 let server: RunningServer;
@@ -34,32 +34,6 @@ async function newPlayer(): Promise<Page> {
 
 const phaseOf = (p: Page) => p.locator('.phase-bar').getAttribute('data-phase');
 const roundOf = async (p: Page) => Number(await p.locator('.phase-bar').getAttribute('data-round'));
-
-async function closeReport(p: Page) {
-  const btn = p.getByTestId('close-report');
-  if (await btn.isVisible().catch(() => false)) await btn.click();
-}
-
-/** Everyone presses "Done"; wait until each page shows the next phase. */
-async function everyoneDone(pages: Page[]): Promise<string> {
-  const from = await phaseOf(pages[0]);
-  const round = await roundOf(pages[0]);
-  for (const p of pages) {
-    await closeReport(p);
-    const done = p.getByTestId('done');
-    if (await done.isEnabled()) await done.click();
-  }
-  for (const p of pages) await p.waitForFunction(([ph, r]) => {
-    const bar = document.querySelector('.phase-bar');
-    return bar && (bar.getAttribute('data-phase') !== ph || Number(bar.getAttribute('data-round')) !== r);
-  }, [from, round] as const, { timeout: 30_000 });
-  return (await phaseOf(pages[0]))!;
-}
-
-async function untilPhase(pages: Page[], phase: string) {
-  for (let i = 0; i < 12 && (await phaseOf(pages[0])) !== phase; i++) await everyoneDone(pages);
-  expect(await phaseOf(pages[0])).toBe(phase);
-}
 
 async function tab(p: Page, name: string) {
   await closeReport(p);

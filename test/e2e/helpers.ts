@@ -122,3 +122,68 @@ export async function endMatchFromOutside(serverUrl: string, page: import('playw
   });
   await room.leave();
 }
+
+// Moving a match on from the browser: "Done" on each player's page.
+type Page = import('playwright-core').Page;
+export interface Shown {
+  phase: string;
+  round: number;
+}
+
+/** The phase and round a page's phase bar shows, read in one step. */
+export function shownPhase(p: Page): Promise<Shown> {
+  return p.locator('.phase-bar').evaluate((bar) => ({ phase: bar.getAttribute('data-phase') ?? '', round: Number(bar.getAttribute('data-round')) }));
+}
+
+export async function closeReport(p: Page): Promise<void> {
+  const btn = p.getByTestId('close-report');
+  if (await btn.isVisible().catch(() => false)) await btn.click();
+}
+
+/**
+ * Press "Done" if the page still shows `at` and the seat is not done yet. The check and the press
+ * are one step in the page: a phase that ended by itself meanwhile (the briefings' "ready", a timer)
+ * must not have its successor ended too, which a read followed by a separate click could do.
+ */
+export function pressDone(p: Page, at: Shown): Promise<boolean> {
+  return p.evaluate(({ phase, round }) => {
+    const bar = document.querySelector('.phase-bar');
+    const done = document.querySelector<HTMLButtonElement>('[data-testid=done]');
+    if (!bar || !done || done.disabled || bar.getAttribute('data-phase') !== phase || Number(bar.getAttribute('data-round')) !== round) return false;
+    done.click();
+    return true;
+  }, at);
+}
+
+/** Wait until the page shows another phase or round than `at`. */
+export async function leftPhase(p: Page, at: Shown, timeout = 30_000): Promise<void> {
+  await p.waitForFunction(
+    ({ phase, round }) => {
+      const bar = document.querySelector('.phase-bar');
+      return !bar || bar.getAttribute('data-phase') !== phase || Number(bar.getAttribute('data-round')) !== round;
+    },
+    at,
+    { timeout },
+  );
+}
+
+/** Everyone presses "Done" on the phase the first page shows; wait until every page has left it. Returns the phase now shown. */
+export async function everyoneDone(pages: Page[], at?: Shown): Promise<string> {
+  const from = at ?? (await shownPhase(pages[0]));
+  for (const p of pages) {
+    await closeReport(p);
+    await pressDone(p, from);
+  }
+  for (const p of pages) await leftPhase(p, from);
+  return (await shownPhase(pages[0])).phase;
+}
+
+/** Press on until the first page shows `phase`, at most `limit` phases on (else it throws). */
+export async function untilPhase(pages: Page[], phase: string, limit = 14): Promise<void> {
+  for (let i = 0; i <= limit; i++) {
+    const at = await shownPhase(pages[0]);
+    if (at.phase === phase) return;
+    if (i < limit) await everyoneDone(pages, at);
+    else throw new Error(`${phase} not reached in ${limit} phases: the page shows ${at.phase} of round ${at.round}`);
+  }
+}

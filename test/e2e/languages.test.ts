@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, launchChromium, ROOT, startServer, type RunningServer } from './helpers.js';
+import { buildClient, closeReport, launchChromium, ROOT, startServer, untilPhase, type RunningServer } from './helpers.js';
 
 type Lng = 'hy' | 'az' | 'ru';
 const SEATS: Record<Lng, 'armenia' | 'azerbaijan' | 'russia'> = { hy: 'armenia', az: 'azerbaijan', ru: 'russia' };
@@ -119,38 +119,6 @@ async function inEachLanguage(screen: string, check = true) {
     }
     await p.setViewportSize({ width: 1280, height: 720 });
   }
-}
-
-const phaseOf = (p: Page) => p.locator('.phase-bar').getAttribute('data-phase');
-const roundOf = async (p: Page) => Number(await p.locator('.phase-bar').getAttribute('data-round'));
-
-async function closeReport(p: Page) {
-  const btn = p.getByTestId('close-report');
-  if (await btn.isVisible().catch(() => false)) await btn.click();
-}
-
-async function everyoneDone(all: Page[]) {
-  const from = await phaseOf(all[0]);
-  const round = await roundOf(all[0]);
-  for (const p of all) {
-    await closeReport(p);
-    const done = p.getByTestId('done');
-    if (await done.isEnabled()) await done.click();
-  }
-  for (const p of all)
-    await p.waitForFunction(
-      ([ph, r]) => {
-        const bar = document.querySelector('.phase-bar');
-        return bar && (bar.getAttribute('data-phase') !== ph || Number(bar.getAttribute('data-round')) !== r);
-      },
-      [from, round] as const,
-      { timeout: 30_000 },
-    );
-}
-
-async function untilPhase(all: Page[], phase: string) {
-  for (let i = 0; i < 14 && (await phaseOf(all[0])) !== phase; i++) await everyoneDone(all);
-  expect(await phaseOf(all[0])).toBe(phase);
 }
 
 async function tab(p: Page, name: string) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../shared/scenario/schema.js';
-import { buildClient, launchChromium, ROOT, startServer, type RunningServer } from './helpers.js';
+import { buildClient, everyoneDone, launchChromium, ROOT, startServer, type RunningServer } from './helpers.js';
 
 let server: RunningServer;
 let chrome: Awaited<ReturnType<typeof launchChromium>>;
@@ -67,17 +67,8 @@ const pieces = (text: string): string[] =>
     .filter((p) => p.length >= 30)
     .flatMap((p) => [p.slice(0, 40), p.slice(Math.floor(p.length / 2), Math.floor(p.length / 2) + 40)]);
 
-async function done(p: Page) {
-  const from = `${await p.locator('.phase-bar').getAttribute('data-round')}:${await p.locator('.phase-bar').getAttribute('data-phase')}`;
-  const close = p.getByTestId('close-report');
-  if (await close.isVisible().catch(() => false)) await close.click();
-  const button = p.getByTestId('done');
-  if (await button.isEnabled()) await button.click();
-  await p.waitForFunction((f) => {
-    const bar = document.querySelector('.phase-bar');
-    return bar && `${bar.getAttribute('data-round')}:${bar.getAttribute('data-phase')}` !== f;
-  }, from, { timeout: 30_000 });
-}
+/** This seat is done with the phase its page shows; wait until the page leaves it. */
+const done = (p: Page) => everyoneDone([p]);
 
 describe('what a seat’s browser receives', () => {
   it('holds no other seat’s briefing or objectives, nor a bot’s strategy, over HTTP or WebSocket', async () => {

@@ -29,6 +29,21 @@ describe('applyAction refuses with a reason and changes nothing', () => {
     refused(toPhase(m, 'planning'), 'azerbaijan', demand('lachin-handover'), 'wrong_phase');
   });
 
+  it('done for a phase that has ended (a press that crossed the timer): refused, the next phase is not ended', () => {
+    const news = toPhase(m, 'news', 2);
+    const planning = toPhase(news, 'planning', 2);
+    refused(planning, 'armenia', { type: 'done', round: 2, phase: 'news' }, 'wrong_phase');
+    refused(planning, 'armenia', { type: 'done', round: 1, phase: 'planning' }, 'wrong_phase');
+    refused(planning, 'armenia', { type: 'done', phase: 'news' }, 'wrong_phase');
+    const r = applyAction(planning, 'armenia', { type: 'done', round: 2, phase: 'news' });
+    expect(!r.ok && r.params).toEqual({ why: 'ended', phase: 'planning', round: 2 });
+    // The press meant for this phase, and an untagged one (bots, older clients), count.
+    expect(act(planning, 'armenia', { type: 'done', round: 2, phase: 'planning' }).done).toEqual(['armenia']);
+    expect(act(planning, 'armenia', { type: 'done' }).done).toEqual(['armenia']);
+    refused(planning, 'armenia', { type: 'done', round: 0, phase: 'planning' }, 'bad_action');
+    refused(planning, 'armenia', { type: 'done', round: 2, phase: 'lunch' }, 'bad_action');
+  });
+
   it('planning: over budget, unknown item, items of the other side, unknown region', () => {
     const p = toPhase(m, 'planning');
     const budget = p.parties.armenia.budget;

@@ -88,7 +88,7 @@ export function PhaseBar() {
         <LanguageSwitcher compact />
       </div>
       {playing && (
-        <button type="button" className="pb-done primary" onClick={() => void intents.act({ type: 'done' }, 'actions.done')} disabled={seatDone} aria-pressed={seatDone} data-testid="done">
+        <button type="button" className="pb-done primary" onClick={() => void intents.act({ type: 'done', round: view.round, phase: view.phase }, 'actions.done')} disabled={seatDone} aria-pressed={seatDone} data-testid="done">
           {seatDone ? t('phase.waiting') : t('phase.done')}
         </button>
       )}
