@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyWrite, NotOwner, StoreUnavailable, type MatchWrite, type NewMatch } from '../../server/store/matchStore.js';
 import { openStore, type OpenStore } from '../../server/store/open.js';
-import { batchStatement, PART_NAMES } from '../../server/store/postgres/store.js';
+import { batchStatement, PART_NAMES, RENEWAL_ROWS } from '../../server/store/postgres/store.js';
 import { freshDatabase, startPostgres, type Service } from '../../scripts/services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-store-'));
@@ -457,6 +457,50 @@ describe('the PostgreSQL store under two writers at once', () => {
       expect(await renewal).toBe('renewed');
     } finally {
       await batch.end();
+      await watch.end();
+      await a.close();
+    }
+  });
+
+  // One statement renewing a process's 500 leases held every one of them until it was done, and
+  // each batch of that process waited behind it.
+  it('renews a few leases a statement: a batch for a match already renewed does not wait for the rest', async () => {
+    const url = await freshDatabase(postgres.url);
+    const a = openStore({ path: '', databaseUrl: url, retry });
+    await a.ready;
+    const ids = Array.from({ length: RENEWAL_ROWS * 3 }, (_, i) => `m-rn-${String(i).padStart(3, '0')}`);
+    for (const id of ids) {
+      await a.createMatch(newMatch(id, { code: `R${id.slice(-3)}XY` }));
+      expect(await a.claim(id, 'A', 60_000)).toBe(true);
+    }
+    const until = async (id: string) => Number((await watch.query('SELECT owner_until FROM matches WHERE id = $1', [id])).rows[0].owner_until);
+    const holder = new pg.Client({ connectionString: url });
+    const watch = new pg.Client({ connectionString: url });
+    await Promise.all([holder.connect(), watch.connect()]);
+    try {
+      const before = await until(ids[0]);
+      // Another writer holds a match of the renewal's second statement.
+      const held = ids[RENEWAL_ROWS + 1];
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM matches WHERE id = $1 FOR UPDATE', [held]);
+      const renewal = a.renewLeases('A', ids, 120_000).then(() => 'renewed', (e: Error) => e.message);
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%owner_until%'`);
+        if (rows.length) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // While the renewal waits there, the first statement's matches are renewed and free: a
+      // batch would lock one at once (NOWAIT fails if anyone holds it).
+      expect(await until(ids[0])).toBeGreaterThan(before);
+      expect(await until(ids[RENEWAL_ROWS - 1])).toBeGreaterThan(before);
+      const free = await watch.query('SELECT id FROM matches WHERE id = $1 FOR UPDATE NOWAIT', [ids[0]]).then((r) => r.rowCount, (e: Error) => e.message);
+      expect(free).toBe(1);
+      await holder.query('COMMIT');
+      expect(await renewal).toBe('renewed');
+      // Every lease is renewed in the end, the held one and those after it included.
+      for (const id of [held, ids[ids.length - 1]]) expect(await until(id)).toBeGreaterThan(before);
+    } finally {
+      await holder.end();
       await watch.end();
       await a.close();
     }

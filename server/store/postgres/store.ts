@@ -22,6 +22,9 @@ const dataError = (e: unknown) => /^2[123]/.test(String((e as { code?: string })
 
 type Q = Pick<pg.PoolClient, 'query'>;
 
+/** Leases renewed by one statement at most (renewLeases). */
+export const RENEWAL_ROWS = 32;
+
 /**
  * The parts of a batch's statement (`apply`), each a CTE over its own parameters, `$1`… counted
  * from one within the part. A batch's statement holds only the parts it has rows for: a
@@ -250,14 +253,16 @@ export class PostgresStore implements Store {
   /**
    * Rows locked in id order, as a batch locks them (HEAD's `held`): a plain UPDATE takes the
    * table's order, and with a batch of the same matches under way each held rows the other
-   * waited for — a deadlock PostgreSQL finds only after its deadlock_timeout (1 s).
+   * waited for — a deadlock PostgreSQL finds only after its deadlock_timeout (1 s). And a few
+   * rows a statement: one statement for a process's 500 matches held them all until it was
+   * done, and every batch of that process waited behind it (bench:scale's p99).
    */
   async renewLeases(owner: string, matchIds: string[], leaseMs: number): Promise<void> {
-    if (matchIds.length)
+    for (let i = 0; i < matchIds.length; i += RENEWAL_ROWS)
       await this.q(`WITH l AS (SELECT id FROM matches WHERE owner = $2 AND id = ANY($3) ORDER BY id FOR UPDATE) UPDATE matches m SET owner_until = $1 FROM l WHERE m.id = l.id`, [
         Date.now() + leaseMs,
         owner,
-        matchIds,
+        matchIds.slice(i, i + RENEWAL_ROWS),
       ]);
   }
 
