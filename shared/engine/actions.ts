@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { effectsSchema, PHASES, playingSeatSchema, textSchema } from '../scenario/schema.js';
 
 /** The sizes a message may have: guards on its length, not game figures (those are the scenario's). */
-export const INPUT_LIMITS = { id: 64, lines: 20, qty: 10, points: 1000, text: 500, stakes: 300, deadline: 60, clauses: 12 };
+export const INPUT_LIMITS = { id: 64, lines: 20, qty: 10, points: 1000, text: 500, stakes: 300, deadline: 60, clauses: 12, round: 1000 };
 
 const id = z.string().min(1).max(INPUT_LIMITS.id).regex(/^[a-z0-9][a-z0-9-]*$/);
 const plainText = (max: number) => z.string().trim().min(1).max(max);
@@ -52,7 +52,7 @@ export const useInstrumentAction = z.object({ type: z.literal('useInstrument'), 
 // `round` and `phase`: the phase the seat means to be done with. A press that reaches the server
 // after that phase ended (its timer ran out meanwhile) is refused instead of ending the next one.
 export const doneAction = z
-  .object({ type: z.literal('done'), round: z.number().int().min(1).max(1000).optional(), phase: z.enum(PHASES).optional() })
+  .object({ type: z.literal('done'), round: z.number().int().min(1).max(INPUT_LIMITS.round).optional(), phase: z.enum(PHASES).optional() })
   .strict();
 export const capitulateAction = z.object({ type: z.literal('capitulate') }).strict();
 
