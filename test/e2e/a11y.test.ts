@@ -5,7 +5,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
-import { buildClient, endMatchFromOutside, launchChromium, PHONE, startServer, type RunningServer } from './helpers.js';
+import { buildClient, endMatchFromOutside, everyoneDone, launchChromium, PHONE, startServer, type RunningServer } from './helpers.js';
 
 let server: RunningServer;
 let chrome: Awaited<ReturnType<typeof launchChromium>>;
@@ -99,11 +99,7 @@ describe.each(SIZES)('accessibility at %s', (_size, options) => {
     await page.getByRole('button', { name: 'Close' }).click();
 
     // The round report, at the end of round 1.
-    while (!['resolution', 'report'].includes((await phaseOf(page))!)) {
-      const from = await phaseOf(page);
-      await page.getByTestId('done').click();
-      await page.waitForFunction((ph) => document.querySelector('.phase-bar')?.getAttribute('data-phase') !== ph, from);
-    }
+    while (!['resolution', 'report'].includes((await phaseOf(page))!)) await everyoneDone([page]);
     await page.getByTestId('round-report').waitFor({ state: 'visible' });
     await check('round report');
     await page.getByTestId('close-report').click();

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -89,8 +89,8 @@ export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, ha
  * From the home page, "Play now" as Armenia through the content note and the briefing until the
  * map is drawn: returns the milliseconds from the tap on "Play now" to the first bake of the map.
  */
-export async function playNowToMap(page: import('playwright-core').Page, tap = false): Promise<number> {
-  const press = (l: import('playwright-core').Locator) => (tap ? l.tap() : l.click());
+export async function playNowToMap(page: Page, tap = false): Promise<number> {
+  const press = (l: Locator) => (tap ? l.tap() : l.click());
   await page.getByLabel('Your name').fill('Ani');
   const start = await page.evaluate(() => performance.now());
   await press(page.getByRole('button', { name: 'Play now', exact: true }));
@@ -104,7 +104,7 @@ export async function playNowToMap(page: import('playwright-core').Page, tap = f
  * Ends the page's play-now match as its facilitator would (the page keeps the facilitator key of
  * a match it created): a quick way to the debrief for tests that look at it.
  */
-export async function endMatchFromOutside(serverUrl: string, page: import('playwright-core').Page): Promise<void> {
+export async function endMatchFromOutside(serverUrl: string, page: Page): Promise<void> {
   const { Client } = await import('@colyseus/sdk');
   const { code, matchId, token } = await page.evaluate(() => {
     const s = JSON.parse(sessionStorage.getItem('parity.session') ?? '{}') as { code: string; matchId: string };
@@ -124,7 +124,6 @@ export async function endMatchFromOutside(serverUrl: string, page: import('playw
 }
 
 // Moving a match on from the browser: "Done" on each player's page.
-type Page = import('playwright-core').Page;
 export interface Shown {
   phase: string;
   round: number;

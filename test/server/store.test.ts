@@ -420,6 +420,15 @@ describe("the PostgreSQL store's batch statements", () => {
   });
 });
 
+/** Until a lease renewal waits on a row lock (seen from another connection), at most 2 s. */
+async function renewalWaitsOnALock(watch: pg.Client): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%owner_until%'`);
+    if (rows.length) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe('the PostgreSQL store under two writers at once', () => {
   // A batch locks its matches in id order (store.ts's HEAD). A lease renewal of the same
   // matches that locked them in another order (a plain UPDATE takes the table's order) waited
@@ -445,11 +454,7 @@ describe('the PostgreSQL store under two writers at once', () => {
       await batch.query('BEGIN');
       await batch.query('SELECT id FROM matches WHERE id = $1 FOR UPDATE', [middle]);
       const renewal = a.renewLeases('A', ids, 60_000).then(() => 'renewed', (e: Error) => e.message);
-      for (let i = 0; i < 200; i++) {
-        const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%owner_until%'`);
-        if (rows.length) break;
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await renewalWaitsOnALock(watch);
       // The rest of the batch's locks, in id order: free, as the renewal waits at the middle.
       const rest = await batch.query(`SELECT id FROM matches WHERE id > $1 ORDER BY id FOR UPDATE`, [middle]).then((r) => r.rowCount, (e: Error) => e.message);
       await batch.query('COMMIT');
@@ -484,11 +489,7 @@ describe('the PostgreSQL store under two writers at once', () => {
       await holder.query('BEGIN');
       await holder.query('SELECT id FROM matches WHERE id = $1 FOR UPDATE', [held]);
       const renewal = a.renewLeases('A', ids, 120_000).then(() => 'renewed', (e: Error) => e.message);
-      for (let i = 0; i < 200; i++) {
-        const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%owner_until%'`);
-        if (rows.length) break;
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await renewalWaitsOnALock(watch);
       // While the renewal waits there, the first statement's matches are renewed and free: a
       // batch would lock one at once (NOWAIT fails if anyone holds it).
       expect(await until(ids[0])).toBeGreaterThan(before);
