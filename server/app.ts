@@ -95,7 +95,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
   // Shipped and uploaded scenarios, loaded once per id and shared by every room.
   const library = new ScenarioLibrary(store, o.scenarioDir);
   const startedAt = Date.now();
-  const leases = new Leases(store, `p${randomBytes(6).toString('hex')}`, o.leaseMs);
+  const leases = new Leases(store, `p${randomBytes(6).toString('hex')}`, o.leaseMs, store.ready);
   let stopWaker = () => {};
   const clientDir = o.clientDir ?? join(ROOT, 'dist', 'client');
   // Search bots decide on threads (started when first needed), never on the rooms' event loop.

@@ -2,7 +2,7 @@
 // deadlines keep running. The waker, on every process, claims the matches whose stored deadline
 // fell due and that no live room holds (one process claims each: store.claimDue), and starts
 // their rooms here, so the phase advances (bots play empty seats) whether or not anyone is looking.
-// A match whose process died is claimed the same way once its lease ran out.
+// A match whose process died is claimed the same way once that process's heartbeat ran out.
 import type { Leases } from '../store/leases.js';
 import type { MatchStore } from '../store/matchStore.js';
 
@@ -16,7 +16,6 @@ export function startWaker(store: MatchStore, leases: Leases, ensureRoom: (id: s
     busy = true;
     try {
       for (const id of await store.claimDue(leases.owner, Date.now(), leases.leaseMs, PER_WAKE)) {
-        leases.hold(id);
         await ensureRoom(id).catch((e) => {
           console.error(`[waker ${id}]`, e instanceof Error ? e.message : e);
           leases.release(id);

@@ -100,19 +100,21 @@ export interface MatchStore {
   /** Commit a room's turn with every other turn queued now; resolves once durable. */
   write(w: MatchWrite): Promise<void>;
   /**
-   * Take the match for `owner`'s room, for `leaseMs`: true when nobody holds it, `owner` already
-   * does, or the holder's lease ran out (its process died). Renewed by `renewLeases`.
+   * Take the match for `owner`'s room, and keep `owner` alive for `leaseMs` (as renewOwner): true
+   * when nobody holds the match, `owner` already does, or its holder's heartbeat ran out (its
+   * process died).
    */
   claim(matchId: string, owner: string, leaseMs: number): Promise<boolean>;
-  /** Extend the leases `owner` holds on these matches (each process, every few seconds). */
-  renewLeases(owner: string, matchIds: string[], leaseMs: number): Promise<void>;
+  /** `owner`'s heartbeat: every match it holds stays its own for `leaseMs` more (each process, every few seconds). */
+  renewOwner(owner: string, leaseMs: number): Promise<void>;
   /** Let the match go (its room was put away). */
   release(matchId: string, owner: string): Promise<void>;
   /** Every lease, whoever holds it: for a single process starting on its own database. */
   releaseAll(): Promise<void>;
   /**
-   * Claim, for `owner`, up to `limit` unfinished matches whose phase deadline fell due and that no
-   * live room holds; returns their ids. Each due match is claimed by one process only.
+   * Claim, for `owner` (kept alive for `leaseMs`), up to `limit` unfinished matches whose phase
+   * deadline fell due and that no live process holds; returns their ids. Each due match is claimed
+   * by one process only.
    */
   claimDue(owner: string, now: number, leaseMs: number, limit: number): Promise<string[]>;
   close(): Promise<void>;

@@ -40,6 +40,12 @@ export const MIGRATIONS: string[] = [
   UPDATE uploaded_scenarios SET session_id = 'before-owners';
   CREATE INDEX uploaded_scenarios_unclaimed ON uploaded_scenarios (created_at) WHERE session_id IS NULL;
   `,
+  // 3: one heartbeat a process instead of a lease a match (store/leases.ts): a match's owner
+  // holds it while the owner's row here is live.
+  `
+  CREATE TABLE owners (owner TEXT PRIMARY KEY, until BIGINT NOT NULL);
+  ALTER TABLE matches DROP COLUMN owner_until;
+  `,
 ];
 
 /** An arbitrary key for the advisory lock migrations run under. */

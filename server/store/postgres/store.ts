@@ -22,15 +22,20 @@ const dataError = (e: unknown) => /^2[123]/.test(String((e as { code?: string })
 
 type Q = Pick<pg.PoolClient, 'query'>;
 
-/** Leases renewed by one statement at most (renewLeases). */
-export const RENEWAL_ROWS = 32;
+/** `$1`'s heartbeat, live until `$2` (never moved back: a claim may run beside a renewal). */
+const UPSERT_BEAT = `INSERT INTO owners (owner, until) VALUES ($1, $2) ON CONFLICT (owner) DO UPDATE SET until = GREATEST(owners.until, EXCLUDED.until)`;
+const BEAT = `beat AS (${UPSERT_BEAT})`;
+/** The holder of match `m` has no live heartbeat at `now` (a parameter): its process died or lost the store. */
+const lapsed = (now: string) => `NOT EXISTS (SELECT 1 FROM owners o WHERE o.owner = m.owner AND o.until >= ${now})`;
+/** Heartbeats this old are dropped: their processes are long gone (and their matches free). */
+const FORGET_OWNERS_MS = 3_600_000;
 
 /**
  * The parts of a batch's statement (`apply`), each a CTE over its own parameters, `$1`… counted
  * from one within the part. A batch's statement holds only the parts it has rows for: a
  * statement of every part cost about as much again on its empty ones (each CTE set up and run).
- * `held` locks the batch's matches in id order (as renewLeases does: the same order, no deadlock)
- * and `ok` keeps those this process still holds.
+ * `held` locks the batch's matches in id order (two batches of the same matches do not wait for
+ * each other in a circle) and `ok` keeps those this process still holds.
  */
 const PARTS = {
   cut_log: `DELETE FROM log t USING unnest($1::text[], $2::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)`,
@@ -245,40 +250,31 @@ export class PostgresStore implements Store {
     });
   }
 
+  /** The owner's heartbeat kept in the same statement, so what it claims is never held by a lapsed owner. */
   async claim(matchId: string, owner: string, leaseMs: number): Promise<boolean> {
     const now = Date.now();
-    return (await this.q(`UPDATE matches SET owner = $1, owner_until = $2 WHERE id = $3 AND (owner IS NULL OR owner = $1 OR owner_until < $4) RETURNING id`, [owner, now + leaseMs, matchId, now])).length === 1;
+    return (await this.q(`WITH ${BEAT} UPDATE matches m SET owner = $1 WHERE id = $3 AND (owner IS NULL OR owner = $1 OR ${lapsed('$4')}) RETURNING id`, [owner, now + leaseMs, matchId, now])).length === 1;
   }
 
-  /**
-   * Rows locked in id order, as a batch locks them (HEAD's `held`): a plain UPDATE takes the
-   * table's order, and with a batch of the same matches under way each held rows the other
-   * waited for — a deadlock PostgreSQL finds only after its deadlock_timeout (1 s). And a few
-   * rows a statement: one statement for a process's 500 matches held them all until it was
-   * done, and every batch of that process waited behind it (bench:scale's p99).
-   */
-  async renewLeases(owner: string, matchIds: string[], leaseMs: number): Promise<void> {
-    for (let i = 0; i < matchIds.length; i += RENEWAL_ROWS)
-      await this.q(`WITH l AS (SELECT id FROM matches WHERE owner = $2 AND id = ANY($3) ORDER BY id FOR UPDATE) UPDATE matches m SET owner_until = $1 FROM l WHERE m.id = l.id`, [
-        Date.now() + leaseMs,
-        owner,
-        matchIds.slice(i, i + RENEWAL_ROWS),
-      ]);
+  /** One row whatever the process holds; owners gone an hour are dropped on the way. */
+  async renewOwner(owner: string, leaseMs: number): Promise<void> {
+    const now = Date.now();
+    await this.q(`WITH gone AS (DELETE FROM owners WHERE until < $3) ${UPSERT_BEAT}`, [owner, now + leaseMs, now - FORGET_OWNERS_MS]);
   }
 
   async release(matchId: string, owner: string): Promise<void> {
-    await this.q(`UPDATE matches SET owner = NULL, owner_until = 0 WHERE id = $1 AND owner = $2`, [matchId, owner]);
+    await this.q(`UPDATE matches SET owner = NULL WHERE id = $1 AND owner = $2`, [matchId, owner]);
   }
 
   async releaseAll(): Promise<void> {
-    await this.q(`WITH l AS (SELECT id FROM matches WHERE owner IS NOT NULL ORDER BY id FOR UPDATE) UPDATE matches m SET owner = NULL, owner_until = 0 FROM l WHERE m.id = l.id`);
+    await this.q(`WITH l AS (SELECT id FROM matches WHERE owner IS NOT NULL ORDER BY id FOR UPDATE) UPDATE matches m SET owner = NULL FROM l WHERE m.id = l.id`);
   }
 
-  /** Due matches no live room holds, each claimed by one process: rows another is claiming are skipped. */
+  /** Due matches no live process holds, each claimed by one process: rows another is claiming are skipped. */
   async claimDue(owner: string, now: number, leaseMs: number, limit: number): Promise<string[]> {
     const rows = await this.q<{ id: string }>(
-      `UPDATE matches SET owner = $1, owner_until = $2 WHERE id IN (
-         SELECT id FROM matches WHERE wake_at IS NOT NULL AND wake_at <= $3 AND ended IS NULL AND (owner IS NULL OR owner_until < $3)
+      `WITH ${BEAT} UPDATE matches SET owner = $1 WHERE id IN (
+         SELECT id FROM matches m WHERE wake_at IS NOT NULL AND wake_at <= $3 AND ended IS NULL AND (owner IS NULL OR ${lapsed('$3')})
          ORDER BY wake_at LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING id`,
       [owner, now + leaseMs, now, limit],
     );

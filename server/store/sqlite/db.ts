@@ -93,6 +93,12 @@ const MIGRATIONS: ((db: DatabaseSync) => void)[] = [
     for (const [id, chat] of grouped(`SELECT * FROM chat ORDER BY match_id, id`, toChat)) append(id, 0, null, { chat: chat as JournalBody['chat'] });
     db.exec(`DROP TABLE log; DROP TABLE events; DROP TABLE rounds; DROP TABLE chat;`);
   },
+  // 5: one heartbeat a process instead of a lease a match (store/leases.ts): a match's owner
+  // holds it while the owner's row here is live.
+  (db) => {
+    db.exec(`CREATE TABLE owners (owner TEXT PRIMARY KEY, until INTEGER NOT NULL) WITHOUT ROWID;
+      ALTER TABLE matches DROP COLUMN owner_until;`);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -108,6 +114,11 @@ class OneWriteFailed extends Error {}
 const heldByAnother = (w: MatchWrite, owner: unknown) => w.owner !== null && owner !== w.owner;
 
 const SELECT_MATCH = `SELECT ${MATCH_COLUMNS} FROM matches`;
+
+/** The holder of match `m` has no live heartbeat at ?3 (now): its process died or lost the store. */
+const LAPSED = `NOT EXISTS (SELECT 1 FROM owners o WHERE o.owner = m.owner AND o.until >= ?3)`;
+/** Heartbeats this old are dropped: their processes are long gone (and their matches free). */
+const FORGET_OWNERS_MS = 3_600_000;
 
 export interface SqliteOptions {
   /** Cap the database's size at this many pages (4 KiB each): a write past it is refused as on a full disk. */
@@ -152,12 +163,14 @@ export class SqliteDb {
       append: p(`INSERT INTO journal (match_id, seq, at, log_end, body) VALUES (?1, COALESCE((SELECT MAX(seq) FROM journal WHERE match_id = ?1), -1) + 1, ?2, ?3, ?4)`),
       standing: p(`UPDATE matches SET round = ?, phase = ?, ended = ?, clock = ?, wake_at = ? WHERE id = ?`),
       insertParticipant: p(`INSERT INTO participants (match_id, seat, name, at) VALUES (?,?,?,?)`),
-      claim: p(`UPDATE matches SET owner = ?, owner_until = ? WHERE id = ? AND (owner IS NULL OR owner = ? OR owner_until < ?)`),
-      renew: p(`UPDATE matches SET owner_until = ? WHERE owner = ? AND id IN (SELECT value FROM json_each(?))`),
-      release: p(`UPDATE matches SET owner = NULL, owner_until = 0 WHERE id = ? AND owner = ?`),
-      releaseAll: p(`UPDATE matches SET owner = NULL, owner_until = 0 WHERE owner IS NOT NULL`),
-      claimDue: p(`UPDATE matches SET owner = ?, owner_until = ? WHERE id IN (
-        SELECT id FROM matches WHERE wake_at IS NOT NULL AND wake_at <= ? AND ended IS NULL AND (owner IS NULL OR owner_until < ?) ORDER BY wake_at LIMIT ?) RETURNING id`),
+      // The owner's heartbeat, never moved back (a claim may come beside a renewal).
+      beat: p(`INSERT INTO owners (owner, until) VALUES (?1, ?2) ON CONFLICT (owner) DO UPDATE SET until = MAX(until, excluded.until)`),
+      forgetOwners: p(`DELETE FROM owners WHERE until < ?`),
+      claim: p(`UPDATE matches AS m SET owner = ?1 WHERE id = ?2 AND (owner IS NULL OR owner = ?1 OR ${LAPSED})`),
+      release: p(`UPDATE matches SET owner = NULL WHERE id = ? AND owner = ?`),
+      releaseAll: p(`UPDATE matches SET owner = NULL WHERE owner IS NOT NULL`),
+      claimDue: p(`UPDATE matches SET owner = ?1 WHERE id IN (
+        SELECT id FROM matches m WHERE wake_at IS NOT NULL AND wake_at <= ?3 AND ended IS NULL AND (owner IS NULL OR ${LAPSED}) ORDER BY wake_at LIMIT ?2) RETURNING id`),
       insertSession: p(`INSERT INTO sessions (id, name, scenario, seed, timers, limits, token_hash, passphrase, created_at) VALUES (?,?,?,?,?,?,?,?,?)`),
       session: p(`SELECT * FROM sessions WHERE id = ?`),
       insertRoom: p(`INSERT INTO session_rooms (match_id, session_id, code, position, label, fork_of, created_at) VALUES (?,?,?,?,?,?,?)`),
@@ -302,11 +315,19 @@ export class SqliteDb {
 
   claim(matchId: string, owner: string, leaseMs: number): boolean {
     const now = Date.now();
-    return this.tx(() => Number(this.q.claim.run(owner, now + leaseMs, matchId, owner, now).changes) === 1);
+    return this.tx(() => {
+      this.q.beat.run(owner, now + leaseMs);
+      return Number(this.q.claim.run(owner, matchId, now).changes) === 1;
+    });
   }
 
-  renewLeases(owner: string, matchIds: string[], leaseMs: number): void {
-    if (matchIds.length) this.tx(() => this.q.renew.run(Date.now() + leaseMs, owner, JSON.stringify(matchIds)));
+  /** One row whatever the process holds; owners gone an hour are dropped on the way. */
+  renewOwner(owner: string, leaseMs: number): void {
+    const now = Date.now();
+    this.tx(() => {
+      this.q.forgetOwners.run(now - FORGET_OWNERS_MS);
+      this.q.beat.run(owner, now + leaseMs);
+    });
   }
 
   release(matchId: string, owner: string): void {
@@ -318,7 +339,10 @@ export class SqliteDb {
   }
 
   claimDue(owner: string, now: number, leaseMs: number, limit: number): string[] {
-    return this.tx(() => this.q.claimDue.all(owner, now + leaseMs, now, now, limit).map((r) => String(r.id)));
+    return this.tx(() => {
+      this.q.beat.run(owner, now + leaseMs);
+      return this.q.claimDue.all(owner, limit, now).map((r) => String(r.id));
+    });
   }
 
   // ---- Class sessions ----

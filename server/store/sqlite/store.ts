@@ -87,8 +87,8 @@ export class SqliteStore implements Store {
   claim(matchId: string, owner: string, leaseMs: number): Promise<boolean> {
     return this.call('claim', matchId, owner, leaseMs);
   }
-  renewLeases(owner: string, matchIds: string[], leaseMs: number) {
-    return this.call('renewLeases', owner, matchIds, leaseMs);
+  renewOwner(owner: string, leaseMs: number) {
+    return this.call('renewOwner', owner, leaseMs);
   }
   release(matchId: string, owner: string) {
     return this.call('release', matchId, owner);
