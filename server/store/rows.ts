@@ -34,7 +34,6 @@ export const toRow = (r: Raw): MatchRow => ({
 
 export const toParticipant = (r: Raw): Participant => ({ seat: text(r.seat) as Participant['seat'], name: text(r.name), at: Number(r.at) });
 
-export const toStored = (column: string) => (r: Raw) => ({ seq: Number(r.seq), at: Number(r.at), entry: json(r[column]) });
 
 export const toChat = (r: Raw) => ({ id: Number(r.id), channel: text(r.channel), seat: text(r.seat) as Participant['seat'], name: text(r.name), text: text(r.text), at: Number(r.at) });
 

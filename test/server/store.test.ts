@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyWrite, NotOwner, StoreUnavailable, type MatchWrite, type NewMatch } from '../../server/store/matchStore.js';
 import { openStore, type OpenStore } from '../../server/store/open.js';
+import { MIGRATIONS } from '../../server/store/postgres/migrations.js';
 import { batchStatement, PART_NAMES } from '../../server/store/postgres/store.js';
 import { freshDatabase, startPostgres, type Service } from '../../scripts/services.js';
 
@@ -429,6 +430,64 @@ describe('the SQLite store on a database made before its schema was numbered', (
     expect(await store.readMatch('m-old')).toMatchObject({ open: true, seatKeys: {} });
     expect(await store.claimDue('A', Date.now(), 1000, 10)).toEqual(['m-old']);
     await store.close();
+  });
+});
+
+describe('the PostgreSQL store on a database of schema 3 (a table for each of log, events, rounds and chat)', () => {
+  it('moves what the four tables held into the journal and reads it back as it was', async () => {
+    const url = await freshDatabase(postgres.url);
+    const old = new pg.Client({ connectionString: url });
+    await old.connect();
+    try {
+      await old.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+      for (const [i, sql] of MIGRATIONS.slice(0, 3).entries()) {
+        await old.query(sql);
+        await old.query('INSERT INTO schema_migrations VALUES ($1, 0)', [i + 1]);
+      }
+      const m = newMatch('m-old');
+      await old.query(`INSERT INTO matches (id, code, scenario, name, seed, seats, timers, token_hash, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [
+        m.id, m.code, m.scenario, m.name, m.seed, JSON.stringify(m.seats), JSON.stringify(m.timers), m.tokenHash, m.createdAt,
+      ]);
+      for (const [seq, at] of [[1, 20], [0, 10]]) await old.query('INSERT INTO log VALUES ($1,$2,$3,$4)', ['m-old', seq, at, JSON.stringify(entry(seq))]);
+      await old.query('INSERT INTO events VALUES ($1,$2,$3,$4)', ['m-old', 0, 30, JSON.stringify(event(0))]);
+      for (const round of [2, 1]) await old.query('INSERT INTO rounds VALUES ($1,$2,$3)', ['m-old', round, JSON.stringify({ round, escalation: round })]);
+      await old.query('INSERT INTO chat VALUES ($1,$2,$3,$4,$5,$6,$7)', ['m-old', 1, 'table', 'armenia', 'A', 'hello "there"', 40]);
+      await old.query('INSERT INTO chat VALUES ($1,$2,$3,$4,$5,$6,$7)', ['m-old', 0, 'table', 'azerbaijan', 'B', 'first', 35]);
+      // Another match's rows stay its own.
+      await old.query(`INSERT INTO log VALUES ('m-other', 0, 5, $1)`, [JSON.stringify(entry(9))]);
+    } finally {
+      await old.end();
+    }
+    const store = openStore({ path: '', databaseUrl: url, retry });
+    await store.ready;
+    const rec = (await store.readMatch('m-old'))!;
+    expect(rec.log).toEqual([{ seq: 0, at: 10, entry: entry(0) }, { seq: 1, at: 20, entry: entry(1) }]);
+    expect(rec.events).toEqual([{ seq: 0, at: 30, entry: event(0) }]);
+    expect(rec.rounds).toEqual([{ round: 1, escalation: 1 }, { round: 2, escalation: 2 }]);
+    expect(rec.chat).toEqual([
+      { id: 0, channel: 'table', seat: 'azerbaijan', name: 'B', text: 'first', at: 35 },
+      { id: 1, channel: 'table', seat: 'armenia', name: 'A', text: 'hello "there"', at: 40 },
+    ]);
+    expect(await store.logLength('m-old')).toBe(2);
+    expect(await store.logLength('m-other')).toBe(1);
+    // The next write follows the moved rows, and a cut still cuts them.
+    await store.write(turn('m-old', null, 1, 1));
+    expect((await store.readMatch('m-old'))!.log.map((e) => [e.seq, e.at > 20])).toEqual([[0, false], [1, true]]);
+    await store.close();
+  });
+});
+
+describe("the PostgreSQL store's journal", () => {
+  it('keeps both of two writes of one match made at the same moment by two unchecked writers (the second follows the first)', async () => {
+    const url = await freshDatabase(postgres.url);
+    const a = openStore({ path: '', databaseUrl: url, retry: { retryForMs: 2000, firstPauseMs: 5 } });
+    const b = openStore({ path: '', databaseUrl: url, retry: { retryForMs: 2000, firstPauseMs: 5 } });
+    await Promise.all([a.ready, b.ready]);
+    await a.createMatch(newMatch('m-race'));
+    const say = (id: number) => ({ ...emptyWrite('m-race', null), cut: false, chat: [{ id, channel: 'table', seat: 'armenia' as const, name: 'A', text: `m${id}`, at: id }] });
+    for (let i = 0; i < 30; i += 2) await Promise.all([a.write(say(i)), b.write(say(i + 1))]);
+    expect((await a.readMatch('m-race'))!.chat.map((m) => m.id)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    await Promise.all([a.close(), b.close()]);
   });
 });
 

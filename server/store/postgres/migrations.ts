@@ -46,6 +46,20 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE owners (owner TEXT PRIMARY KEY, until BIGINT NOT NULL);
   ALTER TABLE matches DROP COLUMN owner_until;
   `,
+  // 4: a match's log, events, rounds and chat in one journal, a row per write (store/journal.ts),
+  // as SQLite keeps them; what the four tables held moves into it, an entry or event a row (each
+  // with its time), a match's rounds in one and its chat in one.
+  `
+  CREATE TABLE journal (match_id TEXT NOT NULL, seq INTEGER NOT NULL, at BIGINT NOT NULL, log_end INTEGER, body TEXT NOT NULL, PRIMARY KEY (match_id, seq));
+  INSERT INTO journal (match_id, seq, at, log_end, body)
+  SELECT match_id, row_number() OVER (PARTITION BY match_id ORDER BY kind, k) - 1, at, log_end, body FROM (
+    SELECT match_id, 0 AS kind, seq AS k, at, seq + 1 AS log_end, json_build_object('log', json_build_object('from', seq, 'entries', json_build_array(entry::json)))::text AS body FROM log
+    UNION ALL SELECT match_id, 1, seq, at, NULL, json_build_object('events', json_build_object('from', seq, 'entries', json_build_array(event::json)))::text FROM events
+    UNION ALL SELECT match_id, 2, 0, 0, NULL, json_build_object('rounds', json_agg(meters::json ORDER BY round))::text FROM rounds GROUP BY match_id
+    UNION ALL SELECT match_id, 3, 0, 0, NULL, json_build_object('chat', json_agg(json_build_object('id', id, 'channel', channel, 'seat', seat, 'name', name, 'text', text, 'at', at) ORDER BY id))::text FROM chat GROUP BY match_id
+  ) AS moved;
+  DROP TABLE log, events, rounds, chat;
+  `,
 ];
 
 /** An arbitrary key for the advisory lock migrations run under. */

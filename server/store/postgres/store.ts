@@ -1,12 +1,14 @@
 // The shared store: PostgreSQL (DATABASE_URL), for several processes behind one proxy. The same
 // interface and tests as the SQLite store. The rooms' turns of one batch (writeQueue.ts) go in one
-// transaction of a few statements whatever their number: each table's rows of every write at once
-// (unnest), so a batch of 200 rooms costs about the round trips of one.
+// statement whatever their number: each table's rows of every write at once (unnest), so a batch of
+// 200 rooms costs about the round trip of one. A match's log, events, rounds and chat are its
+// journal (../journal.ts), a row per write, as on SQLite.
 import pg from 'pg';
 import type { FacilitatorLogEntry } from '../../../shared/protocol/index.js';
 import type { PlayingSeat } from '../../../shared/scenario/schema.js';
 import { StoreUnavailable, wakeAt, type MatchRecord, type MatchRow, type MatchWrite, type NewMatch } from '../matchStore.js';
-import { MATCH_COLUMNS, toChat, toLog, toParticipant, toRoom, toRow, toScenario, toSession, toStored, toUsage } from '../rows.js';
+import { foldJournal, journalEntry, type JournalBody } from '../journal.js';
+import { MATCH_COLUMNS, toLog, toParticipant, toRoom, toRow, toScenario, toSession, toUsage } from '../rows.js';
 import type { NewLogEntry, SessionRoom, SessionRow, Store, UploadedScenarioRow, Usage } from '../sessionStore.js';
 import { WriteQueue, type RetryPolicy, type WriteOutcome } from '../writeQueue.js';
 import { migrate } from './migrations.js';
@@ -18,7 +20,14 @@ const types = { getTypeParser: (oid: number, format?: string) => (oid === 20 ? N
  * Errors of the data, not of the connection (SQLSTATE classes 21 cardinality, 22 data, 23
  * constraint): the batch is written again one write at a time, to find the one at fault.
  */
-const dataError = (e: unknown) => /^2[123]/.test(String((e as { code?: string }).code ?? ''));
+const dataError = (e: unknown) => /^2[123]/.test(String((e as { code?: string }).code ?? '')) && !journalRace(e);
+
+/**
+ * Two writes of one match in transactions at once (writers that check no owner) both took the
+ * seq after the last row they saw: the batch is tried again as a whole, and its statement sees the
+ * other's row then.
+ */
+const journalRace = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'journal_pkey';
 
 type Q = Pick<pg.PoolClient, 'query'>;
 
@@ -38,20 +47,12 @@ const FORGET_OWNERS_MS = 3_600_000;
  * each other in a circle) and `ok` keeps those this process still holds.
  */
 const PARTS = {
-  cut_log: `DELETE FROM log t USING unnest($1::text[], $2::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)`,
-  put_log: `INSERT INTO log (match_id, seq, at, entry) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[]) AS r(id, seq, at, body) WHERE r.id IN (SELECT id FROM ok)
-  ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, entry = EXCLUDED.entry`,
-  cut_events: `DELETE FROM events t USING unnest($1::text[], $2::int[]) AS c(id, upto) WHERE t.match_id = c.id AND t.seq >= c.upto AND c.id IN (SELECT id FROM ok)`,
-  put_events: `INSERT INTO events (match_id, seq, at, event) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[]) AS r(id, seq, at, body) WHERE r.id IN (SELECT id FROM ok)
-  ON CONFLICT (match_id, seq) DO UPDATE SET at = EXCLUDED.at, event = EXCLUDED.event`,
-  put_rounds: `INSERT INTO rounds (match_id, round, meters) SELECT * FROM unnest($1::text[], $2::int[], $3::text[]) AS r(id, round, meters) WHERE r.id IN (SELECT id FROM ok)
-  ON CONFLICT (match_id, round) DO UPDATE SET meters = EXCLUDED.meters`,
-  cut_rounds: `DELETE FROM rounds t USING unnest($1::text[], $2::int[]) AS c(id, last) WHERE t.match_id = c.id AND t.round > c.last AND c.id IN (SELECT id FROM ok)`,
+  // A write's journal row follows the match's last (one write of a match a batch: writeQueue.ts).
+  put_journal: `INSERT INTO journal (match_id, seq, at, log_end, body)
+  SELECT r.id, COALESCE((SELECT MAX(j.seq) FROM journal j WHERE j.match_id = r.id), -1) + 1, r.at, r.log_end, r.body
+  FROM unnest($1::text[], $2::bigint[], $3::int[], $4::text[]) AS r(id, at, log_end, body) WHERE r.id IN (SELECT id FROM ok)`,
   put_standing: `UPDATE matches m SET round = s.round, phase = s.phase, ended = s.ended, clock = s.clock, wake_at = s.wake_at
   FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS s(id, round, phase, ended, clock, wake_at) WHERE m.id = s.id AND s.id IN (SELECT id FROM ok)`,
-  put_chat: `INSERT INTO chat (match_id, id, channel, seat, name, text, at)
-  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[]) AS r(id, n, channel, seat, name, text, at) WHERE r.id IN (SELECT id FROM ok)
-  ON CONFLICT (match_id, id) DO UPDATE SET channel = EXCLUDED.channel, seat = EXCLUDED.seat, name = EXCLUDED.name, text = EXCLUDED.text, at = EXCLUDED.at`,
   put_joined: `INSERT INTO participants (match_id, seat, name, at)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS r(id, seat, name, at) WHERE r.id IN (SELECT id FROM ok)`,
   put_lines: `INSERT INTO facilitator_log (session_id, match_id, at, op, detail, ok, reason, amount)
@@ -163,10 +164,7 @@ export class PostgresStore implements Store {
           return {
             ...toRow(r),
             participants: (await all(`SELECT seat, name, at FROM participants WHERE match_id = $1 ORDER BY id`)).map(toParticipant),
-            log: (await all(`SELECT seq, at, entry FROM log WHERE match_id = $1 ORDER BY seq`)).map(toStored('entry')),
-            events: (await all(`SELECT seq, at, event FROM events WHERE match_id = $1 ORDER BY seq`)).map(toStored('event')),
-            rounds: (await all(`SELECT meters FROM rounds WHERE match_id = $1 ORDER BY round`)).map((x) => JSON.parse(String(x.meters))),
-            chat: (await all(`SELECT id, channel, seat, name, text, at FROM chat WHERE match_id = $1 ORDER BY id`)).map(toChat),
+            ...foldJournal((await all(`SELECT at, body FROM journal WHERE match_id = $1 ORDER BY seq`)).map((x) => ({ at: Number(x.at), body: JSON.parse(String(x.body)) as JournalBody }))),
           };
         } finally {
           await c.query('COMMIT').catch(() => undefined);
@@ -205,34 +203,24 @@ export class PostgresStore implements Store {
   /**
    * Every write of the batch in one statement (so one round trip, and atomic without BEGIN and
    * COMMIT): the batch's matches are locked and fenced — a write for a match another process's
-   * room holds now is left out — then each table gets all its rows at once (unnest), and the
-   * stored log and events are cut where a write that may have been kept in part ends.
+   * room holds now is left out — then each table gets all its rows at once (unnest): the journal
+   * a row per write (its cut, if any, is in the row and applied when the record is read).
    */
   private async apply(writes: MatchWrite[]): Promise<WriteOutcome[]> {
     const cols = <T>(rows: T[], ...pick: ((r: T) => unknown)[]) => pick.map((f) => rows.map(f));
-    const rowsOf = (key: 'log' | 'events') => writes.flatMap((w) => w[key].entries.map((e, i) => ({ id: w.matchId, seq: w[key].from + i, at: w.at, body: JSON.stringify(e) })));
-    const cut = writes.filter((w) => w.cut);
-    const upto = (key: 'log' | 'events') => cols(cut, (w) => w.matchId, (w) => w[key].from + w[key].entries.length);
-    const rounds = writes.flatMap((w) => w.rounds.map((r) => ({ id: w.matchId, round: r.round, meters: JSON.stringify(r) })));
-    const lastRounds = writes.filter((w) => w.rounds.length);
+    const journal = writes.flatMap((w) => {
+      const j = journalEntry(w);
+      return j ? [{ id: w.matchId, at: w.at, ...j }] : [];
+    });
     const standing = writes.filter((w) => w.standing);
-    const chat = writes.flatMap((w) => w.chat.map((m) => ({ ...m, matchId: w.matchId })));
     const joined = writes.flatMap((w) => w.participants.map((p) => ({ ...p, matchId: w.matchId })));
     const lines = writes.flatMap((w) => w.facilitatorLog.map((l) => ({ ...l, forMatch: w.matchId })));
-    const log = rowsOf('log');
-    const events = rowsOf('events');
     // Each part with its rows, or null when it has none (and is left out of the statement).
     const values: Record<Part, unknown[][] | null> = {
-      cut_log: cut.length ? upto('log') : null,
-      put_log: log.length ? cols(log, (r) => r.id, (r) => r.seq, (r) => r.at, (r) => r.body) : null,
-      cut_events: cut.length ? upto('events') : null,
-      put_events: events.length ? cols(events, (r) => r.id, (r) => r.seq, (r) => r.at, (r) => r.body) : null,
-      put_rounds: rounds.length ? cols(rounds, (r) => r.id, (r) => r.round, (r) => r.meters) : null,
-      cut_rounds: lastRounds.length ? cols(lastRounds, (w) => w.matchId, (w) => w.rounds[w.rounds.length - 1].round) : null,
+      put_journal: journal.length ? cols(journal, (r) => r.id, (r) => r.at, (r) => r.logEnd, (r) => r.body) : null,
       put_standing: standing.length
         ? cols(standing, (w) => w.matchId, (w) => w.standing!.round, (w) => w.standing!.phase, (w) => w.standing!.ended, (w) => (w.standing!.clock ? JSON.stringify(w.standing!.clock) : null), (w) => wakeAt(w.standing!))
         : null,
-      put_chat: chat.length ? cols(chat, (m) => m.matchId, (m) => m.id, (m) => m.channel, (m) => m.seat, (m) => m.name, (m) => m.text, (m) => m.at) : null,
       put_joined: joined.length ? cols(joined, (p) => p.matchId, (p) => p.seat, (p) => p.name, (p) => p.at) : null,
       put_lines: lines.length
         ? cols(lines, (l) => l.forMatch, (l) => l.sessionId, (l) => l.matchId, (l) => l.at, (l) => l.op, (l) => JSON.stringify(l.detail), (l) => l.ok, (l) => l.reason ?? null, (l) => l.amount ?? 0)
@@ -361,7 +349,7 @@ export class PostgresStore implements Store {
   }
 
   async logLength(matchId: string): Promise<number> {
-    const [r] = await this.q(`SELECT COUNT(*) AS n FROM log WHERE match_id = $1`, [matchId]);
+    const [r] = await this.q(`SELECT log_end AS n FROM journal WHERE match_id = $1 AND log_end IS NOT NULL ORDER BY seq DESC LIMIT 1`, [matchId]);
     return Number(r?.n ?? 0);
   }
 

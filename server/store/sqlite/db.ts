@@ -11,7 +11,7 @@ import type { MatchRecord, MatchRow, MatchWrite, NewMatch } from '../matchStore.
 import { wakeAt } from '../matchStore.js';
 import type { NewLogEntry, SessionRoom, SessionRow, UploadedScenarioRow, Usage } from '../sessionStore.js';
 import { MATCH_COLUMNS, toChat, toLog, toParticipant, toRoom, toRow, toScenario, toSession, toUsage } from '../rows.js';
-import { foldJournal, journalEntry, type JournalBody } from './journal.js';
+import { foldJournal, journalEntry, type JournalBody } from '../journal.js';
 import type { WriteOutcome } from '../writeQueue.js';
 
 /** Each step brings a database from the version before it to its own (PRAGMA user_version). */

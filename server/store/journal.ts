@@ -1,13 +1,12 @@
-// The SQLite store keeps a match's log, events, round snapshots and chat as a journal: one row per
-// write, appended to the match's own pages (the table is clustered by match and seq), which a read
-// folds back into the record. Before it, a write put each log entry, event, chat message and round
-// in a table of its own, and touched a page of each (a statement and a page written per item);
-// with the journal a write is one statement and, mostly, one page. The fold has the same meaning
-// those tables had: an item replaces the one with its key, and a cut drops what lies past the
-// write's end (PostgreSQL still keeps the tables; both pass the same store tests).
-import type { LogEntry, MatchEvent, RoundMeters } from '../../../shared/engine/index.js';
-import type { ChatMessage, MatchHistory } from '../../../shared/protocol/index.js';
-import type { MatchWrite } from '../matchStore.js';
+// Both stores keep a match's log, events, round snapshots and chat as a journal: one row per
+// write, keyed by match and seq, which a read folds back into the record. Before it, a write put
+// each log entry, event, chat message and round in a table of its own (SQLite: a statement and a
+// page written per item; PostgreSQL: a part of the batch's statement, a tuple and an index entry
+// per item, and a delete per table for a cut). The fold has the same meaning those tables had: an
+// item replaces the one with its key, and a cut drops what lies past the write's end.
+import type { LogEntry, MatchEvent, RoundMeters } from '../../shared/engine/index.js';
+import type { ChatMessage, MatchHistory } from '../../shared/protocol/index.js';
+import type { MatchWrite } from './matchStore.js';
 
 /** One write's part of the journal, as stored (JSON). Parts the write does not touch are left out. */
 export interface JournalBody {
