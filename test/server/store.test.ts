@@ -491,6 +491,41 @@ describe("the PostgreSQL store's journal", () => {
   });
 });
 
+describe("the PostgreSQL store's batches", () => {
+  // One batch in flight, not four: bigger batches pay a statement's fixed cost less often
+  // (bench:scale, server/store/writeQueue.ts).
+  it('commits one batch at a time: the turns made while one commits go together in the next', async () => {
+    const url = await freshDatabase(postgres.url);
+    const s = openStore({ path: '', databaseUrl: url, retry });
+    await s.ready;
+    const ids = Array.from({ length: 40 }, (_, i) => `m-batch-${String(i).padStart(2, '0')}`);
+    for (const id of ids) await s.createMatch(newMatch(id, { code: `B${id.slice(-2)}XYZ` }));
+    // The store's own commit, slowed a little and watched.
+    const store = s as unknown as { commit(w: MatchWrite[]): Promise<unknown> };
+    const commit = store.commit.bind(s);
+    const sizes: number[] = [];
+    let running = 0;
+    let mostAtOnce = 0;
+    store.commit = async (writes) => {
+      sizes.push(writes.length);
+      mostAtOnce = Math.max(mostAtOnce, ++running);
+      await new Promise((r) => setTimeout(r, 40));
+      try {
+        return await commit(writes);
+      } finally {
+        running--;
+      }
+    };
+    const turn = (k: number) => Promise.all(ids.slice(k * 10, k * 10 + 10).map((id) => s.write({ ...emptyWrite(id, null), cut: false, chat: [{ id: 0, channel: 'table', seat: 'armenia' as const, name: 'A', text: id, at: 1 }] })));
+    const turns = [turn(0), ...[1, 2, 3].map((k) => new Promise((r) => setTimeout(r, 5 * k)).then(() => turn(k)))];
+    await Promise.all(turns);
+    expect(mostAtOnce).toBe(1);
+    expect(sizes).toEqual([10, 30]);
+    for (const id of ids) expect((await s.readMatch(id))!.chat.map((m) => m.text)).toEqual([id]);
+    await s.close();
+  });
+});
+
 describe("the PostgreSQL store's batch statements", () => {
   it('names each set of parts apart within the 63 bytes PostgreSQL keeps of a name, and numbers its parameters without a gap', () => {
     const names = new Set<string>();

@@ -114,7 +114,7 @@ export class PostgresStore implements Store {
     // An idle connection that breaks (the server restarted) is dropped and replaced.
     this.pool.on('error', (e) => console.error('[store] postgres connection lost:', e.message));
     this.ready = this.withClient(migrate);
-    this.writes = new WriteQueue((batch) => this.commit(batch), { ...retry, inFlight: 4 });
+    this.writes = new WriteQueue((batch) => this.commit(batch), retry);
   }
 
   private async withClient<T>(f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
