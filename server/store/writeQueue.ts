@@ -66,13 +66,18 @@ export class WriteQueue {
 
   /** Resolves once every write queued so far has been committed or refused. */
   drain(): Promise<void> {
-    if (!this.queued.length && !this.committing && !this.scheduled) return Promise.resolve();
+    if (this.settled()) return Promise.resolve();
     return new Promise((r) => this.idle.push(r));
   }
 
   async close(): Promise<void> {
     await this.drain();
     this.closed = true;
+  }
+
+  /** Nothing queued, none being committed, no batch about to start. */
+  private settled(): boolean {
+    return !this.queued.length && !this.committing && !this.scheduled;
   }
 
   private pump(): void {
@@ -89,7 +94,7 @@ export class WriteQueue {
         });
         this.committing = false;
         this.pump();
-        if (!this.queued.length && !this.committing && !this.scheduled) for (const r of this.idle.splice(0)) r();
+        if (this.settled()) for (const r of this.idle.splice(0)) r();
       });
     }
   }

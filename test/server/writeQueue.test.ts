@@ -32,7 +32,7 @@ describe('the write queue', () => {
     const first = ['a', 'b', 'c'].map(write);
     await h.tick();
     expect(h.batches).toEqual([['a', 'b', 'c']]);
-    // Three more turns while the first batch is still on its way: none starts a batch of its own.
+    // Two more turns (d and e, then f) while the first batch is still on its way: neither starts a batch of its own.
     const later = [write('d'), write('e')];
     await h.tick();
     later.push(write('f'));
