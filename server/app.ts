@@ -42,6 +42,8 @@ export interface ParityOptions {
   publicAddress?: string;
   /** SQLite only: cap the database at this many 4 KiB pages (a write past it is refused as on a full disk). */
   maxDbPages?: number;
+  /** PostgreSQL only: the least time between the starts of two batches of writes (PARITY_BATCH_GAP_MS; store/postgres/store.ts). */
+  batchGapMs?: number;
   /** How long a failing write is tried again before the change is refused. */
   storeRetry?: RetryPolicy;
   /** How long a match's lease outlives its process's last renewal (failover takes about this long). */
@@ -91,7 +93,7 @@ export function createParityServer(o: ParityOptions = {}): ParityServer {
   const port = o.port ?? 2567;
   const host = o.host ?? '0.0.0.0';
   // Matches, class sessions, the facilitator's log and uploaded scenarios, on one database.
-  const store = openStore({ path: o.db ?? join(ROOT, 'data', 'parity.db'), databaseUrl: o.databaseUrl, maxPages: o.maxDbPages, retry: o.storeRetry });
+  const store = openStore({ path: o.db ?? join(ROOT, 'data', 'parity.db'), databaseUrl: o.databaseUrl, maxPages: o.maxDbPages, batchGapMs: o.batchGapMs, retry: o.storeRetry });
   // Shipped and uploaded scenarios, loaded once per id and shared by every room.
   const library = new ScenarioLibrary(store, o.scenarioDir);
   const startedAt = Date.now();

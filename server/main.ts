@@ -20,6 +20,7 @@ const parity = createParityServer({
   redisUrl: env.PARITY_REDIS_URL,
   publicAddress: env.PARITY_PUBLIC_ADDRESS,
   maxDbPages: num('PARITY_DB_MAX_PAGES'),
+  batchGapMs: num('PARITY_BATCH_GAP_MS'),
   leaseMs: num('PARITY_LEASE_MS'),
   wakeEveryMs: num('PARITY_WAKE_MS'),
   idleSeconds: num('PARITY_IDLE_SECONDS'),

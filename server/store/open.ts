@@ -12,6 +12,8 @@ export interface StoreConfig {
   databaseUrl?: string;
   /** SQLite only: cap the file at this many 4 KiB pages (writes past it are refused, as on a full disk). */
   maxPages?: number;
+  /** PostgreSQL only: the least time between the starts of two batches (default BATCH_GAP_MS). */
+  batchGapMs?: number;
   retry?: RetryPolicy;
 }
 
@@ -22,6 +24,6 @@ export interface OpenStore extends Store {
 }
 
 export function openStore(c: StoreConfig): OpenStore {
-  if (c.databaseUrl) return new PostgresStore(c.databaseUrl, c.retry);
+  if (c.databaseUrl) return new PostgresStore(c.databaseUrl, c.retry, c.batchGapMs);
   return new SqliteStore(c.path, { maxPages: c.maxPages }, c.retry);
 }

@@ -524,6 +524,37 @@ describe("the PostgreSQL store's batches", () => {
     for (const id of ids) expect((await s.readMatch(id))!.chat.map((m) => m.text)).toEqual([id]);
     await s.close();
   });
+
+  // Spaced batches gather the turns of a few milliseconds (BATCH_GAP_MS; bench:scale).
+  it('starts its batches at least the gap apart, the turns made meanwhile together; with no gap each turn goes alone', async () => {
+    const url = await freshDatabase(postgres.url);
+    const ids = Array.from({ length: 30 }, (_, i) => `m-gap-${String(i).padStart(2, '0')}`);
+    const setup = openStore({ path: '', databaseUrl: url, retry });
+    await setup.ready;
+    for (const id of ids) await setup.createMatch(newMatch(id, { code: `G${id.slice(-2)}XYZ` }));
+    await setup.close();
+    const play = async (batchGapMs: number) => {
+      const s = openStore({ path: '', databaseUrl: url, retry, batchGapMs });
+      await s.ready;
+      const store = s as unknown as { commit(w: MatchWrite[]): Promise<unknown> };
+      const commit = store.commit.bind(s);
+      const starts: { at: number; size: number }[] = [];
+      store.commit = (writes) => (starts.push({ at: performance.now(), size: writes.length }), commit(writes));
+      const turn = (k: number) => Promise.all(ids.slice(k * 10, k * 10 + 10).map((id) => s.write({ ...emptyWrite(id, null), cut: false, chat: [{ id: batchGapMs ? 1 : 2, channel: 'table', seat: 'armenia' as const, name: 'A', text: id, at: 1 }] })));
+      // Three turns 25 ms apart: more than a commit takes here, less than the gap of 200 ms.
+      await Promise.all([turn(0), ...[1, 2].map((k) => new Promise((r) => setTimeout(r, 25 * k)).then(() => turn(k)))]);
+      await s.close();
+      return starts;
+    };
+    const spaced = await play(200);
+    expect(spaced.map((b) => b.size)).toEqual([10, 20]);
+    expect(spaced[1].at - spaced[0].at).toBeGreaterThanOrEqual(199);
+    const unspaced = await play(0);
+    expect(unspaced.map((b) => b.size)).toEqual([10, 10, 10]);
+    const check = openStore({ path: '', databaseUrl: url, retry });
+    for (const id of ids) expect((await check.readMatch(id))!.chat.map((m) => m.id)).toEqual([1, 2]);
+    await check.close();
+  });
 });
 
 describe("the PostgreSQL store's batch statements", () => {

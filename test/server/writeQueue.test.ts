@@ -106,4 +106,38 @@ describe('the write queue', () => {
     expect((gone as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailable);
     expect((gone as PromiseRejectedResult).reason.why).toBe('no match gone');
   });
+
+  it('spaces batches by the gap under load, gathering the turns made meanwhile, and lets a write after a quiet spell go at once', async () => {
+    const GAP = 40;
+    const starts: { at: number; ids: string[] }[] = [];
+    const q = new WriteQueue(async (writes) => (starts.push({ at: performance.now(), ids: writes.map((w) => w.matchId) }), writes.map(() => null)), { gapMs: GAP });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const t0 = performance.now();
+    const first = q.write(emptyWrite('a', 'p'));
+    await first;
+    // The first batch did not wait for any gap.
+    expect(starts[0].at - t0).toBeLessThan(GAP / 2);
+    // Three turns within the gap: they wait for it, then go as one batch.
+    const turns: Promise<void>[] = [q.write(emptyWrite('b', 'p'))];
+    await sleep(5);
+    turns.push(q.write(emptyWrite('c', 'p')));
+    await sleep(5);
+    turns.push(q.write(emptyWrite('d', 'p')));
+    let drained = false;
+    const drain = q.drain().then(() => (drained = true));
+    await sleep(0);
+    expect(starts).toHaveLength(1);
+    expect(drained).toBe(false);
+    await Promise.all(turns);
+    await drain;
+    expect(starts.map((s) => s.ids)).toEqual([['a'], ['b', 'c', 'd']]);
+    // Timers may fire up to a millisecond early by performance.now's clock.
+    expect(starts[1].at - starts[0].at).toBeGreaterThanOrEqual(GAP - 1);
+    // After a quiet spell longer than the gap, a write goes at once.
+    await sleep(GAP + 10);
+    const t1 = performance.now();
+    await q.write(emptyWrite('e', 'p'));
+    expect(starts[2].ids).toEqual(['e']);
+    expect(starts[2].at - t1).toBeLessThan(GAP / 2);
+  });
 });
