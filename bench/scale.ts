@@ -4,10 +4,12 @@
 // in the same invocation, one process on its embedded SQLite file with all 1,000 rooms; the same
 // clients and pacing (bench/load.ts), the same figures, and the ratios. Each runs BENCH_RUNS
 // times (fresh processes and services each time) in ABBA order, latencies pooled: single runs
-// back to back gave ratios from 1.1 to 2.2 as the machine's load drifted. The details line says
+// back to back gave ratios from 1.1 to 2.2 as the machine's load drifted, and two of each still
+// 1.7 to 3.4 on unchanged code (one slow run of 24–29 ms could carry the pool); four of each
+// (about 6 minutes) cancel more of the drift. The details line says
 // where the CPU went (servers, this process's clients, postgres, redis-server) and how busy the
 // machine was.
-// Env: BENCH_ROOMS (1000 in all), BENCH_SECONDS (20), BENCH_RUNS (2 of each), BENCH_INTERVAL_MS
+// Env: BENCH_ROOMS (1000 in all), BENCH_SECONDS (20), BENCH_RUNS (4 of each), BENCH_INTERVAL_MS
 // (2000), BENCH_PORT (2580: the two processes use the next two ports), BENCH_NODE_ARGS (e.g.
 // --cpu-prof), BENCH_VARIANT_ENV (e.g. "PARITY_X=1", or several separated by `;`): the two
 // processes once more with each environment, in the same rotation (two, variants, one, then the
@@ -25,7 +27,7 @@ import { details, envWords, figures, newTally, parityRoom, playRun, sleep, tally
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 4));
 const INTERVAL = Number(process.env.BENCH_INTERVAL_MS ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 2580);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);

@@ -96,10 +96,11 @@ export function batchStatement(parts: Part[]): { name: string; text: string } {
  * The least time between the starts of two batches of a process (PARITY_BATCH_GAP_MS). A
  * statement's fixed cost, on both sides of the connection, is most of a small batch's: with none,
  * a batch held 1–5 writes at 1,000 rooms. Spaced, each gathers the turns of a few milliseconds;
- * a write after a quiet spell still goes at once. bench:scale, in one invocation against no gap
- * (two runs each): PostgreSQL's CPU 5.2 against 7.9 s, server CPU 312 against 350 µs a message,
- * p95 11.5 against 14.9 and 13.1 against 15.7 ms, p50 3.1 against 2.0 ms. Gaps of 4–8 ms cut the
- * CPU further (2.0–3.3 s) but gained no p95 and cost p50 (4.5–7.1 ms).
+ * a write after a quiet spell still goes at once. bench:scale against no gap in the same
+ * invocation, three times: PostgreSQL's CPU 5.2/5.4/10.0 (four runs) against 7.9/7.9/16.0 s,
+ * server CPU 312/315/311 against 350/350/344 µs a message, the machine 55–57% busy against 64–66%;
+ * p95 11.5/13.1/12.1 against 14.9/15.7/11.0 ms (inside the noise), p50 3.1 against 2.0 ms. Gaps
+ * of 4–8 ms cut the CPU further (2.0–3.3 s a run) but gained no p95 and cost p50 (4.5–7.1 ms).
  */
 export const BATCH_GAP_MS = 2;
 
