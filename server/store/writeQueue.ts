@@ -92,7 +92,8 @@ export class WriteQueue {
 
   private pump(): void {
     if (this.queued.length && !this.committing && !this.spacing) {
-      const wait = this.lastStart + this.policy.gapMs - performance.now();
+      const now = performance.now();
+      const wait = this.lastStart + this.policy.gapMs - now;
       if (wait > 0) {
         this.spacing = true;
         setTimeout(() => {
@@ -101,7 +102,7 @@ export class WriteQueue {
         }, wait);
         return;
       }
-      this.lastStart = performance.now();
+      this.lastStart = now;
       const batch = this.queued;
       this.queued = [];
       this.committing = true;
