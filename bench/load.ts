@@ -3,7 +3,7 @@
 // action sent → its reply received (the reply follows the state patch and the view update on the
 // same connection, so it bounds both).
 import { readdirSync, readFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
 import { applyViewUpdate } from '../shared/protocol/index.js';
 
@@ -213,6 +213,8 @@ export interface LoadResult {
   serverCpuSeconds: number;
   clientsCpuSeconds: number;
   clientLagP99Ms: number;
+  /** Milliseconds this process's clients stood in garbage collection during each run's play (all of it; the major part). */
+  clientsGcMs: { all: number; major: number }[];
   /** CPU seconds of the services named in the runs (e.g. postgres, redis-server). */
   servicesCpuSeconds: Record<string, number>;
   /** The share of the machine's CPU (all cores) busy during play. */
@@ -248,6 +250,7 @@ export interface Tally {
   machine: { busy: number; all: number };
   runQueue: { loops: number; clients: number; services: Record<string, number> };
   lag: ReturnType<typeof monitorEventLoopDelay>;
+  clientsGcMs: { all: number; major: number }[];
   rounds: number[];
 }
 
@@ -269,6 +272,7 @@ export const newTally = (rooms: number): Tally => ({
   machine: { busy: 0, all: 0 },
   runQueue: { loops: 0, clients: 0, services: {} },
   lag: monitorEventLoopDelay({ resolution: 1 }),
+  clientsGcMs: [],
   rounds: [],
 });
 
@@ -300,6 +304,15 @@ export async function playRun(t: Tally, o: { rooms: number; seconds: number; int
   const cpu0 = { server: serverCpu(), loop: loopCpu(), bench: cpuSeconds(process.pid), services: servicesCpu(), machine: machineCpu(), waits: waits() };
   const lat: number[] = [];
   t.lag.enable();
+  // The clients' own pauses: a run whose load generator collected more garbage measures slower replies.
+  const gc = { all: 0, major: 0 };
+  const gcSeen = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.all += e.duration;
+      if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.major += e.duration;
+    }
+  });
+  gcSeen.observe({ entryTypes: ['gc'] });
   // For a profiler preloaded in the server (BENCH_NODE_ARGS): the play starts now, and ends below.
   const mark = () => process.env.BENCH_MARK_SIGNAL && o.pids.forEach((p) => process.kill(p, process.env.BENCH_MARK_SIGNAL as NodeJS.Signals));
   mark();
@@ -336,6 +349,8 @@ export async function playRun(t: Tally, o: { rooms: number; seconds: number; int
   t.machine.busy += m.busy - cpu0.machine.busy;
   t.machine.all += m.all - cpu0.machine.all;
   t.lag.disable();
+  gcSeen.disconnect();
+  t.clientsGcMs.push(gc);
   t.memPerRoomKB = Math.max(t.memPerRoomKB, Math.round((Math.max(peak, rssOf(o.pids)) - idle) / o.rooms));
   t.rounds.push(...made.map((r) => r.seats[0]?.view?.round ?? 0));
   t.drops += drops;
@@ -364,6 +379,7 @@ export function tallyResult(t: Tally): LoadResult {
     serverCpuSeconds: t.serverCpu,
     clientsCpuSeconds: t.benchCpu,
     clientLagP99Ms: t.lag.percentile(99) / 1e6,
+    clientsGcMs: t.clientsGcMs,
     servicesCpuSeconds: t.servicesCpu,
     machineBusy: t.machine.busy / Math.max(1e-9, t.machine.all),
     runQueue: t.runQueue,
@@ -379,4 +395,4 @@ export const figures = (label: string, r: LoadResult) =>
 
 /** The details line under it. */
 export const details = (r: LoadResult) =>
-  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message, ${r.loopCpuPerMessageUs} on the event loop), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms;${Object.entries(r.servicesCpuSeconds).map(([n, x]) => ` ${n} ${x.toFixed(1)} s,`).join('')} machine ${(r.machineBusy * 100).toFixed(0)}% busy; waited for a core: servers' event loops ${r.runQueue.loops.toFixed(1)} s (${Math.round((r.runQueue.loops / Math.max(1, r.messages)) * 1e6)} µs/message), clients ${r.runQueue.clients.toFixed(1)} s${Object.entries(r.runQueue.services).map(([n, x]) => `, ${n} ${x.toFixed(1)} s`).join('')}; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}${r.runP95.length > 1 ? `; p95 by run ${r.runP95.map((x) => x.toFixed(1)).join(', ')} ms` : ''}\n  by kind: ${r.kinds.map((k) => `${k.kind} ${k.n} p50/p95/p99 ${k.p50.toFixed(1)}/${k.p95.toFixed(1)}/${k.p99.toFixed(1)}`).join('; ')}`;
+  `  messages=${r.messages} timeouts=${r.timeouts} drops=${r.drops} failedJoins=${r.failedJoins}; joined in ${r.joinSeconds.toFixed(1)} s; server CPU ${r.serverCpuSeconds.toFixed(1)} s (${r.cpuPerMessageUs} µs/message, ${r.loopCpuPerMessageUs} on the event loop), clients ${r.clientsCpuSeconds.toFixed(1)} s, clients' event-loop p99 ${r.clientLagP99Ms.toFixed(1)} ms, clients' GC ${r.clientsGcMs.map((g) => `${Math.round(g.all)} (major ${Math.round(g.major)})`).join(', ')} ms a run;${Object.entries(r.servicesCpuSeconds).map(([n, x]) => ` ${n} ${x.toFixed(1)} s,`).join('')} machine ${(r.machineBusy * 100).toFixed(0)}% busy; waited for a core: servers' event loops ${r.runQueue.loops.toFixed(1)} s (${Math.round((r.runQueue.loops / Math.max(1, r.messages)) * 1e6)} µs/message), clients ${r.runQueue.clients.toFixed(1)} s${Object.entries(r.runQueue.services).map(([n, x]) => `, ${n} ${x.toFixed(1)} s`).join('')}; rounds max ${r.rounds.max}, mean ${r.rounds.mean.toFixed(1)}${r.runP95.length > 1 ? `; p95 by run ${r.runP95.map((x) => x.toFixed(1)).join(', ')} ms` : ''}\n  by kind: ${r.kinds.map((k) => `${k.kind} ${k.n} p50/p95/p99 ${k.p50.toFixed(1)}/${k.p95.toFixed(1)}/${k.p99.toFixed(1)}`).join('; ')}`;

@@ -14,7 +14,9 @@
 // --cpu-prof), BENCH_VARIANT_ENV (e.g. "PARITY_X=1", or several separated by `;`): the two
 // processes once more with each environment, in the same rotation (two, variants, one, then the
 // other way round), each printed as `variant:` with its ratios — a change's effect measured in
-// one invocation. BENCH_WARMUP_SECONDS (10; 0: none): play on one process first, not counted —
+// one invocation. BENCH_ONE_POSTGRES=1: also one process on PostgreSQL and Redis with all the rooms,
+// in the same rotation, with its ratio to SQLite (the store's hop) and the two processes' to it
+// (the second process). BENCH_WARMUP_SECONDS (10; 0: none): play on one process first, not counted —
 // without it the rotation's first run (always two processes) was the slowest of its kind in each
 // of four invocations (p95 22.7 against 15.6, 32.5/21.7, 137/21.7, 24.1/17.1 ms): this process's
 // clients, it seems, not yet compiled and its heap not yet grown.
@@ -35,17 +37,18 @@ const nodeArgs = envWords('BENCH_NODE_ARGS');
 const load = () => `load ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`;
 
 const variants = variantEnvs(process.env.BENCH_VARIANT_ENV ?? '');
+const ONE_POSTGRES = process.env.BENCH_ONE_POSTGRES === '1';
 
-async function twoProcesses(t: Tally, extra: Record<string, string> = {}) {
+/** `count` processes on a fresh PostgreSQL and Redis, the rooms dealt out between them (room i through process i mod count). */
+async function onPostgres(t: Tally, count: number, extra: Record<string, string> = {}) {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   const env = { DATABASE_URL: await freshDatabase(postgres.url), PARITY_REDIS_URL: redis.url, PARITY_GRACE: '3600', ...extra };
-  const ports = [PORT + 1, PORT + 2];
+  const ports = Array.from({ length: count }, (_, i) => PORT + 1 + i);
   const procs: ParityProcess[] = [];
   try {
     for (const port of ports) procs.push(await startParity(port, { ...env, PARITY_PUBLIC_ADDRESS: `127.0.0.1:${port}` }, { nodeArgs }));
     await sleep(500);
-    // Room i through process i mod 2: 500 rooms each.
-    await playRun(t, { rooms: ROOMS, seconds: SECONDS, intervalMs: INTERVAL, make: parityRoom((i) => procs[i % 2].url), pids: procs.map((p) => p.child.pid!), services: ['postgres', 'redis-server'] });
+    await playRun(t, { rooms: ROOMS, seconds: SECONDS, intervalMs: INTERVAL, make: parityRoom((i) => procs[i % count].url), pids: procs.map((p) => p.child.pid!), services: ['postgres', 'redis-server'] });
   } finally {
     await Promise.all(procs.map((p) => p.stop()));
     await Promise.all([postgres.stop(), redis.stop()]);
@@ -64,12 +67,13 @@ async function oneProcess(t: Tally, seconds = SECONDS) {
   }
 }
 
-console.log(`bench:scale: ${ROOMS} rooms × 4 clients, ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s of each (two processes, ${variants.length ? `${variants.length} variant${variants.length > 1 ? 's' : ''}, ` : ''}one) in ABBA order after ${WARMUP} s of warm-up, a message every ${INTERVAL} ms per client; ${load()}`);
+console.log(`bench:scale: ${ROOMS} rooms × 4 clients, ${RUNS} run${RUNS > 1 ? 's' : ''} of ${SECONDS} s of each (two processes, ${variants.length ? `${variants.length} variant${variants.length > 1 ? 's' : ''}, ` : ''}${ONE_POSTGRES ? 'one on PostgreSQL, ' : ''}one) in ABBA order after ${WARMUP} s of warm-up, a message every ${INTERVAL} ms per client; ${load()}`);
 const t2 = newTally(ROOMS);
 const tv = variants.map(() => newTally(ROOMS));
 const t1 = newTally(ROOMS);
 if (WARMUP > 0) await oneProcess(newTally(ROOMS), WARMUP);
-const order = [() => twoProcesses(t2), ...variants.map((v, i) => () => twoProcesses(tv[i], v.env)), () => oneProcess(t1)];
+const tp = ONE_POSTGRES ? newTally(ROOMS) : null;
+const order = [() => onPostgres(t2, 2), ...variants.map((v, i) => () => onPostgres(tv[i], 2, v.env)), ...(tp ? [() => onPostgres(tp, 1)] : []), () => oneProcess(t1)];
 for (let i = 0; i < RUNS; i++) for (const run of i % 2 === 0 ? order : [...order].reverse()) await run();
 const one = tallyResult(t1);
 const ratios = (r: LoadResult) => `ratio p95=${(r.p95 / one.p95).toFixed(2)} p99=${(r.p99 / one.p99).toFixed(2)} cpu/message=${(r.cpuPerMessageUs / one.cpuPerMessageUs).toFixed(2)}`;
@@ -81,6 +85,12 @@ variants.forEach((variant, i) => {
   console.log(`${figures('variant', v)} failedJoins=${v.failedJoins} ${ratios(v)} (${variant.text})`);
   console.log(details(v));
 });
+if (tp) {
+  // The ratio split in two: the store's hop (one process, PostgreSQL against SQLite) and the second process (two against one, both on PostgreSQL).
+  const p = tallyResult(tp);
+  console.log(`${figures('one process on PostgreSQL + Redis', p)} failedJoins=${p.failedJoins} ${ratios(p)}; two processes against it: p95=${(two.p95 / p.p95).toFixed(2)} p99=${(two.p99 / p.p99).toFixed(2)} cpu/message=${(two.cpuPerMessageUs / p.cpuPerMessageUs).toFixed(2)}`);
+  console.log(details(p));
+}
 console.log(`${figures('single (1 process, SQLite)', one)} failedJoins=${one.failedJoins}`);
 console.log(details(one));
 console.log(`(${load()} at the end)`);
