@@ -306,12 +306,13 @@ export async function playRun(t: Tally, o: { rooms: number; seconds: number; int
   t.lag.enable();
   // The clients' own pauses: a run whose load generator collected more garbage measures slower replies.
   const gc = { all: 0, major: 0 };
-  const gcSeen = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
+  const addGc = (entries: PerformanceEntry[]) => {
+    for (const e of entries) {
       gc.all += e.duration;
       if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.major += e.duration;
     }
-  });
+  };
+  const gcSeen = new PerformanceObserver((list) => addGc(list.getEntries()));
   gcSeen.observe({ entryTypes: ['gc'] });
   // For a profiler preloaded in the server (BENCH_NODE_ARGS): the play starts now, and ends below.
   const mark = () => process.env.BENCH_MARK_SIGNAL && o.pids.forEach((p) => process.kill(p, process.env.BENCH_MARK_SIGNAL as NodeJS.Signals));
@@ -349,6 +350,8 @@ export async function playRun(t: Tally, o: { rooms: number; seconds: number; int
   t.machine.busy += m.busy - cpu0.machine.busy;
   t.machine.all += m.all - cpu0.machine.all;
   t.lag.disable();
+  // Entries not yet delivered to the callback (it runs later) belong to this run too.
+  addGc(gcSeen.takeRecords());
   gcSeen.disconnect();
   t.clientsGcMs.push(gc);
   t.memPerRoomKB = Math.max(t.memPerRoomKB, Math.round((Math.max(peak, rssOf(o.pids)) - idle) / o.rooms));
